@@ -1,0 +1,64 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "poled",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "poled", targets: ["poled"]),
+        .executable(name: "polectl", targets: ["polectl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.4.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        .target(name: "PoleCore", swiftSettings: strict),
+        .target(name: "PoleHAL", swiftSettings: strict),
+        .target(name: "PoleDrivers", dependencies: ["PoleHAL"], swiftSettings: strict),
+        .target(
+            name: "PoleConfig",
+            dependencies: ["PoleCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strict
+        ),
+        .target(name: "PoleLinux", dependencies: ["PoleHAL"], swiftSettings: strict),
+        .target(name: "PoleSim", dependencies: ["PoleHAL", "PoleDrivers", "PoleCore"], swiftSettings: strict),
+        .target(
+            name: "PoleRuntime",
+            dependencies: [
+                "PoleCore", "PoleHAL", "PoleDrivers", "PoleConfig", "PoleLinux", "PoleSim",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "poled",
+            dependencies: ["PoleRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "polectl",
+            dependencies: ["PoleRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
+        .target(name: "PoleTesting", dependencies: ["PoleHAL"], swiftSettings: strict),
+        .testTarget(name: "PoleCoreTests", dependencies: ["PoleCore"], swiftSettings: strict),
+        .testTarget(name: "PoleHALTests", dependencies: ["PoleHAL", "PoleTesting"], swiftSettings: strict),
+        .testTarget(name: "PoleDriversTests", dependencies: ["PoleDrivers", "PoleTesting"], swiftSettings: strict),
+        .testTarget(name: "PoleConfigTests", dependencies: ["PoleConfig", "PoleCore"], swiftSettings: strict),
+        .testTarget(name: "PoleSimTests", dependencies: ["PoleSim", "PoleCore", "PoleHAL"], swiftSettings: strict),
+        .testTarget(
+            name: "PoleRuntimeTests",
+            dependencies: ["PoleRuntime", "PoleConfig", "PoleSim", "PoleCore", "PoleHAL", "PoleTesting"],
+            swiftSettings: strict
+        ),
+    ]
+)

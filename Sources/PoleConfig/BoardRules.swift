@@ -1,0 +1,41 @@
+/// Checks that span a whole board: roles that only make sense together, and buses that fit the backend.
+enum BoardRules {
+    static func check(_ board: BoardConfig, document: TOMLDocument, log: inout IssueLog) {
+        let roles = Set(board.lines.map(\.role))
+        let crosswalk = PoleConfiguration.crosswalkRoles
+        let present = crosswalk.filter(roles.contains)
+        if !present.isEmpty, present.count < crosswalk.count {
+            let missing = crosswalk.filter { !roles.contains($0) }.map(\.name).joined(separator: ", ")
+            log.add(issue(document, "lines", "a crosswalk needs head_red, head_green, floor_red and floor_green together; missing \(missing)"))
+        }
+        let senses: [Role] = [.floorRedSense, .floorGreenSense]
+        if senses.contains(where: roles.contains), !senses.allSatisfy(roles.contains) {
+            log.add(issue(document, "lines", "floor sensing needs floor_red_sense and floor_green_sense together"))
+        }
+        if senses.contains(where: roles.contains), present.isEmpty {
+            log.add(issue(document, "lines", "floor sense inputs are bound but the board has no crosswalk"))
+        }
+        for device in board.i2c {
+            let path = "i2c.\(device.role).bus"
+            switch board.backend {
+            case .sim where device.bus != "sim":
+                log.add(issue(document, path, "\"\(device.bus)\" on a simulated board; expected \"sim\""))
+            case .gpiod where !isI2CDevicePath(device.bus):
+                log.add(issue(document, path, "\"\(device.bus)\" is not an I²C device; expected \"/dev/i2c-N\""))
+            default:
+                break
+            }
+        }
+    }
+
+    private static func issue(_ document: TOMLDocument, _ keyPath: String, _ problem: String) -> ConfigIssue {
+        ConfigIssue(file: document.file, line: document.lines.line(of: keyPath), keyPath: keyPath, problem: problem)
+    }
+
+    private static func isI2CDevicePath(_ path: String) -> Bool {
+        let prefix = "/dev/i2c-"
+        guard path.hasPrefix(prefix) else { return false }
+        let number = path.dropFirst(prefix.count)
+        return !number.isEmpty && number.count <= 3 && number.allSatisfy(\.isASCII) && number.allSatisfy(\.isNumber)
+    }
+}

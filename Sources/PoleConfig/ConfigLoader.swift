@@ -1,0 +1,126 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// Where configuration comes from: the files named on the command line and the process environment.
+public struct ConfigSources: Sendable, Hashable {
+    /// `--config`: the site file, or `nil` for `--board` alone with every default.
+    public var sitePath: String?
+    /// `--board`: overrides the site file's `board`.
+    public var boardPath: String?
+    /// `XDG_RUNTIME_DIR` decides where the socket and state go without a site file.
+    public var runtimeDirectory: String?
+    /// The user id, for `/tmp/poled-$UID` when there is no runtime directory.
+    public var userID: UInt32
+
+    public init(sitePath: String?, boardPath: String?, runtimeDirectory: String?, userID: UInt32) {
+        self.sitePath = sitePath
+        self.boardPath = boardPath
+        self.runtimeDirectory = runtimeDirectory
+        self.userID = userID
+    }
+}
+
+/// Loads, parses and validates the board and site files into one `PoleConfiguration`.
+public enum ConfigLoader {
+    /// Reads the files named by `sources` and validates them together.
+    public static func load(_ sources: ConfigSources) throws(ConfigError) -> PoleConfiguration {
+        var site: (name: String, text: String)?
+        if let path = sources.sitePath {
+            site = (path, try readText(path))
+        }
+        let boardPath: String
+        if let path = sources.boardPath {
+            boardPath = path
+        } else if let site {
+            let named = try boardName(inSite: site.name, text: site.text)
+            boardPath = named.hasPrefix("/") ? named : directory(of: site.name) + named
+        } else {
+            throw ConfigError(issues: [ConfigIssue(
+                file: "poled", line: nil, keyPath: "", problem: "no board file; give --board FILE or --config FILE"
+            )])
+        }
+        let board = (name: boardPath, text: try readText(boardPath))
+        return try parse(site: site, board: board, sources: sources)
+    }
+
+    /// Validates already-read file texts; `load` without the file system, for tests and tools.
+    public static func parse(
+        site: (name: String, text: String)?, board: (name: String, text: String), sources: ConfigSources
+    ) throws(ConfigError) -> PoleConfiguration {
+        var log = IssueLog()
+        var settings = SiteSettings()
+        if let site {
+            settings = SiteFileReader.read(try TOMLDocument(file: site.name, text: site.text), log: &log).0
+        } else {
+            let base = sources.runtimeDirectory.map { "\($0)/poled" } ?? "/tmp/poled-\(sources.userID)"
+            settings.controlSocket = "\(base)/control.sock"
+            settings.storePath = "\(base)/poled.sqlite"
+        }
+        let boardDocument = try TOMLDocument(file: board.name, text: board.text)
+        let boardConfig = BoardFileReader.read(boardDocument, log: &log)
+        BoardRules.check(boardConfig, document: boardDocument, log: &log)
+        try log.throwIfAny()
+        return PoleConfiguration(
+            siteFile: site?.name, board: boardConfig, site: settings,
+            features: PoleConfiguration.features(of: boardConfig)
+        )
+    }
+
+    private static func boardName(inSite file: String, text: String) throws(ConfigError) -> String {
+        let document = try TOMLDocument(file: file, text: text)
+        switch document.root["board"] {
+        case .string(let name) where !name.isEmpty:
+            return name
+        case .some(let value):
+            throw ConfigError(issues: [ConfigIssue(
+                file: file, line: document.lines.line(of: "board"), keyPath: "board",
+                problem: "expected the board file's path as a string, found \(value.typeName) \(value.quoted)"
+            )])
+        case .none:
+            throw ConfigError(issues: [ConfigIssue(
+                file: file, line: nil, keyPath: "board",
+                problem: "missing; name the board file (board = \"/etc/poled/boards/pi4-crosswalk.toml\") or give --board"
+            )])
+        }
+    }
+
+    private static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[...slash])
+    }
+
+    static func readText(_ path: String) throws(ConfigError) -> String {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw ConfigError(issues: [ConfigIssue(
+                file: path, line: nil, keyPath: "", problem: "cannot read: \(String(cString: strerror(errno)))"
+            )])
+        }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ConfigError(issues: [ConfigIssue(
+                    file: path, line: nil, keyPath: "", problem: "cannot read: \(String(cString: strerror(errno)))"
+                )])
+            }
+            bytes += chunk[0..<count]
+            if bytes.count > 1_048_576 {
+                throw ConfigError(issues: [ConfigIssue(
+                    file: path, line: nil, keyPath: "", problem: "is larger than 1 MiB; not a configuration file"
+                )])
+            }
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw ConfigError(issues: [ConfigIssue(file: path, line: nil, keyPath: "", problem: "is not UTF-8 text")])
+        }
+        return text
+    }
+}

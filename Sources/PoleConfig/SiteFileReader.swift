@@ -1,0 +1,96 @@
+import PoleCore
+
+/// Reads and validates a site file (`/etc/poled/poled.toml`, DESIGN.md §5) into `SiteSettings`.
+enum SiteFileReader {
+    /// The site settings and the board path the file names, if any.
+    static func read(_ document: TOMLDocument, log: inout IssueLog) -> (SiteSettings, board: String?) {
+        var root = TableReader(root: document)
+        var settings = SiteSettings()
+        let board = root.string("board", log: &log)
+        if var site = root.table("site", log: &log) {
+            readSite(&site, into: &settings, log: &log)
+        }
+        if var loop = root.table("loop", log: &log) {
+            settings.tickMs = loop.duration("tick", range: 5...100, log: &log) ?? settings.tickMs
+            loop.finish(log: &log)
+        }
+        if var crosswalk = root.table("crosswalk", log: &log) {
+            readCrosswalk(&crosswalk, into: &settings.crosswalk, log: &log)
+        }
+        if var store = root.table("store", log: &log) {
+            settings.storePath = readPath(&store, "path", log: &log) ?? settings.storePath
+            store.finish(log: &log)
+        }
+        if var control = root.table("control", log: &log) {
+            settings.controlSocket = readPath(&control, "socket", log: &log) ?? settings.controlSocket
+            settings.controlGroup = control.string("group", log: &log) ?? settings.controlGroup
+            control.finish(log: &log)
+        }
+        root.finish(log: &log)
+        return (settings, board)
+    }
+
+    private static func readSite(_ site: inout TableReader, into settings: inout SiteSettings, log: inout IssueLog) {
+        if let id = site.string("id", log: &log) {
+            if isSiteID(id) {
+                settings.siteID = id
+            } else {
+                log.add(site.issue("id", "\"\(id)\" is not a site id; expected 1–64 of a-z, 0-9, - and _"))
+            }
+        }
+        settings.latitude = site.number("latitude", range: -90...90, log: &log) ?? settings.latitude
+        settings.longitude = site.number("longitude", range: -180...180, log: &log) ?? settings.longitude
+        if let zone = site.string("time_zone", log: &log) {
+            if isZoneName(zone) {
+                settings.timeZone = zone
+            } else {
+                log.add(site.issue("time_zone", "\"\(zone)\" is not an IANA time-zone name like \"Asia/Seoul\""))
+            }
+        }
+        site.finish(log: &log)
+    }
+
+    private static func readCrosswalk(
+        _ table: inout TableReader, into settings: inout CrosswalkSettings, log: inout IssueLog
+    ) {
+        settings.debounceMs = table.duration("debounce", range: 0...150, log: &log) ?? settings.debounceMs
+        settings.startupHoldMs = table.duration("startup_hold", range: 0...60_000, log: &log) ?? settings.startupHoldMs
+        if var flash = table.table("flash", log: &log) {
+            let minimum = flash.duration("min_pulse", range: 50...1_000, log: &log)
+            let maximum = flash.duration("max_pulse", range: 100...1_499, log: &log)
+            settings.flashPulseMinMs = minimum ?? settings.flashPulseMinMs
+            settings.flashPulseMaxMs = maximum ?? settings.flashPulseMaxMs
+            if settings.flashPulseMinMs >= settings.flashPulseMaxMs {
+                log.add(flash.issue(
+                    minimum != nil ? "min_pulse" : "max_pulse",
+                    "min_pulse \(DurationText.format(milliseconds: settings.flashPulseMinMs)) must be shorter than "
+                        + "max_pulse \(DurationText.format(milliseconds: settings.flashPulseMaxMs))"
+                ))
+            }
+            flash.finish(log: &log)
+        }
+        table.finish(log: &log)
+    }
+
+    private static func readPath(_ table: inout TableReader, _ key: String, log: inout IssueLog) -> String? {
+        guard let path = table.string(key, log: &log) else { return nil }
+        guard path.hasPrefix("/") else {
+            log.add(table.issue(key, "\"\(path)\" is not an absolute path"))
+            return nil
+        }
+        return path
+    }
+
+    private static func isSiteID(_ id: String) -> Bool {
+        (1...64).contains(id.unicodeScalars.count) && id.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
+        }
+    }
+
+    private static func isZoneName(_ zone: String) -> Bool {
+        !zone.isEmpty && !zone.hasPrefix("/") && !zone.contains("..") && zone.unicodeScalars.allSatisfy {
+            ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0)
+                || "/_-+".unicodeScalars.contains($0)
+        }
+    }
+}

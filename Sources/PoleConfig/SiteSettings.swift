@@ -1,0 +1,27 @@
+public import PoleCore
+
+/// The site file's settings (DESIGN.md §5), each with its documented default.
+///
+/// Exists as one value so check-config can print what a pole will really run with, defaults included.
+public struct SiteSettings: Sendable, Hashable {
+    /// Identifies the pole in logs, the store and the uplink topic.
+    public var siteID: String = "seoul-city-hall"
+    /// Degrees north, −90…90.
+    public var latitude: Double = 37.5665
+    /// Degrees east, −180…180.
+    public var longitude: Double = 126.9780
+    /// An IANA zone name for local time (calendar rules, logs).
+    public var timeZone: String = "Asia/Seoul"
+    /// Control-loop tick, 5 ms…100 ms.
+    public var tickMs: Int64 = 20
+    /// Crosswalk timings.
+    public var crosswalk = CrosswalkSettings()
+    /// The SQLite store.
+    public var storePath: String = "/var/lib/poled/poled.sqlite"
+    /// The control socket's path.
+    public var controlSocket: String = "/run/poled/control.sock"
+    /// The group that may use the control socket.
+    public var controlGroup: String = "poled"
+
+    public init() {}
+}

@@ -1,0 +1,145 @@
+import PoleCore
+
+/// Reads one TOML table key by key, checking types and ranges, and reports every key it did not read.
+///
+/// Exists so each setting is read in one line that states its type, default and range, and so a
+/// misspelt key can never pass silently: `finish()` turns every unread key into an "unknown key" issue
+/// that lists the keys this table does know.
+struct TableReader {
+    let document: TOMLDocument
+    let path: String
+    private let values: [String: ConfigValue]
+    private var known: [String] = []
+
+    init(document: TOMLDocument, path: String, values: [String: ConfigValue]) {
+        self.document = document
+        self.path = path
+        self.values = values
+    }
+
+    /// A reader for the document's top-level table.
+    init(root document: TOMLDocument) {
+        self.init(document: document, path: "", values: document.root)
+    }
+
+    func keyPath(_ key: String) -> String {
+        path.isEmpty ? key : "\(path).\(key)"
+    }
+
+    func issue(_ key: String, _ problem: String) -> ConfigIssue {
+        let full = key.isEmpty ? path : keyPath(key)
+        return ConfigIssue(file: document.file, line: document.lines.line(of: full), keyPath: full, problem: problem)
+    }
+
+    /// The keys present in this table, sorted, for tables whose keys are names (roles, devices).
+    var presentKeys: [String] { values.keys.sorted() }
+
+    /// Marks `key` as known and returns its raw value, if present.
+    mutating func raw(_ key: String) -> ConfigValue? {
+        known.append(key)
+        return values[key]
+    }
+
+    /// A sub-table, or `nil` if absent; a non-table value is an issue.
+    mutating func table(_ key: String, log: inout IssueLog) -> TableReader? {
+        guard let value = raw(key) else { return nil }
+        guard case .table(let entries) = value else {
+            log.add(issue(key, "expected a table, found \(value.typeName)"))
+            return nil
+        }
+        return TableReader(document: document, path: keyPath(key), values: entries)
+    }
+
+    mutating func string(_ key: String, log: inout IssueLog) -> String? {
+        guard let value = raw(key) else { return nil }
+        guard case .string(let text) = value else {
+            log.add(issue(key, "expected a string, found \(value.typeName) \(value.quoted)"))
+            return nil
+        }
+        return text
+    }
+
+    mutating func bool(_ key: String, log: inout IssueLog) -> Bool? {
+        guard let value = raw(key) else { return nil }
+        guard case .bool(let flag) = value else {
+            log.add(issue(key, "expected true or false, found \(value.typeName) \(value.quoted)"))
+            return nil
+        }
+        return flag
+    }
+
+    mutating func integer(_ key: String, range: ClosedRange<Int>, log: inout IssueLog) -> Int? {
+        guard let value = raw(key) else { return nil }
+        guard case .integer(let number) = value else {
+            log.add(issue(key, "expected an integer, found \(value.typeName) \(value.quoted)"))
+            return nil
+        }
+        guard range.contains(number) else {
+            log.add(issue(key, "\(number) is out of range; expected \(range.lowerBound)…\(range.upperBound)"))
+            return nil
+        }
+        return number
+    }
+
+    mutating func number(_ key: String, range: ClosedRange<Double>, log: inout IssueLog) -> Double? {
+        guard let value = raw(key) else { return nil }
+        let number: Double
+        switch value {
+        case .float(let float): number = float
+        case .integer(let integer): number = Double(integer)
+        default:
+            log.add(issue(key, "expected a number, found \(value.typeName) \(value.quoted)"))
+            return nil
+        }
+        guard number.isFinite, range.contains(number) else {
+            log.add(issue(key, "\(number) is out of range; expected \(range.lowerBound)…\(range.upperBound)"))
+            return nil
+        }
+        return number
+    }
+
+    /// A duration string such as `"40ms"`, in ms, checked against `range`.
+    mutating func duration(_ key: String, range: ClosedRange<Int64>, log: inout IssueLog) -> Int64? {
+        guard let value = raw(key) else { return nil }
+        guard case .string(let text) = value else {
+            log.add(issue(key, "expected a duration string like \"30s\", found \(value.typeName) \(value.quoted)"))
+            return nil
+        }
+        switch DurationText.milliseconds(text) {
+        case .failure(let problem):
+            log.add(issue(key, "\"\(text)\" \(problem)"))
+            return nil
+        case .success(let milliseconds):
+            guard range.contains(milliseconds) else {
+                let low = DurationText.format(milliseconds: range.lowerBound)
+                let high = DurationText.format(milliseconds: range.upperBound)
+                log.add(issue(key, "\"\(text)\" is out of range; expected \(low)…\(high)"))
+                return nil
+            }
+            return milliseconds
+        }
+    }
+
+    /// One of a fixed set of strings.
+    mutating func choice<Choice>(_ key: String, _ choices: [(String, Choice)], log: inout IssueLog) -> Choice? {
+        guard let text = string(key, log: &log) else { return nil }
+        guard let match = choices.first(where: { $0.0 == text }) else {
+            let names = choices.map { "\"\($0.0)\"" }.joined(separator: ", ")
+            log.add(issue(key, "\"\(text)\" is not one of \(names)"))
+            return nil
+        }
+        return match.1
+    }
+
+    /// Reports every key that was never read, naming the keys this table accepts.
+    func finish(log: inout IssueLog) {
+        var accepted: [String] = []
+        for key in known where !accepted.contains(key) {
+            accepted.append(key)
+        }
+        for key in values.keys.sorted() where !known.contains(key) {
+            let accepted = accepted.joined(separator: ", ")
+            log.add(issue(key, "unknown key; expected one of: \(accepted)"))
+        }
+    }
+}

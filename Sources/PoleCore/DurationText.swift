@@ -1,0 +1,90 @@
+/// Durations as people write them in config files, scenarios and on the command line.
+///
+/// Exists so every file and flag spells time the same way: one or more `<integer><unit>` pairs with
+/// units `ms`, `s`, `m`, `h` in falling order, e.g. `"500ms"`, `"30s"`, `"1h30m"`. Fractions and
+/// negative values are not durations. Values are whole milliseconds.
+public enum DurationText {
+    /// Why a text is not a duration, worded to follow "expected a duration like \"30s\"".
+    public enum Problem: Error, Sendable, Hashable, CustomStringConvertible {
+        case empty
+        case missingUnit
+        case unknownUnit(String)
+        case unitOutOfOrder(String)
+        case unexpectedCharacter(Character)
+        case tooLarge
+
+        public var description: String {
+            switch self {
+            case .empty: "is empty; expected a duration like \"500ms\", \"30s\", \"10m\" or \"2h\""
+            case .missingUnit: "has a number without a unit; expected ms, s, m or h after it, e.g. \"30s\""
+            case .unknownUnit(let unit): "has unknown unit \"\(unit)\"; expected ms, s, m or h"
+            case .unitOutOfOrder(let unit): "repeats or misorders unit \"\(unit)\"; write larger units first, e.g. \"1h30m\""
+            case .unexpectedCharacter(let c): "has \"\(c)\" where a whole number was expected (no signs, fractions or spaces)"
+            case .tooLarge: "is too large"
+            }
+        }
+    }
+
+    private static let units: [(name: String, milliseconds: Int64)] = [
+        ("h", 3_600_000), ("m", 60_000), ("s", 1_000), ("ms", 1),
+    ]
+
+    /// Parses `text` into whole milliseconds.
+    public static func milliseconds(_ text: String) -> Result<Int64, Problem> {
+        let scalars = Array(text.unicodeScalars)
+        if scalars.isEmpty { return .failure(.empty) }
+        var total: Int64 = 0
+        var index = 0
+        var lastUnitRank = -1
+        while index < scalars.count {
+            var number: Int64 = 0
+            let numberStart = index
+            while index < scalars.count, let digit = digitValue(scalars[index]) {
+                let (times, overflowA) = number.multipliedReportingOverflow(by: 10)
+                let (plus, overflowB) = times.addingReportingOverflow(digit)
+                if overflowA || overflowB { return .failure(.tooLarge) }
+                number = plus
+                index += 1
+            }
+            if index == numberStart { return .failure(.unexpectedCharacter(Character(scalars[index]))) }
+            let unitStart = index
+            while index < scalars.count, digitValue(scalars[index]) == nil, isLetter(scalars[index]) {
+                index += 1
+            }
+            if unitStart == index {
+                return index == scalars.count
+                    ? .failure(.missingUnit) : .failure(.unexpectedCharacter(Character(scalars[index])))
+            }
+            let unit = String(String.UnicodeScalarView(scalars[unitStart..<index]))
+            guard let rank = units.firstIndex(where: { $0.name == unit }) else { return .failure(.unknownUnit(unit)) }
+            if rank <= lastUnitRank { return .failure(.unitOutOfOrder(unit)) }
+            lastUnitRank = rank
+            let (part, overflowA) = number.multipliedReportingOverflow(by: units[rank].milliseconds)
+            let (sum, overflowB) = total.addingReportingOverflow(part)
+            if overflowA || overflowB { return .failure(.tooLarge) }
+            total = sum
+        }
+        return .success(total)
+    }
+
+    /// The shortest exact spelling of `milliseconds`: `"20ms"`, `"6s"`, `"1m30s"`, `"0s"`.
+    public static func format(milliseconds: Int64) -> String {
+        precondition(milliseconds >= 0, "durations are never negative")
+        if milliseconds == 0 { return "0s" }
+        var rest = milliseconds
+        var text = ""
+        for unit in units where rest >= unit.milliseconds {
+            text += "\(rest / unit.milliseconds)\(unit.name)"
+            rest %= unit.milliseconds
+        }
+        return text
+    }
+
+    private static func digitValue(_ scalar: Unicode.Scalar) -> Int64? {
+        scalar.value >= 48 && scalar.value <= 57 ? Int64(scalar.value - 48) : nil
+    }
+
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value >= 65 && scalar.value <= 90) || (scalar.value >= 97 && scalar.value <= 122)
+    }
+}

@@ -1,0 +1,51 @@
+/// Everything the core may know about one tick, as a value.
+///
+/// Exists so `Pole.step` never reads a clock, a line or a socket: the runtime samples the world,
+/// fills this in, and a recording of these values replays to the same outputs. Optional fields are
+/// `nil` when the pole's board does not bind that role.
+public struct Inputs: Sendable, Hashable {
+    /// Monotonic time of the tick, in ms since the loop started.
+    public var monotonicMs: Int64
+    /// Wall-clock time of the tick, in seconds since the Unix epoch (it may jump).
+    public var utcSeconds: Int64
+    /// The head's red lamp, as sensed.
+    public var headRed: Lamp
+    /// The head's green lamp, as sensed.
+    public var headGreen: Lamp
+    /// The floor's red lamps, as sensed on their feed, where the board has that input.
+    public var floorRedSense: Lamp?
+    /// The floor's green lamps, as sensed on their feed, where the board has that input.
+    public var floorGreenSense: Lamp?
+    /// Presence detectors, one per zone in the order of `PoleSettings.presenceZones`.
+    public var presence: [Bool]
+    /// The security lamp's motion detector.
+    public var motion: Bool?
+    /// The photocell: `true` when it reports dark.
+    public var photocellDark: Bool?
+    /// The lamp-current sense input: `true` when current flows in the lamp feed.
+    public var lampCurrent: Bool?
+
+    public init(
+        monotonicMs: Int64,
+        utcSeconds: Int64,
+        headRed: Lamp = .dark,
+        headGreen: Lamp = .dark,
+        floorRedSense: Lamp? = nil,
+        floorGreenSense: Lamp? = nil,
+        presence: [Bool] = [],
+        motion: Bool? = nil,
+        photocellDark: Bool? = nil,
+        lampCurrent: Bool? = nil
+    ) {
+        self.monotonicMs = monotonicMs
+        self.utcSeconds = utcSeconds
+        self.headRed = headRed
+        self.headGreen = headGreen
+        self.floorRedSense = floorRedSense
+        self.floorGreenSense = floorGreenSense
+        self.presence = presence
+        self.motion = motion
+        self.photocellDark = photocellDark
+        self.lampCurrent = lampCurrent
+    }
+}

@@ -1,0 +1,86 @@
+/// On or off, for outputs that are nothing else.
+public enum Switch: Sendable, Hashable {
+    case off
+    case on
+
+    /// The name used in traces and the control protocol.
+    public var name: String { self == .on ? "on" : "off" }
+}
+
+/// A spoken guidance message, or none.
+public enum VoiceMessage: Sendable, Hashable, CaseIterable {
+    case none
+    /// Red: "do not enter the roadway".
+    case redWait
+    /// Green: "look left and right, then cross".
+    case greenCross
+    /// Flashing green: "wait for the next signal".
+    case flashWait
+
+    /// The name used in traces and the control protocol.
+    public var name: String {
+        switch self {
+        case .none: "none"
+        case .redWait: "red-wait"
+        case .greenCross: "green-cross"
+        case .flashWait: "flash-wait"
+        }
+    }
+}
+
+/// The air-quality indicator lamp shown to passers-by.
+public enum AirIndication: Sendable, Hashable, CaseIterable {
+    case off
+    case good
+    case moderate
+    case bad
+    case veryBad
+
+    /// The name used in traces and the control protocol.
+    public var name: String {
+        switch self {
+        case .off: "off"
+        case .good: "good"
+        case .moderate: "moderate"
+        case .bad: "bad"
+        case .veryBad: "very-bad"
+        }
+    }
+}
+
+/// Everything the core commands for one tick, as a value.
+///
+/// The runtime maps these to lines (only the ones that changed) and to the trace. Levels are percent.
+public struct Outputs: Sendable, Hashable {
+    public var floor: FloorIndication
+    public var beacon: Switch
+    public var voice: VoiceMessage
+    public var spotlightPercent: Int
+    public var lampPercent: Int
+    public var air: AirIndication
+    public var mist: Switch
+
+    public init(
+        floor: FloorIndication,
+        beacon: Switch,
+        voice: VoiceMessage,
+        spotlightPercent: Int,
+        lampPercent: Int,
+        air: AirIndication,
+        mist: Switch
+    ) {
+        self.floor = floor
+        self.beacon = beacon
+        self.voice = voice
+        self.spotlightPercent = spotlightPercent
+        self.lampPercent = lampPercent
+        self.air = air
+        self.mist = mist
+    }
+
+    /// The known-safe state (DESIGN.md §4): crosswalk, beacon, voice, air and mist off; the security
+    /// lamp full, because lamps fail lit.
+    public static let safe = Outputs(
+        floor: .dark, beacon: .off, voice: .none, spotlightPercent: 0, lampPercent: 100, air: .off, mist: .off
+    )
+}

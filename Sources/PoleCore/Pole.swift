@@ -1,0 +1,27 @@
+/// The whole pole's control core: a deterministic function of its state and each tick's `Inputs`.
+///
+/// Exists as the one place that composes the features (crosswalk now; security lamp and air quality
+/// as they land) so the runtime has one call per tick. It reads no clock, does no I/O and, once the
+/// caller's event buffer has capacity, allocates nothing.
+public struct Pole: Sendable {
+    /// The settings the pole was built with.
+    public let settings: PoleSettings
+    private var crosswalk: Crosswalk?
+
+    public init(settings: PoleSettings) {
+        self.settings = settings
+        crosswalk = settings.crosswalk.map(Crosswalk.init(settings:))
+    }
+
+    /// The classified head signal, or `nil` on a pole without a crosswalk.
+    public var head: HeadSignal? { crosswalk?.head }
+
+    /// Advances one tick. Appends this tick's events to `events` (the caller clears it between ticks,
+    /// keeping its capacity) and returns the outputs to drive.
+    public mutating func step(_ inputs: Inputs, events: inout [Event]) -> Outputs {
+        precondition(inputs.presence.count == settings.presenceZones.count, "one presence level per zone")
+        var outputs = Outputs.safe
+        crosswalk?.step(inputs, outputs: &outputs, events: &events)
+        return outputs
+    }
+}

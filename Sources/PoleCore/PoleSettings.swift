@@ -1,0 +1,15 @@
+/// Everything the core needs to know about this pole: which features it has and how they behave.
+///
+/// Built by PoleConfig from the board (which roles exist) and the site file (behaviour). A feature is
+/// `nil` when the board lacks the roles it needs.
+public struct PoleSettings: Sendable, Hashable {
+    /// The crosswalk feature, present when the board binds the head and floor roles.
+    public var crosswalk: CrosswalkSettings?
+    /// Names of the presence zones, in the order of `Inputs.presence`.
+    public var presenceZones: [String]
+
+    public init(crosswalk: CrosswalkSettings?, presenceZones: [String] = []) {
+        self.crosswalk = crosswalk
+        self.presenceZones = presenceZones
+    }
+}

@@ -1,0 +1,17 @@
+/// The CRC-8 Sensirion puts after every 16-bit word on the I²C bus.
+///
+/// Polynomial 0x31 (x⁸ + x⁵ + x⁴ + 1), initial value 0xFF, no reflection, no final XOR.
+/// Check value from the datasheet: `crc8([0xBE, 0xEF]) == 0x92`.
+public enum SensirionCRC {
+    /// The CRC-8 of `bytes`.
+    public static func crc8<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt8 {
+        var crc: UInt8 = 0xFF
+        for byte in bytes {
+            crc ^= byte
+            for _ in 0..<8 {
+                crc = (crc & 0x80) != 0 ? (crc << 1) ^ 0x31 : crc << 1
+            }
+        }
+        return crc
+    }
+}
