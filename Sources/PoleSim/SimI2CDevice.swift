@@ -1,0 +1,135 @@
+public import PoleHAL
+import PoleDrivers
+
+/// A simulated I²C sensor on the simulated bus, answering as the real part does, faults included.
+///
+/// The SPS30 keeps a command pointer and a measuring flag and answers reads with CRC-framed words of
+/// the street's particulate values; the BH1750 answers two bytes of raw counts (lux × 1.2). Injected
+/// faults turn transfers into the HAL errors a real bus gives, or corrupt checksums.
+public final class SimI2CDevice {
+    /// The part being simulated.
+    public enum Model: Sendable, Hashable {
+        case sps30
+        case bh1750
+    }
+
+    public let model: Model
+    public let address: I2CAddress
+    private var fault: I2CFault?
+    private var faultUntilMs: Int64?
+    private var nextFrame: [UInt8]?
+    private var pointer: UInt16?
+    private var measuring = false
+
+    public init(model: Model, address: I2CAddress) {
+        self.model = model
+        self.address = address
+    }
+
+    func inject(_ fault: I2CFault, untilMs: Int64?) {
+        self.fault = fault
+        faultUntilMs = untilMs
+    }
+
+    func clearFault() {
+        fault = nil
+        faultUntilMs = nil
+    }
+
+    func answerNextRead(with bytes: [UInt8]) {
+        nextFrame = bytes
+    }
+
+    func transaction(_ operations: [I2COperation], street: Street) throws(HALError) -> [[UInt8]] {
+        if let until = faultUntilMs, street.nowMs >= until { clearFault() }
+        switch fault {
+        case .nack, .absent: throw HALError(.nack(.address), context: "i2c sim \(address)")
+        case .timeout: throw HALError(.timeout, context: "i2c sim \(address)")
+        case .crc, .none: break
+        }
+        var reads: [[UInt8]] = []
+        for operation in operations {
+            switch operation {
+            case .write(let bytes): write(bytes)
+            case .read(let count): reads.append(read(count: count, street: street))
+            }
+        }
+        return reads
+    }
+
+    private func write(_ bytes: [UInt8]) {
+        switch model {
+        case .sps30:
+            guard bytes.count >= 2 else { return }
+            let command = UInt16(bytes[0]) << 8 | UInt16(bytes[1])
+            pointer = command
+            switch SPS30Command(rawValue: command) {
+            case .startMeasurement: measuring = true
+            case .stopMeasurement, .reset, .sleep: measuring = false
+            default: break
+            }
+        case .bh1750:
+            measuring = bytes.contains(0x10) || bytes.contains(0x11) || bytes.contains(0x13) || measuring
+        }
+    }
+
+    private func read(count: Int, street: Street) -> [UInt8] {
+        var bytes = nextFrame ?? answer(street: street)
+        nextFrame = nil
+        if fault == .crc {
+            for index in stride(from: 2, to: bytes.count, by: 3) { bytes[index] ^= 0xFF }
+        }
+        if bytes.count < count { bytes += [UInt8](repeating: 0xFF, count: count - bytes.count) }
+        return Array(bytes.prefix(count))
+    }
+
+    private func answer(street: Street) -> [UInt8] {
+        switch model {
+        case .bh1750:
+            let counts = UInt16(min(65_535, max(0, (street.lux * 1.2).rounded())))
+            return [UInt8(counts >> 8), UInt8(counts & 0xFF)]
+        case .sps30:
+            return sps30Answer(street: street)
+        }
+    }
+
+    private func sps30Answer(street: Street) -> [UInt8] {
+        switch pointer.flatMap(SPS30Command.init(rawValue:)) {
+        case .readDataReady: return SPS30Frame.encode(words: [measuring ? 1 : 0])
+        case .readMeasuredValues:
+            let fine = Float(street.pm2_5)
+            let coarse = Float(street.pm10)
+            let values = measuring
+                ? SPS30Frame.MeasuredValues(pm1: fine * 0.8, pm2_5: fine, pm4: (fine + coarse) / 2, pm10: coarse)
+                : SPS30Frame.MeasuredValues(pm1: 0, pm2_5: 0, pm4: 0, pm10: 0)
+            return SPS30Frame.encode(values)
+        case .productType: return SPS30Frame.encode(words: asciiWords("00080000"))
+        case .serialNumber: return SPS30Frame.encode(words: asciiWords("SIM0000000000001"))
+        case .firmwareVersion: return SPS30Frame.encode(words: [0x0203])
+        case .readDeviceStatus, .readAndClearDeviceStatus, .autoCleaningInterval: return SPS30Frame.encode(words: [0, 0])
+        default: return []
+        }
+    }
+
+    private func asciiWords(_ text: String) -> [UInt16] {
+        var bytes = Array(text.utf8) + [0]
+        if bytes.count % 2 == 1 { bytes.append(0) }
+        return stride(from: 0, to: bytes.count, by: 2).map { UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]) }
+    }
+}
+
+/// The simulated I²C bus: routes each transaction to the street's device at that address.
+public struct SimI2CBus: I2CBus {
+    private let street: Street
+
+    public init(street: Street) {
+        self.street = street
+    }
+
+    public mutating func transaction(address: I2CAddress, operations: [I2COperation]) throws(HALError) -> [[UInt8]] {
+        guard let device = street.devices.values.first(where: { $0.address == address }) else {
+            throw HALError(.nack(.address), context: "i2c sim \(address): no device")
+        }
+        return try device.transaction(operations, street: street)
+    }
+}

@@ -1,0 +1,131 @@
+/// The simulated street: the signal head, people, light, air, and the pole's own lamps as they really
+/// behave (faults included).
+///
+/// A reference type because the simulated HAL's input lines, output lines and I²C bus all look at the
+/// same street. It is confined to the loop's thread, like real hardware handles, and it is advanced
+/// only by `ScenarioPlayer` and `advance(toMs:)`, so a run is a function of its scenario.
+public final class Street {
+    /// Virtual time in ms since the scenario's start.
+    public private(set) var nowMs: Int64 = 0
+    public private(set) var head: HeadAspect = .dark
+    private var headSinceMs: Int64 = 0
+    public private(set) var presence: [String: Bool] = [:]
+    public private(set) var motion = false
+    public private(set) var lux = 10_000.0
+    public private(set) var photocellDark = false
+    public private(set) var pm2_5 = 10.0
+    public private(set) var pm10 = 20.0
+    public private(set) var floorFault = FloorFault.none
+    public private(set) var lampFault = LampFault.none
+    private var lampFaultSinceMs: Int64 = 0
+    private var utcBaseSeconds: Int64
+    private var utcBaseMs: Int64 = 0
+    /// Latest level driven on each simulated output line, by line name.
+    public private(set) var driven: [String: Bool] = [:]
+    /// The simulated I²C devices, by role (`pm`, `lux`).
+    public private(set) var devices: [String: SimI2CDevice] = [:]
+    /// Technician commands given by the scenario and not yet taken by the runtime.
+    public private(set) var pendingCommands: [TechnicianCommand] = []
+
+    public init(startUTCSeconds: Int64) {
+        utcBaseSeconds = startUTCSeconds
+    }
+
+    /// Moves virtual time forward; never backward.
+    public func advance(toMs time: Int64) {
+        precondition(time >= nowMs, "simulated time runs forward")
+        nowMs = time
+    }
+
+    /// The simulated wall clock, in ms since the Unix epoch.
+    public var utcMilliseconds: Int64 {
+        utcBaseSeconds * 1_000 + (nowMs - utcBaseMs)
+    }
+
+    /// Adds a simulated I²C device for `role` (`pm`, `lux`).
+    public func attach(_ device: SimI2CDevice, role: String) {
+        devices[role] = device
+    }
+
+    /// Applies one scenario action at the current time.
+    public func apply(_ action: StreetAction) {
+        switch action {
+        case .head(let aspect):
+            head = aspect
+            headSinceMs = nowMs
+        case .presence(let zone, let present): presence[zone] = present
+        case .motion(let moving): motion = moving
+        case .lux(let value): lux = value
+        case .photocell(let dark): photocellDark = dark
+        case .particulates(let fine, let coarse):
+            pm2_5 = fine
+            pm10 = coarse
+        case .i2cFault(let device, let fault, let durationMs):
+            devices[device]?.inject(fault, untilMs: durationMs.map { nowMs + $0 })
+        case .i2cFaultCleared(let device): devices[device]?.clearFault()
+        case .i2cFrame(let device, let bytes): devices[device]?.answerNextRead(with: bytes)
+        case .lampFault(let fault):
+            lampFault = fault
+            lampFaultSinceMs = nowMs
+        case .floorFault(let fault): floorFault = fault
+        case .setUTC(let seconds):
+            utcBaseSeconds = seconds
+            utcBaseMs = nowMs
+        case .command(let command): pendingCommands.append(command)
+        }
+    }
+
+    /// Hands the scenario's technician commands to the runtime, once each.
+    public func takeCommands() -> [TechnicianCommand] {
+        defer { pendingCommands.removeAll() }
+        return pendingCommands
+    }
+
+    /// Records what poled drives on an output line.
+    func drive(line: String, level: Bool) {
+        driven[line] = level
+    }
+
+    /// The head's red lamp now.
+    public var headRedLit: Bool {
+        head == .red || head == .redAndGreen
+    }
+
+    /// The head's green lamp now; a flashing head is lit for the first half of each period.
+    public var headGreenLit: Bool {
+        switch head {
+        case .green, .redAndGreen: true
+        case .flashingGreen(let periodMs): (nowMs - headSinceMs) % periodMs < periodMs / 2
+        case .red, .dark: false
+        }
+    }
+
+    /// What the floor's red sense input reports: what poled drives, unless a fault says otherwise.
+    public var floorRedSensed: Bool {
+        switch floorFault {
+        case .redStuckOn: true
+        case .redOut: false
+        case .none, .greenStuckOn, .greenOut: driven[SimLines.floorRed] ?? false
+        }
+    }
+
+    /// What the floor's green sense input reports.
+    public var floorGreenSensed: Bool {
+        switch floorFault {
+        case .greenStuckOn: true
+        case .greenOut: false
+        case .none, .redStuckOn, .redOut: driven[SimLines.floorGreen] ?? false
+        }
+    }
+
+    /// Current in the security lamp's feed. A cycling lamp runs 60 s, goes out for 30 s, and restarts.
+    public var lampCurrentFlows: Bool {
+        let relayOn = driven[SimLines.lampRelay] ?? true
+        switch lampFault {
+        case .none: return relayOn
+        case .out: return false
+        case .stuckOn: return true
+        case .cycling: return relayOn && (nowMs - lampFaultSinceMs) % 90_000 < 60_000
+        }
+    }
+}
