@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// Where configuration comes from: the files named on the command line and the process environment.
 public struct ConfigSources: Sendable, Hashable {

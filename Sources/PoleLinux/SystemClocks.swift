@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 public import PoleHAL
 
 /// `CLOCK_MONOTONIC` with absolute-deadline sleeps: the control loop's real time.

@@ -1,0 +1,42 @@
+public import PoleConfig
+import PoleCore
+
+/// What `poled check-config` prints for a valid configuration: the pole as it will run, defaults included.
+public enum ConfigReport {
+    public static func text(_ configuration: PoleConfiguration) -> String {
+        let site = configuration.site
+        let board = configuration.board
+        let crosswalk = site.crosswalk
+        func duration(_ milliseconds: Int64) -> String { DurationText.format(milliseconds: milliseconds) }
+        var rows: [(String, String)] = [
+            ("Site file", configuration.siteFile ?? "(none: every setting at its default)"),
+            ("Board", "\(board.file) (\(board.name), backend \(board.backend.rawValue))"),
+            ("Site", "\(site.siteID) at \(site.latitude)°, \(site.longitude)° (\(site.timeZone))"),
+            ("Tick", duration(site.tickMs)),
+            ("Features", configuration.features.map(\.rawValue).joined(separator: ", ")),
+        ]
+        if configuration.features.contains(.crosswalk) {
+            rows.append(("Crosswalk", "debounce \(duration(crosswalk.debounceMs)), start-up hold \(duration(crosswalk.startupHoldMs)), "
+                + "flash pulses \(duration(crosswalk.flashPulseMinMs))–\(duration(crosswalk.flashPulseMaxMs))"))
+        }
+        rows.append(("Control socket", "\(site.controlSocket) (group \(site.controlGroup))"))
+        rows.append(("Store", site.storePath))
+        for binding in board.lines {
+            var details = [binding.role.direction == .input ? "in" : "out"]
+            if let chip = binding.chip { details.append("chip \(chip)") }
+            if binding.activeLow { details.append("active-low") }
+            if binding.role.direction == .input, binding.bias != .asIs { details.append(binding.bias.rawValue) }
+            if binding.role.direction == .output { details.append("safe \(binding.safeOn ? "on" : "off")") }
+            rows.append(("  \(binding.role.name)", "\(binding.line) (\(details.joined(separator: ", ")))"))
+        }
+        for device in board.i2c {
+            let hex = String(device.address, radix: 16)
+            rows.append(("  \(device.role)", "\(device.sensor.rawValue) at 0x\(hex.count == 1 ? "0" : "")\(hex) on \(device.bus)"))
+        }
+        let width = rows.map(\.0.count).max() ?? 0
+        let lines = rows.map { label, value in
+            label + String(repeating: " ", count: width - label.count) + " : " + value
+        }
+        return "Configuration OK\n" + lines.joined(separator: "\n") + "\n"
+    }
+}

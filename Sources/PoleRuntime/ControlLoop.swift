@@ -1,0 +1,49 @@
+public import PoleCore
+public import PoleHAL
+
+/// One tick of the pole: sample, step the core, apply (DESIGN.md §3), with the buffers it reuses.
+///
+/// Scheduling, the world, the trace and the status line belong to the runner that owns this; the
+/// tick itself is the same in real and in virtual time.
+public struct ControlLoop<InputLines: DigitalInputSet, OutputLines: DigitalOutputSet> {
+    public private(set) var pole: Pole
+    public private(set) var io: PoleIO<InputLines, OutputLines>
+    private var inputs: Inputs
+    /// This tick's events; cleared at the start of each tick, capacity kept.
+    public private(set) var events: [Event] = []
+    /// The outputs of the last tick.
+    public private(set) var outputs = Outputs.safe
+    private var heartbeat = LineLevel.low
+
+    public init(pole: Pole, io: PoleIO<InputLines, OutputLines>) {
+        self.pole = pole
+        self.io = io
+        inputs = Inputs(
+            monotonicMs: 0, utcSeconds: 0,
+            presence: Array(repeating: false, count: pole.settings.presenceZones.count)
+        )
+        events.reserveCapacity(16)
+    }
+
+    /// The inputs the core saw on the last tick.
+    public var lastInputs: Inputs { inputs }
+
+    /// Runs one tick at the given times and returns the outputs driven.
+    @discardableResult
+    public mutating func tick(monotonicMs: Int64, utcSeconds: Int64) throws(HALError) -> Outputs {
+        events.removeAll(keepingCapacity: true)
+        inputs.monotonicMs = monotonicMs
+        inputs.utcSeconds = utcSeconds
+        try io.sample(into: &inputs)
+        outputs = pole.step(inputs, events: &events)
+        heartbeat = heartbeat == .low ? .high : .low
+        try io.apply(outputs, heartbeat: heartbeat)
+        return outputs
+    }
+
+    /// Drives every output to its safe level: the last thing done before the lines are let go.
+    public mutating func driveSafe() throws(HALError) {
+        outputs = .safe
+        try io.applySafeLevels()
+    }
+}

@@ -1,0 +1,160 @@
+import Glibc
+public import Logging
+public import PoleConfig
+import PoleCore
+public import PoleHAL
+import PoleLinux
+public import PoleSim
+
+/// How `poled run` should behave beyond the configuration.
+public struct LiveRunOptions: Sendable {
+    /// A scenario to play in real time on the simulated board; `nil` plays the built-in demo day.
+    public var scenario: Scenario?
+    /// Seed of the demo day.
+    public var seed: UInt64
+    /// How often the status line is printed, in ms; 0 for never.
+    public var statusEveryMs: Int64
+    /// Stop after this long, in ms (`nil`: until a signal).
+    public var durationMs: Int64?
+
+    public init(scenario: Scenario?, seed: UInt64, statusEveryMs: Int64, durationMs: Int64?) {
+        self.scenario = scenario
+        self.seed = seed
+        self.statusEveryMs = statusEveryMs
+        self.durationMs = durationMs
+    }
+}
+
+/// Why the daemon stopped other than by a signal.
+public enum LiveRunFailure: Error, Sendable {
+    /// A line or device could not be opened or driven.
+    case hardware(HALError)
+    /// The board's backend is not part of this build.
+    case backendUnavailable(String)
+}
+
+/// The daemon's real-time loop (DESIGN.md §3) on the simulated board: absolute deadlines on
+/// `CLOCK_MONOTONIC`, the street advanced to real elapsed time, SIGINT and SIGTERM taken between
+/// ticks, every output driven safe before it returns.
+public struct LiveRunner {
+    let configuration: PoleConfiguration
+    let options: LiveRunOptions
+    let logger: Logger
+
+    public init(configuration: PoleConfiguration, options: LiveRunOptions, logger: Logger) {
+        self.configuration = configuration
+        self.options = options
+        self.logger = logger
+    }
+
+    /// Runs until SIGINT, SIGTERM or the duration; returns the signal's name, if one stopped it.
+    public func run(signals: ShutdownSignals) throws(LiveRunFailure) -> String? {
+        guard configuration.board.backend == .sim else {
+            throw .backendUnavailable("board backend \"\(configuration.board.backend.rawValue)\" is not built into this poled; use a board with backend = \"sim\"")
+        }
+        let startUTC = SystemUTCClock().now().seconds
+        let zones = configuration.board.presenceZones
+        var scenario = options.scenario
+            ?? DemoDay.scenario(seed: options.seed, startUTCSeconds: startUTC, durationMs: 86_400_000, zones: zones)
+        let street = Street(startUTCSeconds: options.scenario?.startUTCSeconds ?? startUTC)
+        var loop: ControlLoop<SimInputLines, SimOutputLines>
+        do {
+            loop = ControlLoop(pole: Pole(settings: configuration.poleSettings), io: try SimBoard.open(configuration, street: street))
+        } catch {
+            throw .hardware(error)
+        }
+        logger.info("poled started", metadata: [
+            "board": "\(configuration.board.file)", "tick": "\(configuration.site.tickMs)ms",
+            "scenario": "\(options.scenario == nil ? "demo day, seed \(options.seed)" : "file")",
+        ])
+        var player = ScenarioPlayer(scenario: scenario)
+        var dayOffsetMs: Int64 = 0
+        var scheduler = TickScheduler(clock: SystemMonotonicClock(), periodMs: configuration.site.tickMs)
+        var status = StatusPrinter(everyMs: options.statusEveryMs)
+        var stopSignal: String?
+        while true {
+            let timing = scheduler.waitForNextTick()
+            if let signal = signals.takePending() {
+                stopSignal = signal
+                break
+            }
+            if let limit = options.durationMs, timing.elapsedMs >= limit { break }
+            if options.scenario == nil, timing.elapsedMs - dayOffsetMs >= scenario.durationMs {
+                dayOffsetMs += scenario.durationMs
+                scenario = DemoDay.scenario(
+                    seed: options.seed &+ UInt64(dayOffsetMs / scenario.durationMs),
+                    startUTCSeconds: startUTC + dayOffsetMs / 1_000, durationMs: scenario.durationMs, zones: zones
+                )
+                player = ScenarioPlayer(scenario: scenario)
+            }
+            player.play(until: timing.elapsedMs - dayOffsetMs, on: street)
+            do {
+                try loop.tick(monotonicMs: timing.elapsedMs, utcSeconds: street.utcMilliseconds / 1_000)
+            } catch {
+                driveSafe(&loop)
+                throw .hardware(error)
+            }
+            for event in loop.events {
+                logger.debug("event", metadata: ["event": "\(event)", "t": "\(timing.elapsedMs)"])
+            }
+            status.observe(timing)
+            status.printIfDue(timing.elapsedMs) {
+                StatusLine.format(
+                    board: configuration.board.name, uptimeMs: timing.elapsedMs, head: loop.pole.head,
+                    outputs: loop.outputs, ticks: scheduler.ticks, overruns: scheduler.overruns,
+                    latenessMaxNanoseconds: $0
+                )
+            }
+        }
+        status.finish()
+        driveSafe(&loop)
+        logger.info("poled stopped; outputs driven to their safe levels", metadata: [
+            "reason": "\(stopSignal ?? "duration elapsed")", "ticks": "\(scheduler.ticks)", "overruns": "\(scheduler.overruns)",
+        ])
+        return stopSignal
+    }
+
+    private func driveSafe(_ loop: inout ControlLoop<SimInputLines, SimOutputLines>) {
+        do {
+            try loop.driveSafe()
+        } catch {
+            logger.critical("could not drive outputs to their safe levels", metadata: ["error": "\(error)"])
+        }
+    }
+}
+
+/// Prints the status line on stderr at its interval: redrawn in place on a terminal, one line each
+/// time otherwise (a log or a pipe).
+struct StatusPrinter {
+    let everyMs: Int64
+    private let inPlace = isatty(STDERR_FILENO) == 1
+    private var nextMs: Int64 = 0
+    private var latenessMax: UInt64 = 0
+    private var printed = false
+
+    init(everyMs: Int64) {
+        self.everyMs = everyMs
+    }
+
+    mutating func observe(_ timing: TickTiming) {
+        latenessMax = max(latenessMax, timing.latenessNanoseconds)
+    }
+
+    mutating func printIfDue(_ elapsedMs: Int64, _ line: (UInt64) -> String) {
+        guard everyMs > 0, elapsedMs >= nextMs else { return }
+        nextMs = elapsedMs + everyMs
+        let text = line(latenessMax)
+        latenessMax = 0
+        write(inPlace ? "\r\u{1B}[K" + text : text + "\n")
+        printed = true
+    }
+
+    func finish() {
+        if inPlace, printed { write("\n") }
+    }
+
+    private func write(_ text: String) {
+        var bytes = Array(text.utf8)
+        _ = bytes.withUnsafeMutableBytes { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    }
+}

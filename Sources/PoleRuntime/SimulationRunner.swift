@@ -1,0 +1,90 @@
+public import PoleConfig
+import PoleCore
+public import PoleHAL
+public import PoleSim
+public import SystemPackage
+
+/// What a simulation did, for the summary line and for tests.
+public struct SimulationReport: Sendable, Hashable {
+    public var ticks: UInt64
+    public var simulatedMs: Int64
+    public var events: Int
+    public var traceBytes: Int
+    /// Broken safety invariants; empty on a good run.
+    public var violations: [InvariantMonitor.Violation]
+}
+
+/// Why a simulation could not run to the end.
+public enum SimulationFailure: Error, Sendable {
+    /// A simulated line or device could not be opened (a board naming lines the simulator lacks).
+    case hardware(HALError)
+    /// The trace could not be written.
+    case trace(Errno)
+}
+
+/// Runs a scenario in virtual time through the real control loop and writes its trace (DESIGN.md §7).
+///
+/// The loop, scheduler and core are the ones `poled run` uses; only the clock is the street's, so a
+/// simulated day takes as long as the CPU needs and the same scenario gives the same bytes.
+public enum SimulationRunner {
+    /// The trace buffer is handed to the file when it passes this size.
+    static let traceFlushBytes = 60_000
+
+    public static func run(
+        configuration: PoleConfiguration, scenario: Scenario, trace file: ByteFile?
+    ) throws(SimulationFailure) -> SimulationReport {
+        let street = Street(startUTCSeconds: scenario.startUTCSeconds)
+        let io: PoleIO<SimInputLines, SimOutputLines>
+        do {
+            io = try SimBoard.open(configuration, street: street)
+        } catch {
+            throw .hardware(error)
+        }
+        var loop = ControlLoop(pole: Pole(settings: configuration.poleSettings), io: io)
+        var clock = StreetClock(street: street, player: ScenarioPlayer(scenario: scenario))
+        clock.playDueSteps()
+        var scheduler = TickScheduler(clock: clock, periodMs: configuration.site.tickMs)
+        var trace = TraceWriter()
+        let floorLines = SimBoard.floorLines(configuration)
+        var monitor = InvariantMonitor(allowanceMs: configuration.site.tickMs + configuration.site.crosswalk.debounceMs)
+        var report = SimulationReport(ticks: 0, simulatedMs: 0, events: 0, traceBytes: 0, violations: [])
+        while true {
+            let timing = scheduler.waitForNextTick()
+            guard timing.elapsedMs <= scenario.durationMs else { break }
+            let utc: UTCInstant = scheduler.clock.now()
+            do {
+                try loop.tick(monotonicMs: timing.elapsedMs, utcSeconds: utc.seconds)
+            } catch {
+                throw .hardware(error)
+            }
+            if let floorLines {
+                monitor.check(street, floorRedLine: floorLines.red, floorGreenLine: floorLines.green)
+            }
+            report.ticks += 1
+            report.simulatedMs = timing.elapsedMs
+            report.events += loop.events.count
+            trace.record(timeMs: timing.elapsedMs, events: loop.events, outputs: loop.outputs)
+            if trace.pending.count >= traceFlushBytes {
+                report.traceBytes += try flush(&trace, to: file)
+            }
+        }
+        do {
+            try loop.driveSafe()
+        } catch {
+            throw .hardware(error)
+        }
+        report.traceBytes += try flush(&trace, to: file)
+        report.violations = monitor.violations
+        return report
+    }
+
+    private static func flush(_ trace: inout TraceWriter, to file: ByteFile?) throws(SimulationFailure) -> Int {
+        let bytes = trace.takePending()
+        do {
+            try file?.write(bytes)
+        } catch {
+            throw .trace(error)
+        }
+        return bytes.count
+    }
+}

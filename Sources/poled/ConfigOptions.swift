@@ -1,0 +1,35 @@
+import ArgumentParser
+import Glibc
+import PoleConfig
+import PoleRuntime
+
+/// `--config` and `--board`, shared by every subcommand that loads configuration.
+struct ConfigOptions: ParsableArguments {
+    @Option(name: .long, help: "Site file (default /etc/poled/poled.toml unless --board is given).")
+    var config: String?
+
+    @Option(name: .long, help: "Board file; overrides the site file's board.")
+    var board: String?
+
+    /// Loads and validates; prints every problem and exits 78 on a bad configuration.
+    func load() throws -> PoleConfiguration {
+        let sources = ConfigSources(
+            sitePath: config ?? (board == nil ? "/etc/poled/poled.toml" : nil),
+            boardPath: board,
+            runtimeDirectory: getenv("XDG_RUNTIME_DIR").map { String(cString: $0) },
+            userID: getuid()
+        )
+        do {
+            return try ConfigLoader.load(sources)
+        } catch {
+            printError(error.description)
+            throw ExitCode(SysExit.config.rawValue)
+        }
+    }
+}
+
+/// Writes a message to standard error.
+func printError(_ message: String) {
+    var bytes = Array((message + "\n").utf8)
+    _ = bytes.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Logging
+import PoleCore
+import PoleRuntime
+
+/// `poled run`: the daemon.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the daemon. On the simulated board a scenario, or the built-in demo day, drives the street in real time.",
+        discussion: "Stops cleanly on SIGINT or SIGTERM (exit 0) with every output driven to its safe level."
+    )
+
+    @OptionGroup var configOptions: ConfigOptions
+
+    @Option(name: .long, help: "Scenario to play in real time on the simulated board (default: the demo day).")
+    var scenario: String?
+
+    @Option(name: .long, help: "Seed of the demo day's random street life.")
+    var seed: UInt64 = 0
+
+    @Option(name: .customLong("status-every"), help: "Live status interval on stderr, e.g. 1s or 1m; 0s for none.")
+    var statusEvery: String = "1s"
+
+    @Option(name: .long, help: "Stop by itself after this long, e.g. 10m (default: run until stopped).")
+    var duration: String?
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel: String = "info"
+
+    func validate() throws {
+        if case .failure(let problem) = DurationText.milliseconds(statusEvery) {
+            throw ValidationError("--status-every: \"\(statusEvery)\" \(problem)")
+        }
+        if let duration, case .failure(let problem) = DurationText.milliseconds(duration) {
+            throw ValidationError("--duration: \"\(duration)\" \(problem)")
+        }
+        if Logger.Level(rawValue: logLevel) == nil {
+            throw ValidationError("--log-level: \"\(logLevel)\" is not one of trace, debug, info, notice, warning, error, critical")
+        }
+    }
+
+    func run() throws {
+        let signals = ShutdownSignals.block()
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let configuration = try configOptions.load()
+        let script = try scenario.map(loadScenario)
+        let options = LiveRunOptions(
+            scenario: script, seed: seed,
+            statusEveryMs: (try? DurationText.milliseconds(statusEvery).get()) ?? 1_000,
+            durationMs: duration.flatMap { try? DurationText.milliseconds($0).get() }
+        )
+        let runner = LiveRunner(configuration: configuration, options: options, logger: Logger(label: "poled"))
+        do {
+            _ = try runner.run(signals: signals)
+        } catch LiveRunFailure.backendUnavailable(let message) {
+            printError("poled: \(configuration.board.file): \(message)")
+            throw ExitCode(SysExit.unavailable.rawValue)
+        } catch LiveRunFailure.hardware(let error) {
+            printError("poled: \(configuration.board.file): \(error)")
+            throw ExitCode(SysExit.unavailable.rawValue)
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import PoleCore
+import PoleHAL
+import PoleLinux
+import PoleRuntime
+
+/// `poled simulate`: runs a scenario in virtual time and writes the trace.
+struct Simulate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a scenario on the simulated street in virtual time and write its trace (JSON Lines).",
+        discussion: "Exit 0 when every safety invariant held, 70 when one broke, 65 for a malformed scenario."
+    )
+
+    @OptionGroup var configOptions: ConfigOptions
+
+    @Option(name: .long, help: "Scenario file (JSON, DESIGN.md §7).")
+    var scenario: String
+
+    @Option(name: .long, help: "Write the trace to this file, or - for standard output.")
+    var trace: String?
+
+    func run() throws {
+        let configuration = try configOptions.load()
+        let script = try loadScenario(scenario)
+        let file: ByteFile?
+        switch trace {
+        case nil: file = nil
+        case "-": file = .standardOutput
+        case let path?:
+            do {
+                file = try ByteFile.create(path: path)
+            } catch {
+                printError("\(path): cannot create trace: \(error)")
+                throw ExitCode(SysExit.ioError.rawValue)
+            }
+        }
+        let clock = SystemMonotonicClock()
+        let started = clock.now()
+        let report: SimulationReport
+        do {
+            report = try SimulationRunner.run(configuration: configuration, scenario: script, trace: file)
+            try file?.close()
+        } catch SimulationFailure.hardware(let error) {
+            printError("poled: \(configuration.board.file): \(error)")
+            throw ExitCode(SysExit.unavailable.rawValue)
+        } catch {
+            printError("poled: trace: \(error)")
+            throw ExitCode(SysExit.ioError.rawValue)
+        }
+        let wallMs = max(1, (clock.now().nanoseconds - started.nanoseconds) / 1_000_000)
+        let simulated = DurationText.format(milliseconds: report.simulatedMs)
+        printError("poled: simulated \(simulated) in \(wallMs)ms (\(UInt64(report.simulatedMs) / wallMs)x real time): "
+            + "\(report.ticks) ticks, \(report.events) events, \(report.traceBytes) trace bytes, seed \(script.seed)")
+        guard report.violations.isEmpty else {
+            report.violations.forEach { printError("poled: safety invariant broken: \($0)") }
+            printError("poled: reproduce with: poled simulate --scenario \(scenario)"
+                + (configOptions.config.map { " --config \($0)" } ?? "") + (configOptions.board.map { " --board \($0)" } ?? ""))
+            throw ExitCode(SysExit.software.rawValue)
+        }
+    }
+}
