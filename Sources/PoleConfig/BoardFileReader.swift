@@ -30,7 +30,7 @@ enum BoardFileReader {
 
     private static func readLines(_ table: inout TableReader, log: inout IssueLog) -> [BoardConfig.LineBinding] {
         var bindings: [BoardConfig.LineBinding] = []
-        var owners: [String: Role] = [:]
+        var owners: [String: (role: Role, line: Int?)] = [:]
         for key in table.presentKeys {
             guard let role = Role(name: key) else {
                 _ = table.raw(key)
@@ -42,10 +42,11 @@ enum BoardFileReader {
             entry.finish(log: &log)
             let lineKey = (binding.chip.map { "\($0)/" } ?? "") + binding.line
             if let owner = owners[lineKey] {
-                log.add(entry.issue("line", "\"\(binding.line)\" is already bound to role \(owner); a line serves one role"))
-                continue
+                let at = owner.line.map { " (line \($0))" } ?? ""
+                log.add(entry.issue("line", "\"\(binding.line)\" is also bound to role \(owner.role)\(at); a line serves one role"))
+            } else {
+                owners[lineKey] = (role, entry.issue("line", "").line)
             }
-            owners[lineKey] = role
             bindings.append(binding)
         }
         table.finish(log: &log)

@@ -57,7 +57,12 @@ enum SiteFileReader {
         settings.startupHoldMs = table.duration("startup_hold", range: 0...60_000, log: &log) ?? settings.startupHoldMs
         if var flash = table.table("flash", log: &log) {
             let minimum = flash.duration("min_pulse", range: 50...1_000, log: &log)
-            let maximum = flash.duration("max_pulse", range: 100...1_499, log: &log)
+            var maximum = flash.duration("max_pulse", range: 100...600_000, log: &log)
+            if let value = maximum, value >= CrosswalkSettings.implausibleDarkMs {
+                log.add(flash.issue("max_pulse", "\"\(DurationText.format(milliseconds: value))\" is not shorter than the "
+                    + "\(DurationText.format(milliseconds: CrosswalkSettings.implausibleDarkMs)) implausible-head limit; expected 100ms…1499ms"))
+                maximum = nil
+            }
             settings.flashPulseMinMs = minimum ?? settings.flashPulseMinMs
             settings.flashPulseMaxMs = maximum ?? settings.flashPulseMaxMs
             if settings.flashPulseMinMs >= settings.flashPulseMaxMs {

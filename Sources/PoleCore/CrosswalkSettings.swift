@@ -13,6 +13,10 @@ public struct CrosswalkSettings: Sendable, Hashable {
     /// How long the floor stays dark after start-up, whatever the head shows.
     public var startupHoldMs: Int64
 
+    /// A head dark for this long is implausible (DESIGN.md §4 invariant 4): longer than any flash gap,
+    /// so a flash pulse must be shorter.
+    public static let implausibleDarkMs: Int64 = 1_500
+
     public init(
         debounceMs: Int64 = 40,
         flashPulseMinMs: Int64 = 250,

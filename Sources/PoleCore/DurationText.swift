@@ -67,10 +67,16 @@ public enum DurationText {
         return .success(total)
     }
 
-    /// The shortest exact spelling of `milliseconds`: `"20ms"`, `"6s"`, `"1m30s"`, `"0s"`.
+    /// An exact spelling of `milliseconds` that reads naturally: one unit when one divides it
+    /// (`"20ms"`, `"6s"`, `"2h"`), plain ms below a minute (`"1499ms"`), else larger units first
+    /// (`"1m30s"`).
     public static func format(milliseconds: Int64) -> String {
         precondition(milliseconds >= 0, "durations are never negative")
         if milliseconds == 0 { return "0s" }
+        if let unit = units.first(where: { milliseconds % $0.milliseconds == 0 }) {
+            return "\(milliseconds / unit.milliseconds)\(unit.name)"
+        }
+        if milliseconds < 60_000 { return "\(milliseconds)ms" }
         var rest = milliseconds
         var text = ""
         for unit in units where rest >= unit.milliseconds {

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# End-to-end checks of the poled executable, as a technician or CI would run it.
+# Usage: Tests/cli/smoke.sh [path/to/poled]; prints one line per check and "N passed, N failed".
+set -u
+cd "$(dirname "$0")/../.."
+poled=${1:-.build/debug/poled}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+check() {
+    local name=$1
+    shift
+    if "$@"; then
+        passed=$((passed + 1))
+        echo "ok   $name"
+    else
+        failed=$((failed + 1))
+        echo "FAIL $name"
+    fi
+}
+
+exits() {
+    local want=$1
+    shift
+    "$@" >"$work/out" 2>"$work/err"
+    local got=$?
+    [ "$got" -eq "$want" ] || { echo "  expected exit $want, got $got from: $*"; sed 's/^/  | /' "$work/err" | head -20; return 1; }
+}
+
+stderr_has() {
+    grep -qE -- "$1" "$work/err" || { echo "  stderr lacks /$1/:"; sed 's/^/  | /' "$work/err" | head -20; return 1; }
+}
+
+check "version" exits 0 "$poled" --version
+check "check-config sim board" exits 0 "$poled" check-config --board boards/sim.toml
+check "check-config example site" exits 0 "$poled" check-config --config boards/poled.example.toml
+
+sed 's/^debounce = /debounse = /' boards/poled.example.toml | sed 's|^board = .*|board = "'"$PWD"'/boards/sim.toml"|' >"$work/typo.toml"
+check "misspelt site key exits 78" exits 78 "$poled" check-config --config "$work/typo.toml"
+check "misspelt site key named with file and line" stderr_has "^$work/typo.toml:[0-9]+: crosswalk.debounse: unknown key"
+
+sed 's/^floor_green = { line = "FLOOR_GREEN" }/floor_green = { line = "FLOOR_RED" }/' boards/sim.toml >"$work/twice.toml"
+check "line bound to two roles exits 78" exits 78 "$poled" check-config --board "$work/twice.toml"
+check "line bound to two roles named" stderr_has "^$work/twice.toml:[0-9]+: lines.floor_(red|green).line: \"FLOOR_RED\" is also bound to role"
+
+sed 's/^tick = "20ms"/tick = "20 ms"/' boards/poled.example.toml | sed 's|^board = .*|board = "'"$PWD"'/boards/sim.toml"|' >"$work/duration.toml"
+check "malformed duration exits 78" exits 78 "$poled" check-config --config "$work/duration.toml"
+check "malformed duration named" stderr_has "^$work/duration.toml:[0-9]+: loop.tick: \"20 ms\""
+
+scenario=Tests/Scenarios/head-cycle.json
+check "simulate head cycle" exits 0 "$poled" simulate --board boards/sim.toml --scenario "$scenario" --trace "$work/trace1"
+check "simulate again" exits 0 "$poled" simulate --board boards/sim.toml --scenario "$scenario" --trace - 
+cp "$work/out" "$work/trace2"
+check "two traces byte-identical" cmp -s "$work/trace1" "$work/trace2"
+check "trace has floor green" grep -q '"type":"output","name":"floor","value":"green"' "$work/trace1"
+check "trace has flashing-green head event" grep -q '"type":"event","name":"head","value":"flashing-green"' "$work/trace1"
+
+printf '{"start": "2026-11-25T18:00:00+09:00", "duration": "1m", "steps": [{"at": "0s", "head": "blue"}]}' >"$work/bad.json"
+check "malformed scenario exits 65" exits 65 "$poled" simulate --board boards/sim.toml --scenario "$work/bad.json"
+check "malformed scenario names step and field" stderr_has 'steps\[0\]\.head: "blue"'
+
+"$poled" run --board boards/sim.toml --status-every 1s >"$work/run.out" 2>"$work/run.err" &
+pid=$!
+sleep 3
+kill -TERM "$pid"
+wait "$pid"
+code=$?
+cp "$work/run.err" "$work/err"
+check "run exits 0 on SIGTERM" test "$code" -eq 0
+check "run printed live status" stderr_has '^poled sim  up 00:00:0[1-9]  head '
+check "run drove outputs safe" stderr_has 'outputs driven to their safe levels'
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
