@@ -1,9 +1,15 @@
 public import SystemPackage
 
+/// Where trace bytes go: a file, standard output, or memory in tests.
+public protocol TraceSink {
+    /// Writes all of `bytes`.
+    func write(_ bytes: [UInt8]) throws(Errno)
+}
+
 /// A file or standard stream that takes bytes in large writes, retrying short writes and EINTR.
 ///
 /// Used for the trace: buffered by the caller, written here in one place.
-public struct ByteFile: Sendable {
+public struct ByteFile: TraceSink, Sendable {
     private let descriptor: FileDescriptor
     private let ownsDescriptor: Bool
 

@@ -31,7 +31,7 @@ public enum SimulationRunner {
     static let traceFlushBytes = 60_000
 
     public static func run(
-        configuration: PoleConfiguration, scenario: Scenario, trace file: ByteFile?
+        configuration: PoleConfiguration, scenario: Scenario, trace file: (any TraceSink)?
     ) throws(SimulationFailure) -> SimulationReport {
         let street = Street(startUTCSeconds: scenario.startUTCSeconds)
         let io: PoleIO<SimInputLines, SimOutputLines>
@@ -78,7 +78,7 @@ public enum SimulationRunner {
         return report
     }
 
-    private static func flush(_ trace: inout TraceWriter, to file: ByteFile?) throws(SimulationFailure) -> Int {
+    private static func flush(_ trace: inout TraceWriter, to file: (any TraceSink)?) throws(SimulationFailure) -> Int {
         let bytes = trace.takePending()
         do {
             try file?.write(bytes)

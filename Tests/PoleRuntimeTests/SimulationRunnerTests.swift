@@ -1,0 +1,107 @@
+import PoleConfig
+import PoleRuntime
+import PoleSim
+import SystemPackage
+import Testing
+
+/// Collects trace bytes in memory.
+private final class MemorySink: TraceSink {
+    var bytes: [UInt8] = []
+
+    func write(_ bytes: [UInt8]) throws(Errno) {
+        self.bytes += bytes
+    }
+
+    var lines: [String] { String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init) }
+}
+
+private enum Fixtures {
+    static let root: String = {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        return parts.joined(separator: "/")
+    }()
+
+    static func simConfiguration() throws -> PoleConfiguration {
+        try ConfigLoader.load(ConfigSources(sitePath: nil, boardPath: root + "/boards/sim.toml", runtimeDirectory: "/tmp", userID: 0))
+    }
+
+    static func scenario(_ json: String) throws -> Scenario {
+        try ScenarioParser.parse(file: "test.json", bytes: Array(json.utf8)).get()
+    }
+
+    static func headCycle() throws -> Scenario {
+        try scenario("""
+            { "start": "2026-11-25T18:00:00+09:00", "duration": "40s",
+              "steps": [ { "at": "0s", "head": "red" }, { "at": "10s", "head": "green" },
+                         { "at": "20s", "head": "flashing-green" }, { "at": "26s", "head": "red" } ] }
+            """)
+    }
+}
+
+@Suite struct SimulationRunnerTests {
+    @Test func theFloorFollowsAHeadCycleAndTheTraceSaysSo() throws {
+        let sink = MemorySink()
+        let report = try SimulationRunner.run(configuration: try Fixtures.simConfiguration(), scenario: try Fixtures.headCycle(), trace: sink)
+        let floor = sink.lines.filter { $0.contains("\"name\":\"floor\"") }
+        #expect(floor.prefix(4) == [
+            #"{"t":0,"type":"output","name":"floor","value":"dark"}"#,
+            #"{"t":6000,"type":"output","name":"floor","value":"red"}"#,
+            #"{"t":10040,"type":"output","name":"floor","value":"green"}"#,
+            #"{"t":20540,"type":"output","name":"floor","value":"dark"}"#,
+        ])
+        #expect(floor.last == #"{"t":26040,"type":"output","name":"floor","value":"red"}"#)
+        let heads = sink.lines.filter { $0.contains("\"type\":\"event\",\"name\":\"head\"") }
+        #expect(heads == [
+            #"{"t":0,"type":"event","name":"head","value":"red"}"#,
+            #"{"t":10040,"type":"event","name":"head","value":"green"}"#,
+            #"{"t":21040,"type":"event","name":"head","value":"flashing-green"}"#,
+            #"{"t":26040,"type":"event","name":"head","value":"red"}"#,
+        ])
+        #expect(report.ticks == 2_001)
+        #expect(report.violations.isEmpty)
+        #expect(report.traceBytes == sink.bytes.count)
+    }
+
+    @Test func twoRunsGiveTheSameBytes() throws {
+        let configuration = try Fixtures.simConfiguration()
+        let scenario = DemoDay.scenario(seed: 9, startUTCSeconds: 1_764_061_200, durationMs: 600_000, zones: ["a", "b", "crossing"])
+        let first = MemorySink()
+        let second = MemorySink()
+        _ = try SimulationRunner.run(configuration: configuration, scenario: scenario, trace: first)
+        _ = try SimulationRunner.run(configuration: configuration, scenario: scenario, trace: second)
+        #expect(!first.bytes.isEmpty)
+        #expect(first.bytes == second.bytes)
+    }
+
+    @Test func anHourOfDemoStreetKeepsEveryInvariant() throws {
+        let scenario = DemoDay.scenario(seed: 3, startUTCSeconds: 1_764_061_200, durationMs: 3_600_000, zones: ["a", "b", "crossing"])
+        let report = try SimulationRunner.run(configuration: try Fixtures.simConfiguration(), scenario: scenario, trace: nil)
+        #expect(report.violations.isEmpty)
+        #expect(report.ticks == 180_001)
+        #expect(report.events > 100)
+    }
+
+    @Test func aShortedHeadKeepsTheFloorDark() throws {
+        let scenario = try Fixtures.scenario("""
+            { "start": "2026-11-25T18:00:00Z", "duration": "20s",
+              "steps": [ { "at": "0s", "head": "green" }, { "at": "10s", "head": "red+green" } ] }
+            """)
+        let sink = MemorySink()
+        let report = try SimulationRunner.run(configuration: try Fixtures.simConfiguration(), scenario: scenario, trace: sink)
+        #expect(sink.lines.contains(#"{"t":10040,"type":"event","name":"head","value":"implausible"}"#))
+        #expect(sink.lines.last == #"{"t":10040,"type":"output","name":"floor","value":"dark"}"#)
+        #expect(report.violations.isEmpty)
+    }
+
+    @Test func aBoardNamingALineTheSimulatorLacksFailsAsHardware() throws {
+        var configuration = try Fixtures.simConfiguration()
+        configuration.board.lines[0].line = "NO_SUCH_LINE"
+        #expect {
+            try SimulationRunner.run(configuration: configuration, scenario: try Fixtures.headCycle(), trace: nil)
+        } throws: { error in
+            guard case SimulationFailure.hardware(let hal) = error else { return false }
+            return hal.kind == .notFound && hal.context.contains("NO_SUCH_LINE")
+        }
+    }
+}
