@@ -31,7 +31,10 @@ enum BoardFileReader {
     private static func readLines(_ table: inout TableReader, log: inout IssueLog) -> [BoardConfig.LineBinding] {
         var bindings: [BoardConfig.LineBinding] = []
         var owners: [String: (role: Role, line: Int?)] = [:]
-        for key in table.presentKeys {
+        let keysInFileOrder = table.presentKeys.sorted {
+            (table.line(of: $0) ?? Int.max, $0) < (table.line(of: $1) ?? Int.max, $1)
+        }
+        for key in keysInFileOrder {
             guard let role = Role(name: key) else {
                 _ = table.raw(key)
                 log.add(table.issue(key, "unknown role; expected one of: \(Role.acceptedNames.joined(separator: ", "))"))
@@ -45,7 +48,7 @@ enum BoardFileReader {
                 let at = owner.line.map { " (line \($0))" } ?? ""
                 log.add(entry.issue("line", "\"\(binding.line)\" is also bound to role \(owner.role)\(at); a line serves one role"))
             } else {
-                owners[lineKey] = (role, entry.issue("line", "").line)
+                owners[lineKey] = (role, entry.line(of: "line"))
             }
             bindings.append(binding)
         }

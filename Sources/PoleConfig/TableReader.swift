@@ -26,6 +26,11 @@ struct TableReader {
         path.isEmpty ? key : "\(path).\(key)"
     }
 
+    /// The line of `key` in this table, when the text shows it.
+    func line(of key: String) -> Int? {
+        document.lines.line(of: keyPath(key))
+    }
+
     func issue(_ key: String, _ problem: String) -> ConfigIssue {
         let full = key.isEmpty ? path : keyPath(key)
         return ConfigIssue(file: document.file, line: document.lines.line(of: full), keyPath: full, problem: problem)

@@ -39,6 +39,9 @@ public enum DemoDay {
                     add(atMs, .motion(true))
                     add(atMs + standMs, .motion(false))
                 }
+                // The next arrival is timed from this one's departure: presence is one flag per zone, so an
+                // overlapping arrival would be cut short by the earlier pedestrian's departure.
+                atMs += standMs
             }
         }
         var air = root.derived(100)

@@ -25,7 +25,7 @@ import Testing
         )
         let error = try #require(RepositoryFiles.error(board: board))
         #expect(error.issues.count == 1)
-        #expect(error.description == "board.toml:9: lines.floor_red.line: \"FLOOR_RED\" is also bound to role floor_green (line 8); a line serves one role")
+        #expect(error.description == "board.toml:9: lines.floor_green.line: \"FLOOR_RED\" is also bound to role floor_red (line 8); a line serves one role")
     }
 
     @Test func theSameLineNameOnDifferentChipsIsTwoLines() throws {
@@ -79,7 +79,7 @@ import Testing
             address = 0x90
             """
         let error = try #require(RepositoryFiles.error(board: board))
-        #expect(error.issues.map(\.keyPath) == ["i2c.lux.sensor", "i2c.lux.address", "i2c.pm.bus"])
+        #expect(error.issues.map(\.keyPath) == ["i2c.pm.bus", "i2c.lux.sensor", "i2c.lux.address"])
     }
 
     @Test func aDefaultAddressComesFromTheSensorKind() throws {

@@ -6,7 +6,7 @@ import Testing
         ("500ms", 500), ("30s", 30_000), ("10m", 600_000), ("2h", 7_200_000), ("1h30m", 5_400_000),
         ("0s", 0), ("1m0s250ms", 60_250),
     ] as [(String, Int64)])
-    func parsesWellFormedDurations(text: String, expected: Int64) {
+    func parsesWellFormedDurations(text: String, expected: Int64) throws {
         #expect(try DurationText.milliseconds(text).get() == expected)
     }
 
@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test(arguments: [0, 20, 1_000, 6_000, 90_000, 5_400_250] as [Int64])
-    func formatRoundTrips(milliseconds: Int64) {
+    func formatRoundTrips(milliseconds: Int64) throws {
         #expect(try DurationText.milliseconds(DurationText.format(milliseconds: milliseconds)).get() == milliseconds)
     }
 }
