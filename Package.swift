@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "PoleHALTests", dependencies: ["PoleHAL", "PoleTesting"], swiftSettings: strict),
         .testTarget(name: "PoleDriversTests", dependencies: ["PoleDrivers", "PoleTesting"], swiftSettings: strict),
         .testTarget(name: "PoleConfigTests", dependencies: ["PoleConfig", "PoleCore"], swiftSettings: strict),
-        .testTarget(name: "PoleSimTests", dependencies: ["PoleSim", "PoleCore", "PoleHAL"], swiftSettings: strict),
+        .testTarget(name: "PoleSimTests", dependencies: ["PoleSim", "PoleCore", "PoleHAL", "PoleDrivers"], swiftSettings: strict),
         .testTarget(
             name: "PoleRuntimeTests",
             dependencies: ["PoleRuntime", "PoleConfig", "PoleSim", "PoleCore", "PoleHAL", "PoleTesting"],
