@@ -15,7 +15,14 @@ enum BoardRules {
         if senses.contains(where: roles.contains), present.isEmpty {
             log.add(issue(document, "lines", "floor sense inputs are bound but the board has no crosswalk"))
         }
+        var addressOwners: [String: String] = [:]
         for device in board.i2c {
+            let slot = "\(device.bus)@\(device.address)"
+            if let owner = addressOwners[slot] {
+                log.add(issue(document, "i2c.\(device.role).address", "0x\(String(device.address, radix: 16)) on \(device.bus) is also used by i2c.\(owner); two devices cannot share an address on one bus"))
+            } else {
+                addressOwners[slot] = device.role
+            }
             let path = "i2c.\(device.role).bus"
             switch board.backend {
             case .sim where device.bus != "sim":

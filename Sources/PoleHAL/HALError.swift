@@ -56,7 +56,9 @@ extension HALError.Kind {
     /// A short, stable name for logs and traces: `nack`, `timeout`, `arbitration-loss`, …
     public var name: String {
         switch self {
-        case .nack: "nack"
+        case .nack(.address): "nack(address)"
+        case .nack(.data): "nack(data)"
+        case .nack(.unknown): "nack"
         case .timeout: "timeout"
         case .arbitrationLoss: "arbitration-loss"
         case .bus: "bus"

@@ -1,7 +1,8 @@
 /// The built-in demo for `poled run` on the simulated board: a day of street life from a seed.
 ///
 /// The head cycles red 40 s, green 15 s, flashing green 10 s; pedestrians arrive at each kerb at
-/// random (more by day than at night) and stand 3–10 s; the lamp's motion sensor sees some of them;
+/// random (more by day than at night, in Korean local time) and stand 3–10 s; the lamp's motion sensor,
+/// which covers the first zone, sees some of them;
 /// daylight follows the clock; dust drifts. Same seed, same day.
 public enum DemoDay {
     /// One signal cycle's phases: red, green, flashing green.
@@ -35,7 +36,7 @@ public enum DemoDay {
                 let standMs = Int64.random(in: 3_000...10_000, using: &random)
                 add(atMs, .presence(zone: zone, present: true))
                 add(atMs + standMs, .presence(zone: zone, present: false))
-                if Bool.random(using: &random) {
+                if index == 0, Bool.random(using: &random) {
                     add(atMs, .motion(true))
                     add(atMs + standMs, .motion(false))
                 }

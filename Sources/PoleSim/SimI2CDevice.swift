@@ -4,7 +4,8 @@ import PoleDrivers
 /// A simulated I²C sensor on the simulated bus, answering as the real part does, faults included.
 ///
 /// The SPS30 keeps a command pointer and a measuring flag and answers reads with CRC-framed words of
-/// the street's particulate values; the BH1750 answers two bytes of raw counts (lux × 1.2). Injected
+/// the street's particulate values; the BH1750 answers two bytes of raw counts (lux × 1.2) once a
+/// measurement mode was set, zero before. Injected
 /// faults turn transfers into the HAL errors a real bus gives, or corrupt checksums.
 public final class SimI2CDevice {
     /// The part being simulated.
@@ -86,6 +87,7 @@ public final class SimI2CDevice {
     private func answer(street: Street) -> [UInt8] {
         switch model {
         case .bh1750:
+            guard measuring else { return [0, 0] }
             let counts = UInt16(min(65_535, max(0, (street.lux * 1.2).rounded())))
             return [UInt8(counts >> 8), UInt8(counts & 0xFF)]
         case .sps30:
@@ -127,7 +129,7 @@ public struct SimI2CBus: I2CBus {
     }
 
     public mutating func transaction(address: I2CAddress, operations: [I2COperation]) throws(HALError) -> [[UInt8]] {
-        guard let device = street.devices.values.first(where: { $0.address == address }) else {
+        guard let device = street.devicesByRole.first(where: { $0.device.address == address })?.device else {
             throw HALError(.nack(.address), context: "i2c sim \(address): no device")
         }
         return try device.transaction(operations, street: street)

@@ -42,6 +42,11 @@ public final class Street {
         utcBaseSeconds * 1_000 + (nowMs - utcBaseMs)
     }
 
+    /// The devices sorted by role, so a lookup by address never depends on dictionary order.
+    var devicesByRole: [(role: String, device: SimI2CDevice)] {
+        devices.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
     /// Adds a simulated I²C device for `role` (`pm`, `lux`).
     public func attach(_ device: SimI2CDevice, role: String) {
         devices[role] = device

@@ -93,3 +93,21 @@ import Testing
         #expect(error.issues.map(\.keyPath) == ["board"])
     }
 }
+
+@Suite struct I2CAddressConflictTests {
+    @Test func twoDevicesAtOneAddressOnOneBusAreRejected() throws {
+        let board = RepositoryFiles.smallBoard + """
+            [i2c.pm]
+            sensor = "sps30"
+            bus = "sim"
+            [i2c.lux]
+            sensor = "bh1750"
+            bus = "sim"
+            address = 0x69
+            """
+        let error = try #require(RepositoryFiles.error(board: board))
+        #expect(error.issues.count == 1)
+        #expect(error.issues[0].keyPath == "i2c.pm.address")
+        #expect(error.issues[0].problem == "0x69 on sim is also used by i2c.lux; two devices cannot share an address on one bus")
+    }
+}

@@ -13,9 +13,9 @@ import Testing
         #expect(!error.description.contains("errno"))
     }
 
-    @Test func nackDescriptionNamesNackWhateverTheSource() {
-        #expect(HALError(.nack(.address), errno: 6, context: "pm").description == "pm: nack (errno 6)")
-        #expect(HALError(.nack(.data), errno: 121, context: "pm").description == "pm: nack (errno 121)")
+    @Test func nackDescriptionNamesWhichEndRefused() {
+        #expect(HALError(.nack(.address), errno: 6, context: "pm").description == "pm: nack(address) (errno 6)")
+        #expect(HALError(.nack(.data), errno: 121, context: "pm").description == "pm: nack(data) (errno 121)")
     }
 
     @Test(arguments: [
