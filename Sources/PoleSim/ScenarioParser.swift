@@ -7,9 +7,9 @@ public enum ScenarioParser {
 
     /// Parses the bytes of a scenario file named `file` in messages.
     public static func parse(file: String, bytes: [UInt8]) -> Result<Scenario, ScenarioError> {
-        switch JSONValue.parse(bytes) {
+        switch JSONReader.parse(bytes) {
         case .failure(let error):
-            return .failure(ScenarioError(file: file, problems: [.init(field: "", message: error.message)]))
+            return .failure(ScenarioError(file: file, problems: [.init(field: "", message: "not valid JSON: \(error)")]))
         case .success(let json):
             var reader = ScenarioReader()
             let scenario = reader.scenario(json)
@@ -214,7 +214,7 @@ private struct ScenarioReader {
             return nil
         }
         guard range.contains(number) else {
-            fail(field, "\(value.quoted) is out of range; expected \(range.lowerBound)…\(range.upperBound)")
+            fail(field, "\(value.quoted) is out of range; expected \(JSONValue.number(range.lowerBound).quoted)…\(JSONValue.number(range.upperBound).quoted)")
             return nil
         }
         return number

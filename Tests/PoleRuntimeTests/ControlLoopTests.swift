@@ -103,7 +103,7 @@ private enum PoleIOLevels {
         var io = PoleIO(
             inputLines: FakeInputLines(count: 0), outputLines: lines, inputRoles: [], outputRoles: [role], presenceZones: []
         )
-        try? io.apply(outputs, heartbeat: .low)
+        _ = try? io.apply(outputs, heartbeat: .low)
         return lines.current[0]
     }
 }
