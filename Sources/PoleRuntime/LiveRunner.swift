@@ -71,6 +71,8 @@ public struct LiveRunner {
         var dayOffsetMs: Int64 = 0
         var scheduler = TickScheduler(clock: SystemMonotonicClock(), periodMs: configuration.site.tickMs)
         var status = StatusPrinter(everyMs: options.statusEveryMs)
+        var overrunLog = OverrunLog()
+        var scenarioEndLogged = false
         var stopSignal: String?
         while true {
             let timing = scheduler.waitForNextTick()
@@ -88,6 +90,10 @@ public struct LiveRunner {
                 player = ScenarioPlayer(scenario: scenario)
             }
             player.play(until: timing.elapsedMs - dayOffsetMs, on: street)
+            if options.scenario != nil, !scenarioEndLogged, player.isFinished(at: timing.elapsedMs) {
+                scenarioEndLogged = true
+                logger.info("scenario finished; the simulated street holds its last state")
+            }
             do {
                 try loop.tick(monotonicMs: timing.elapsedMs, utcSeconds: street.utcMilliseconds / 1_000)
             } catch {
@@ -96,6 +102,11 @@ public struct LiveRunner {
             }
             for event in loop.events {
                 logger.debug("event", metadata: ["event": "\(event)", "t": "\(timing.elapsedMs)"])
+            }
+            if let missed = overrunLog.record(timing) {
+                logger.warning("control loop overran its tick", metadata: [
+                    "missed_ticks": "\(missed)", "total_overruns": "\(scheduler.overruns)",
+                ])
             }
             status.observe(timing)
             status.printIfDue(timing.elapsedMs) {
@@ -120,6 +131,23 @@ public struct LiveRunner {
         } catch {
             logger.critical("could not drive outputs to their safe levels", metadata: ["error": "\(error)"])
         }
+    }
+}
+
+/// Rate-limits overrun warnings to one every 10 s, each with the ticks missed since the last one.
+struct OverrunLog {
+    static let intervalMs: Int64 = 10_000
+    private var unreported = 0
+    private var lastLoggedMs: Int64?
+
+    /// Returns the missed ticks to report now, or `nil` when nothing is due.
+    mutating func record(_ timing: TickTiming) -> Int? {
+        unreported += timing.missedTicks
+        guard unreported > 0 else { return nil }
+        if let last = lastLoggedMs, timing.elapsedMs - last < Self.intervalMs { return nil }
+        lastLoggedMs = timing.elapsedMs
+        defer { unreported = 0 }
+        return unreported
     }
 }
 

@@ -23,6 +23,9 @@ struct ConfigOptions: ParsableArguments {
             return try ConfigLoader.load(sources)
         } catch {
             printError(error.description)
+            if config == nil, board == nil, error.issues.first?.problem.hasPrefix("cannot read") == true {
+                printError("poled: no site file at /etc/poled/poled.toml; give --config FILE, or --board boards/sim.toml for the simulated pole")
+            }
             throw ExitCode(SysExit.config.rawValue)
         }
     }
