@@ -79,6 +79,7 @@ public struct SimOutputLines: DigitalOutputSet {
     private let street: Street
     private let lines: [String]
     public let safeLevels: [LineLevel]
+    private var applied: [LineLevel]
 
     /// Opens the named output lines at their safe levels; a name the simulated chip lacks is `notFound`.
     public init(street: Street, lines: [String], safeLevels: [LineLevel]) throws(HALError) {
@@ -89,6 +90,7 @@ public struct SimOutputLines: DigitalOutputSet {
         self.street = street
         self.lines = lines
         self.safeLevels = safeLevels
+        applied = safeLevels
         for (line, level) in zip(lines, safeLevels) {
             street.drive(line: line, level: level.isHigh)
         }
@@ -98,8 +100,9 @@ public struct SimOutputLines: DigitalOutputSet {
 
     public mutating func apply(_ levels: [LineLevel]) throws(HALError) {
         precondition(levels.count == lines.count, "one level per line")
-        for (line, level) in zip(lines, levels) {
-            street.drive(line: line, level: level.isHigh)
+        for index in lines.indices where levels[index] != applied[index] {
+            street.drive(line: lines[index], level: levels[index].isHigh)
         }
+        applied = levels
     }
 }
