@@ -48,8 +48,11 @@ public enum ConfigLoader {
     ) throws(ConfigError) -> PoleConfiguration {
         var log = IssueLog()
         var settings = SiteSettings()
+        var siteDocument: TOMLDocument?
         if let site {
-            settings = SiteFileReader.read(try TOMLDocument(file: site.name, text: site.text), log: &log).0
+            let document = try TOMLDocument(file: site.name, text: site.text)
+            settings = SiteFileReader.read(document, log: &log).0
+            siteDocument = document
         } else {
             let base = sources.runtimeDirectory.map { "\($0)/poled" } ?? "/tmp/poled-\(sources.userID)"
             settings.controlSocket = "\(base)/control.sock"
@@ -58,11 +61,28 @@ public enum ConfigLoader {
         let boardDocument = try TOMLDocument(file: board.name, text: board.text)
         let boardConfig = BoardFileReader.read(boardDocument, log: &log)
         BoardRules.check(boardConfig, document: boardDocument, log: &log)
+        if let siteDocument {
+            checkCrossingZones(settings.crosswalk.crossingZones, board: boardConfig, site: siteDocument, log: &log)
+        }
         try log.throwIfAny()
         return PoleConfiguration(
             siteFile: site?.name, board: boardConfig, site: settings,
             features: PoleConfiguration.features(of: boardConfig)
         )
+    }
+
+    /// Crossing zones set in the site file must be zones the board binds: a misspelt zone would make
+    /// the crossing count as a kerb.
+    private static func checkCrossingZones(_ zones: [String], board: BoardConfig, site: TOMLDocument, log: inout IssueLog) {
+        guard let line = site.lines.line(of: "crosswalk.crossing_zones"), site.lines.keyPath(atLine: line) == "crosswalk.crossing_zones"
+        else { return }
+        let bound = board.presenceZones
+        for zone in zones where !bound.contains(zone) {
+            log.add(ConfigIssue(
+                file: site.file, line: line, keyPath: "crosswalk.crossing_zones",
+                problem: "\"\(zone)\" is not a presence zone of board \(board.file); its zones: \(bound.isEmpty ? "none" : bound.joined(separator: ", "))"
+            ))
+        }
     }
 
     private static func boardName(inSite file: String, text: String) throws(ConfigError) -> String {

@@ -15,7 +15,12 @@ enum SiteFileReader {
             loop.finish(log: &log)
         }
         if var crosswalk = root.table("crosswalk", log: &log) {
-            readCrosswalk(&crosswalk, into: &settings.crosswalk, log: &log)
+            CrosswalkSettingsReader.read(&crosswalk, into: &settings.crosswalk, log: &log)
+            if settings.crosswalk.followAllowanceMs < settings.crosswalk.debounceMs + 2 * settings.tickMs {
+                log.add(crosswalk.issue("follow_allowance", "\(DurationText.format(milliseconds: settings.crosswalk.followAllowanceMs)) is "
+                    + "shorter than debounce + 2 ticks (\(DurationText.format(milliseconds: settings.crosswalk.debounceMs + 2 * settings.tickMs))): "
+                    + "every head change would count as a conflict"))
+            }
         }
         if var store = root.table("store", log: &log) {
             settings.storePath = readPath(&store, "path", log: &log) ?? settings.storePath
@@ -48,33 +53,6 @@ enum SiteFileReader {
             }
         }
         site.finish(log: &log)
-    }
-
-    private static func readCrosswalk(
-        _ table: inout TableReader, into settings: inout CrosswalkSettings, log: inout IssueLog
-    ) {
-        settings.debounceMs = table.duration("debounce", range: 0...150, log: &log) ?? settings.debounceMs
-        settings.startupHoldMs = table.duration("startup_hold", range: 0...60_000, log: &log) ?? settings.startupHoldMs
-        if var flash = table.table("flash", log: &log) {
-            let minimum = flash.duration("min_pulse", range: 50...1_000, log: &log)
-            var maximum = flash.duration("max_pulse", range: 100...600_000, log: &log)
-            if let value = maximum, value >= CrosswalkSettings.implausibleDarkMs {
-                log.add(flash.issue("max_pulse", "\"\(DurationText.format(milliseconds: value))\" is not shorter than the "
-                    + "\(DurationText.format(milliseconds: CrosswalkSettings.implausibleDarkMs)) implausible-head limit; expected 100ms…1499ms"))
-                maximum = nil
-            }
-            settings.flashPulseMinMs = minimum ?? settings.flashPulseMinMs
-            settings.flashPulseMaxMs = maximum ?? settings.flashPulseMaxMs
-            if settings.flashPulseMinMs >= settings.flashPulseMaxMs {
-                log.add(flash.issue(
-                    minimum != nil ? "min_pulse" : "max_pulse",
-                    "min_pulse \(DurationText.format(milliseconds: settings.flashPulseMinMs)) must be shorter than "
-                        + "max_pulse \(DurationText.format(milliseconds: settings.flashPulseMaxMs))"
-                ))
-            }
-            flash.finish(log: &log)
-        }
-        table.finish(log: &log)
     }
 
     private static func readPath(_ table: inout TableReader, _ key: String, log: inout IssueLog) -> String? {

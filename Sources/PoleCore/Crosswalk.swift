@@ -1,22 +1,41 @@
-/// The crosswalk feature: head sensing, classification and the floor signal.
+/// The crosswalk feature: head sensing and classification, the floor signal behind its monitor, the
+/// driver beacon, voice guidance and the spotlight.
 public struct Crosswalk: Sendable {
+    private let nightLevelPercent: Int
     private var redDebouncer: Debouncer<Lamp>
     private var greenDebouncer: Debouncer<Lamp>
     private var classifier: HeadClassifier
-    private var follower: FloorFollower
+    /// The malfunction monitor, whose gate the floor passes through.
+    public private(set) var monitor: CrosswalkMonitor
+    private var beacon: DriverBeacon
+    private var voice: VoiceGuidance
+    private var spotlight: CrosswalkSpotlight
+    private let waitingZoneIndices: [Int]
+    private let crossingZoneIndices: [Int]
+    private var waiting: [Bool]
     /// The classified head signal after the last step.
     public private(set) var head: HeadSignal = .dark
 
-    public init(settings: CrosswalkSettings) {
+    /// A crosswalk for the pole's presence zones (in `Inputs.presence` order), starting with `latched`
+    /// faults restored from the state file.
+    public init(settings: CrosswalkSettings, presenceZones: [String], latched: [Fault] = []) {
+        nightLevelPercent = settings.nightLevelPercent
         redDebouncer = Debouncer(debounceMs: settings.debounceMs)
         greenDebouncer = Debouncer(debounceMs: settings.debounceMs)
         classifier = HeadClassifier(settings: settings)
-        follower = FloorFollower(settings: settings)
+        monitor = CrosswalkMonitor(settings: settings, latched: latched)
+        beacon = DriverBeacon(settings: settings)
+        crossingZoneIndices = presenceZones.indices.filter { settings.crossingZones.contains(presenceZones[$0]) }
+        waitingZoneIndices = presenceZones.indices.filter { !settings.crossingZones.contains(presenceZones[$0]) }
+        waiting = Array(repeating: false, count: waitingZoneIndices.count)
+        voice = VoiceGuidance(settings: settings, waitingZones: waitingZoneIndices.count)
+        spotlight = CrosswalkSpotlight(settings: settings)
     }
 
-    /// Advances one tick: sets `outputs.floor` and appends a `head` event when the signal changes.
-    public mutating func step(_ inputs: Inputs, outputs: inout Outputs, events: inout [Event]) {
+    /// Advances one tick: sets the crosswalk's outputs and appends its events.
+    public mutating func step(_ inputs: Inputs, night: Bool, outputs: inout Outputs, events: inout [Event]) {
         let now = inputs.monotonicMs
+        monitor.apply(inputs.commands, events: &events)
         let red = redDebouncer.update(inputs.headRed, nowMs: now)
         let green = greenDebouncer.update(inputs.headGreen, nowMs: now)
         let signal = classifier.update(red: red, green: green, nowMs: now)
@@ -24,6 +43,25 @@ public struct Crosswalk: Sendable {
             head = signal
             events.append(.head(signal))
         }
-        outputs.floor = follower.floor(signal: signal, red: red, green: green, nowMs: now)
+        monitor.observeHead(inputs, signal: signal, events: &events)
+        var floor = monitor.permitsFloor ? FloorFollower.floor(signal: signal, red: red, green: green) : .dark
+        monitor.observeFloor(inputs, commanded: floor, flashing: signal == .flashingGreen, events: &events)
+        if !monitor.permitsFloor { floor = .dark }
+        outputs.floor = floor
+        outputs.floorLevelPercent = night ? nightLevelPercent : 100
+
+        for (slot, zone) in waitingZoneIndices.enumerated() {
+            waiting[slot] = inputs.presence[zone]
+        }
+        let anyoneWaiting = waiting.contains(true)
+        let onCrossing = crossingZoneIndices.contains { inputs.presence[$0] }
+        let warning = beacon.update(signal: signal, waiting: anyoneWaiting, onCrossing: onCrossing, nowMs: now)
+        outputs.beacon = warning.warning
+        outputs.beaconLamp = warning.lamp
+        outputs.voice = voice.update(
+            signal: signal, floor: floor, waiting: waiting, localMinuteOfDay: inputs.localMinuteOfDay, nowMs: now
+        )
+        outputs.voiceNightVolume = night ? .on : .off
+        outputs.spotlightPercent = spotlight.update(night: night, anyonePresent: anyoneWaiting || onCrossing, nowMs: now)
     }
 }

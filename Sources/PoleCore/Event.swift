@@ -2,4 +2,12 @@
 public enum Event: Sendable, Hashable {
     /// The classified head signal changed.
     case head(HeadSignal)
+    /// A fault was raised.
+    case faultRaised(Fault)
+    /// A fault was cleared: by a person (`by` and `reason` set) or by itself (`by` nil).
+    case faultCleared(Fault, by: String?, reason: String?)
+    /// The head left green for red without flashing green: a signal-timing anomaly, logged, not latched.
+    case sequenceSkipped(from: HeadSignal, to: HeadSignal)
+    /// The night decision changed.
+    case night(Bool)
 }

@@ -24,6 +24,10 @@ public struct Inputs: Sendable, Hashable {
     public var photocellDark: Bool?
     /// The lamp-current sense input: `true` when current flows in the lamp feed.
     public var lampCurrent: Bool?
+    /// Local time of day at the site, minutes since midnight, when the runtime knows it.
+    public var localMinuteOfDay: Int?
+    /// Technician commands received since the last tick (usually none).
+    public var commands: [Command]
 
     public init(
         monotonicMs: Int64,
@@ -35,7 +39,9 @@ public struct Inputs: Sendable, Hashable {
         presence: [Bool] = [],
         motion: Bool? = nil,
         photocellDark: Bool? = nil,
-        lampCurrent: Bool? = nil
+        lampCurrent: Bool? = nil,
+        localMinuteOfDay: Int? = nil,
+        commands: [Command] = []
     ) {
         self.monotonicMs = monotonicMs
         self.utcSeconds = utcSeconds
@@ -47,5 +53,7 @@ public struct Inputs: Sendable, Hashable {
         self.motion = motion
         self.photocellDark = photocellDark
         self.lampCurrent = lampCurrent
+        self.localMinuteOfDay = localMinuteOfDay
+        self.commands = commands
     }
 }

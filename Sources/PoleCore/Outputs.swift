@@ -53,34 +53,35 @@ public enum AirIndication: Sendable, Hashable, CaseIterable {
 /// The runtime maps these to lines (only the ones that changed) and to the trace. Levels are percent.
 public struct Outputs: Sendable, Hashable {
     public var floor: FloorIndication
+    /// Floor brightness, percent: full by day, the night level at night.
+    public var floorLevelPercent: Int
+    /// The driver warning: on while it is active (traced).
     public var beacon: Switch
+    /// The beacon lamp itself, flashing while the warning is on.
+    public var beaconLamp: Switch
+    /// The voice message whose trigger is held this tick.
     public var voice: VoiceMessage
+    /// Voice at night volume.
+    public var voiceNightVolume: Switch
     public var spotlightPercent: Int
     public var lampPercent: Int
     public var air: AirIndication
     public var mist: Switch
 
-    public init(
-        floor: FloorIndication,
-        beacon: Switch,
-        voice: VoiceMessage,
-        spotlightPercent: Int,
-        lampPercent: Int,
-        air: AirIndication,
-        mist: Switch
-    ) {
-        self.floor = floor
-        self.beacon = beacon
-        self.voice = voice
-        self.spotlightPercent = spotlightPercent
-        self.lampPercent = lampPercent
-        self.air = air
-        self.mist = mist
-    }
-
     /// The known-safe state (DESIGN.md §4): crosswalk, beacon, voice, air and mist off; the security
     /// lamp full, because lamps fail lit.
-    public static let safe = Outputs(
-        floor: .dark, beacon: .off, voice: .none, spotlightPercent: 0, lampPercent: 100, air: .off, mist: .off
-    )
+    public static let safe = Outputs()
+
+    private init() {
+        floor = .dark
+        floorLevelPercent = 100
+        beacon = .off
+        beaconLamp = .off
+        voice = .none
+        voiceNightVolume = .off
+        spotlightPercent = 0
+        lampPercent = 100
+        air = .off
+        mist = .off
+    }
 }

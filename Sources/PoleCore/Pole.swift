@@ -8,20 +8,32 @@ public struct Pole: Sendable {
     public let settings: PoleSettings
     private var crosswalk: Crosswalk?
 
-    public init(settings: PoleSettings) {
+    private var night = NightDecision()
+
+    /// A pole starting with `latchedFaults` restored from the state file.
+    public init(settings: PoleSettings, latchedFaults: [Fault] = []) {
         self.settings = settings
-        crosswalk = settings.crosswalk.map(Crosswalk.init(settings:))
+        crosswalk = settings.crosswalk.map {
+            Crosswalk(settings: $0, presenceZones: settings.presenceZones, latched: latchedFaults)
+        }
     }
 
     /// The classified head signal, or `nil` on a pole without a crosswalk.
     public var head: HeadSignal? { crosswalk?.head }
+
+    /// Faults latched now, sorted.
+    public var latchedFaults: [Fault] { crosswalk?.monitor.latched ?? [] }
+
+    /// Whether it was night at the last step (`nil` before the first).
+    public var isNight: Bool? { night.isNight }
 
     /// Advances one tick. Appends this tick's events to `events` (the caller clears it between ticks,
     /// keeping its capacity) and returns the outputs to drive.
     public mutating func step(_ inputs: Inputs, events: inout [Event]) -> Outputs {
         precondition(inputs.presence.count == settings.presenceZones.count, "one presence level per zone")
         var outputs = Outputs.safe
-        crosswalk?.step(inputs, outputs: &outputs, events: &events)
+        let isNight = night.update(inputs, events: &events)
+        crosswalk?.step(inputs, night: isNight, outputs: &outputs, events: &events)
         return outputs
     }
 }

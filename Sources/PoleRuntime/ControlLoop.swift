@@ -28,12 +28,17 @@ public struct ControlLoop<InputLines: DigitalInputSet, OutputLines: DigitalOutpu
     /// The inputs the core saw on the last tick.
     public var lastInputs: Inputs { inputs }
 
-    /// Runs one tick at the given times and returns the outputs driven.
+    /// Runs one tick at the given times, with any technician commands received since the last, and
+    /// returns the outputs driven.
     @discardableResult
-    public mutating func tick(monotonicMs: Int64, utcSeconds: Int64) throws(HALError) -> Outputs {
+    public mutating func tick(
+        monotonicMs: Int64, utcSeconds: Int64, localMinuteOfDay: Int? = nil, commands: [Command] = []
+    ) throws(HALError) -> Outputs {
         events.removeAll(keepingCapacity: true)
         inputs.monotonicMs = monotonicMs
         inputs.utcSeconds = utcSeconds
+        inputs.localMinuteOfDay = localMinuteOfDay
+        inputs.commands = commands
         try io.sample(into: &inputs)
         outputs = pole.step(inputs, events: &events)
         heartbeat = heartbeat == .low ? .high : .low

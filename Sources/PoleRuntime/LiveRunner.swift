@@ -31,6 +31,8 @@ public enum LiveRunFailure: Error, Sendable {
     case hardware(HALError)
     /// The board's backend is not part of this build.
     case backendUnavailable(String)
+    /// The latched-fault state file could not be read, or its directory not created.
+    case state(LatchedFaultFile.Problem)
 }
 
 /// The daemon's real-time loop (DESIGN.md §3) on the simulated board: absolute deadlines on
@@ -57,12 +59,27 @@ public struct LiveRunner {
         var scenario = options.scenario
             ?? DemoDay.scenario(seed: options.seed, startUTCSeconds: startUTC, durationMs: 86_400_000, zones: zones)
         let street = Street(startUTCSeconds: options.scenario?.startUTCSeconds ?? startUTC)
+        let stateFile = LatchedFaultFile(directory: configuration.stateDirectory)
+        var latched: [Fault]
+        do {
+            try LatchedFaultFile.makeDirectory(configuration.stateDirectory)
+            latched = try stateFile.load()
+        } catch {
+            throw .state(error)
+        }
+        if !latched.isEmpty {
+            logger.warning("latched faults restored; the floor stays dark until they are cleared", metadata: [
+                "faults": "\(latched.map(\.name).joined(separator: ","))", "state": "\(stateFile.path)",
+            ])
+        }
         var loop: ControlLoop<SimInputLines, SimOutputLines>
         do {
-            loop = ControlLoop(pole: Pole(settings: configuration.poleSettings), io: try SimBoard.open(configuration, street: street))
+            let pole = Pole(settings: configuration.poleSettings, latchedFaults: latched)
+            loop = ControlLoop(pole: pole, io: try SimBoard.open(configuration, street: street))
         } catch {
             throw .hardware(error)
         }
+        let localTime = SiteLocalTime(zone: configuration.site.timeZone)
         logger.info("poled started", metadata: [
             "board": "\(configuration.board.file)", "tick": "\(configuration.site.tickMs)ms",
             "scenario": "\(options.scenario == nil ? "demo day, seed \(options.seed)" : "file")",
@@ -94,14 +111,26 @@ public struct LiveRunner {
                 scenarioEndLogged = true
                 logger.info("scenario finished; the simulated street holds its last state")
             }
+            let utcSeconds = street.utcMilliseconds / 1_000
             do {
-                try loop.tick(monotonicMs: timing.elapsedMs, utcSeconds: street.utcMilliseconds / 1_000)
+                try loop.tick(
+                    monotonicMs: timing.elapsedMs, utcSeconds: utcSeconds,
+                    localMinuteOfDay: localTime.minuteOfDay(utcSeconds: utcSeconds), commands: street.takeCommands()
+                )
             } catch {
                 driveSafe(&loop)
                 throw .hardware(error)
             }
             for event in loop.events {
-                logger.debug("event", metadata: ["event": "\(event)", "t": "\(timing.elapsedMs)"])
+                log(event, atMs: timing.elapsedMs)
+            }
+            if loop.pole.latchedFaults != latched {
+                latched = loop.pole.latchedFaults
+                do {
+                    try stateFile.save(latched)
+                } catch {
+                    logger.error("could not save latched faults; they will not survive a restart", metadata: ["error": "\(error)"])
+                }
             }
             if let missed = overrunLog.record(timing) {
                 logger.warning("control loop overran its tick", metadata: [
@@ -123,6 +152,20 @@ public struct LiveRunner {
             "reason": "\(stopSignal ?? "duration elapsed")", "ticks": "\(scheduler.ticks)", "overruns": "\(scheduler.overruns)",
         ])
         return stopSignal
+    }
+
+    /// Faults at warning level, everything else at debug: the log is for what a technician must act on.
+    private func log(_ event: Event, atMs elapsedMs: Int64) {
+        switch event {
+        case .faultRaised(let fault):
+            logger.warning("fault raised", metadata: ["fault": "\(fault.name)", "latched": "\(fault.isLatching)"])
+        case .faultCleared(let fault, let by, let reason):
+            logger.notice("fault cleared", metadata: ["fault": "\(fault.name)", "by": "\(by ?? "itself")", "reason": "\(reason ?? "")"])
+        case .sequenceSkipped(let from, let to):
+            logger.notice("head skipped flashing green", metadata: ["from": "\(from.name)", "to": "\(to.name)"])
+        case .head, .night:
+            logger.debug("event", metadata: ["event": "\(event)", "t": "\(elapsedMs)"])
+        }
     }
 
     private func driveSafe(_ loop: inout ControlLoop<SimInputLines, SimOutputLines>) {

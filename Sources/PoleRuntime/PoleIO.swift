@@ -90,14 +90,17 @@ public struct PoleIO<InputLines: DigitalInputSet, OutputLines: DigitalOutputSet>
     }
 
     /// The level of one output role for the core's outputs. Levels in percent become on/off lines
-    /// here (on when above zero; the dim line is on at full level) until PWM outputs arrive.
+    /// here until PWM outputs arrive: relay and spotlight on above zero, the lamp's dim line on at
+    /// full level, the floor's dim line on below full.
     static func level(of role: Role, in outputs: Outputs) -> LineLevel {
         let asserted: Bool
         switch role {
         case .floorRed: asserted = outputs.floor == .red
         case .floorGreen: asserted = outputs.floor == .green
-        case .floorDim, .voiceNightVolume, .heartbeat: asserted = false
-        case .beacon: asserted = outputs.beacon == .on
+        case .floorDim: asserted = outputs.floorLevelPercent < 100
+        case .voiceNightVolume: asserted = outputs.voiceNightVolume == .on
+        case .heartbeat: asserted = false
+        case .beacon: asserted = outputs.beaconLamp == .on
         case .voice(let message): asserted = outputs.voice == message
         case .spotlight: asserted = outputs.spotlightPercent > 0
         case .lampRelay: asserted = outputs.lampPercent > 0

@@ -1,5 +1,6 @@
 public import PoleConfig
 import PoleCore
+import PoleLinux
 public import PoleHAL
 public import PoleSim
 public import SystemPackage
@@ -20,6 +21,8 @@ public enum SimulationFailure: Error, Sendable {
     case hardware(HALError)
     /// The trace could not be written.
     case trace(Errno)
+    /// The latched-fault state file could not be read or written.
+    case state(LatchedFaultFile.Problem)
 }
 
 /// Runs a scenario in virtual time through the real control loop and writes its trace (DESIGN.md §7).
@@ -30,17 +33,28 @@ public enum SimulationRunner {
     /// The trace buffer is handed to the file when it passes this size.
     static let traceFlushBytes = 60_000
 
+    /// Runs `scenario`; latched faults are kept in `stateDirectory` when given, else in memory only,
+    /// so runs repeat.
     public static func run(
-        configuration: PoleConfiguration, scenario: Scenario, trace file: (any TraceSink)?
+        configuration: PoleConfiguration, scenario: Scenario, trace file: (any TraceSink)?,
+        stateDirectory: String? = nil
     ) throws(SimulationFailure) -> SimulationReport {
         let street = Street(startUTCSeconds: scenario.startUTCSeconds)
+        let stateFile = stateDirectory.map(LatchedFaultFile.init(directory:))
+        var latched: [Fault] = []
+        do {
+            latched = try stateFile?.load() ?? []
+        } catch {
+            throw .state(error)
+        }
         let io: PoleIO<SimInputLines, SimOutputLines>
         do {
             io = try SimBoard.open(configuration, street: street)
         } catch {
             throw .hardware(error)
         }
-        var loop = ControlLoop(pole: Pole(settings: configuration.poleSettings), io: io)
+        var loop = ControlLoop(pole: Pole(settings: configuration.poleSettings, latchedFaults: latched), io: io)
+        let localTime = SiteLocalTime(zone: configuration.site.timeZone)
         var clock = StreetClock(street: street, player: ScenarioPlayer(scenario: scenario))
         clock.playDueSteps()
         var scheduler = TickScheduler(clock: clock, periodMs: configuration.site.tickMs)
@@ -53,9 +67,20 @@ public enum SimulationRunner {
             guard timing.elapsedMs <= scenario.durationMs else { break }
             let utc: UTCInstant = scheduler.clock.now()
             do {
-                try loop.tick(monotonicMs: timing.elapsedMs, utcSeconds: utc.seconds)
+                try loop.tick(
+                    monotonicMs: timing.elapsedMs, utcSeconds: utc.seconds,
+                    localMinuteOfDay: localTime.minuteOfDay(utcSeconds: utc.seconds), commands: street.takeCommands()
+                )
             } catch {
                 throw .hardware(error)
+            }
+            if let stateFile, loop.pole.latchedFaults != latched {
+                latched = loop.pole.latchedFaults
+                do {
+                    try stateFile.save(latched)
+                } catch {
+                    throw .state(error)
+                }
             }
             if let floorLines {
                 monitor.check(street, floorRedLine: floorLines.red, floorGreenLine: floorLines.green)

@@ -18,21 +18,21 @@ public struct TraceWriter: Sendable {
     /// Records one tick's events and outputs at `timeMs`.
     public mutating func record(timeMs: Int64, events: [Event], outputs: Outputs) {
         for event in events {
-            line(timeMs, "event", name: eventName(event), value: eventValue(event))
+            write(event, timeMs: timeMs)
         }
         let before = previous
         func changed<Value: Equatable>(_ value: (Outputs) -> Value) -> Bool {
             before.map { value($0) != value(outputs) } ?? true
         }
-        if changed(\.floor) { line(timeMs, "output", name: "floor", value: .text(outputs.floor.name)) }
-        if changed(\.beacon) { line(timeMs, "output", name: "beacon", value: .text(outputs.beacon.name)) }
-        if before == nil || outputs.voice != .none {
-            line(timeMs, "output", name: "voice", value: .text(outputs.voice.name))
+        if changed(\.floor) { output(timeMs, "floor", text: outputs.floor.name) }
+        if changed(\.beacon) { output(timeMs, "beacon", text: outputs.beacon.name) }
+        if before == nil || (changed(\.voice) && outputs.voice != .none) {
+            output(timeMs, "voice", text: outputs.voice.name)
         }
-        if changed(\.spotlightPercent) { line(timeMs, "output", name: "spotlight", value: .number(outputs.spotlightPercent)) }
-        if changed(\.lampPercent) { line(timeMs, "output", name: "lamp", value: .number(outputs.lampPercent)) }
-        if changed(\.air) { line(timeMs, "output", name: "air", value: .text(outputs.air.name)) }
-        if changed(\.mist) { line(timeMs, "output", name: "mist", value: .text(outputs.mist.name)) }
+        if changed(\.spotlightPercent) { output(timeMs, "spotlight", number: outputs.spotlightPercent) }
+        if changed(\.lampPercent) { output(timeMs, "lamp", number: outputs.lampPercent) }
+        if changed(\.air) { output(timeMs, "air", text: outputs.air.name) }
+        if changed(\.mist) { output(timeMs, "mist", text: outputs.mist.name) }
         previous = outputs
     }
 
@@ -42,33 +42,61 @@ public struct TraceWriter: Sendable {
         return pending
     }
 
-    private enum Value {
-        case text(String)
-        case number(Int)
-    }
-
-    private func eventName(_ event: Event) -> String {
+    private mutating func write(_ event: Event, timeMs: Int64) {
         switch event {
-        case .head: "head"
+        case .head(let signal):
+            eventLine(timeMs, "head", [("value", signal.name)])
+        case .faultRaised(let fault):
+            eventLine(timeMs, "fault.raised", [("fault", fault.name)])
+        case .faultCleared(let fault, let by, let reason):
+            var fields = [("fault", fault.name)]
+            if let by { fields.append(("by", by)) }
+            if let reason { fields.append(("reason", reason)) }
+            eventLine(timeMs, "fault.cleared", fields)
+        case .sequenceSkipped(let from, let to):
+            eventLine(timeMs, "head.sequence", [("from", from.name), ("to", to.name)])
+        case .night(let night):
+            append("{\"t\":\(timeMs),\"type\":\"event\",\"name\":\"night\",\"value\":\(night)}\n")
         }
     }
 
-    private func eventValue(_ event: Event) -> Value {
-        switch event {
-        case .head(let signal): .text(signal.name)
-        }
-    }
-
-    private mutating func line(_ timeMs: Int64, _ type: String, name: String, value: Value) {
-        append("{\"t\":\(timeMs),\"type\":\"\(type)\",\"name\":\"\(name)\",\"value\":")
-        switch value {
-        case .text(let text): append("\"\(text)\"")
-        case .number(let number): append("\(number)")
+    private mutating func eventLine(_ timeMs: Int64, _ name: String, _ fields: [(String, String)]) {
+        append("{\"t\":\(timeMs),\"type\":\"event\",\"name\":\"\(name)\"")
+        for (key, value) in fields {
+            append(",\"\(key)\":")
+            appendQuoted(value)
         }
         append("}\n")
     }
 
+    private mutating func output(_ timeMs: Int64, _ name: String, text: String) {
+        append("{\"t\":\(timeMs),\"type\":\"output\",\"name\":\"\(name)\",\"value\":\"\(text)\"}\n")
+    }
+
+    private mutating func output(_ timeMs: Int64, _ name: String, number: Int) {
+        append("{\"t\":\(timeMs),\"type\":\"output\",\"name\":\"\(name)\",\"value\":\(number)}\n")
+    }
+
     private mutating func append(_ text: String) {
         pending.append(contentsOf: text.utf8)
+    }
+
+    /// Appends `text` as a JSON string: quotes, backslashes and control characters escaped.
+    private mutating func appendQuoted(_ text: String) {
+        pending.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                pending.append(UInt8(ascii: "\\"))
+                pending.append(byte)
+            case 0x0A: append("\\n")
+            case 0x00..<0x20:
+                let hex = String(byte, radix: 16)
+                append("\\u00" + (hex.count == 1 ? "0" : "") + hex)
+            default:
+                pending.append(byte)
+            }
+        }
+        pending.append(UInt8(ascii: "\""))
     }
 }

@@ -163,11 +163,14 @@ private struct ScenarioReader {
     mutating func command(_ value: JSONValue, at field: String) -> StreetAction? {
         guard let fields = object(value, at: field, shape: "{\"faults_clear\": \"all\"}") else { return nil }
         checkKeys(fields, allowed: ["faults_clear"], at: field)
+        let step = field.dropLast(".command".count)
         switch fields["faults_clear"] {
-        case .string("all"): return .command(.clearAllFaults)
+        case .string("all"): return .command(.clearFaults(nil, by: "scenario", reason: String(step)))
         case .array(let items):
-            let names = items.enumerated().compactMap { string($1, at: "\(field).faults_clear[\($0)]") }
-            return names.count == items.count ? .command(.clearFaults(names)) : nil
+            let known = Fault.allCases.map { ($0.name, $0) }
+            let faults = items.enumerated().compactMap { choice($1, at: "\(field).faults_clear[\($0)]", known) }
+            guard faults.count == items.count else { return nil }
+            return .command(.clearFaults(faults, by: "scenario", reason: String(step)))
         case .some(let other):
             fail("\(field).faults_clear", "expected \"all\" or an array of fault names, found \(other.quoted)")
         case .none:

@@ -1,3 +1,5 @@
+public import PoleCore
+
 /// The simulated street: the signal head, people, light, air, and the pole's own lamps as they really
 /// behave (faults included).
 ///
@@ -25,7 +27,7 @@ public final class Street {
     /// The simulated I²C devices, by role (`pm`, `lux`).
     public private(set) var devices: [String: SimI2CDevice] = [:]
     /// Technician commands given by the scenario and not yet taken by the runtime.
-    public private(set) var pendingCommands: [TechnicianCommand] = []
+    public private(set) var pendingCommands: [Command] = []
 
     public init(startUTCSeconds: Int64) {
         utcBaseSeconds = startUTCSeconds
@@ -80,8 +82,9 @@ public final class Street {
         }
     }
 
-    /// Hands the scenario's technician commands to the runtime, once each.
-    public func takeCommands() -> [TechnicianCommand] {
+    /// Hands the scenario's technician commands to the runtime, once each; no allocation when none.
+    public func takeCommands() -> [Command] {
+        guard !pendingCommands.isEmpty else { return [] }
         defer { pendingCommands.removeAll() }
         return pendingCommands
     }

@@ -1,3 +1,5 @@
+public import PoleCore
+
 /// What the signal head's lamps do.
 public enum HeadAspect: Sendable, Hashable {
     case red
@@ -41,14 +43,6 @@ public enum LampFault: String, Sendable, Hashable, CaseIterable {
     case cycling
 }
 
-/// A command a technician would give through `polectl`, given by a scenario instead.
-public enum TechnicianCommand: Sendable, Hashable {
-    /// Clear every latched fault.
-    case clearAllFaults
-    /// Clear the named latched faults.
-    case clearFaults([String])
-}
-
 /// One change to the simulated street (DESIGN.md §7).
 public enum StreetAction: Sendable, Hashable {
     case head(HeadAspect)
@@ -68,5 +62,6 @@ public enum StreetAction: Sendable, Hashable {
     case floorFault(FloorFault)
     /// The simulated wall clock is set to this time (and keeps ticking from there).
     case setUTC(seconds: Int64)
-    case command(TechnicianCommand)
+    /// A technician's command, given by the scenario instead of `polectl`.
+    case command(Command)
 }

@@ -55,14 +55,23 @@ struct Run: ParsableCommand {
             durationMs: duration.flatMap { try? DurationText.milliseconds($0).get() }
         )
         let runner = LiveRunner(configuration: configuration, options: options, logger: Logger(label: "poled"))
+        let failure: LiveRunFailure
         do {
             _ = try runner.run(signals: signals)
-        } catch LiveRunFailure.backendUnavailable(let message) {
+            return
+        } catch {
+            failure = error
+        }
+        switch failure {
+        case .backendUnavailable(let message):
             printError("poled: \(configuration.board.file): \(message)")
             throw ExitCode(SysExit.unavailable.rawValue)
-        } catch LiveRunFailure.hardware(let error) {
+        case .hardware(let error):
             printError("poled: \(configuration.board.file): \(error)")
             throw ExitCode(SysExit.unavailable.rawValue)
+        case .state(let problem):
+            printError("poled: \(problem)")
+            throw ExitCode(SysExit.ioError.rawValue)
         }
     }
 }

@@ -19,6 +19,9 @@ struct Simulate: ParsableCommand {
     @Option(name: .long, help: "Write the trace to this file, or - for standard output.")
     var trace: String?
 
+    @Option(name: .long, help: "Keep latched faults in this directory across runs (default: in memory only).")
+    var state: String?
+
     func run() throws {
         let configuration = try configOptions.load()
         let script = try loadScenario(scenario)
@@ -38,11 +41,14 @@ struct Simulate: ParsableCommand {
         let started = clock.now()
         let report: SimulationReport
         do {
-            report = try SimulationRunner.run(configuration: configuration, scenario: script, trace: file)
+            report = try SimulationRunner.run(configuration: configuration, scenario: script, trace: file, stateDirectory: state)
             try file?.close()
         } catch SimulationFailure.hardware(let error) {
             printError("poled: \(configuration.board.file): \(error)")
             throw ExitCode(SysExit.unavailable.rawValue)
+        } catch SimulationFailure.state(let problem) {
+            printError("poled: \(problem)")
+            throw ExitCode(SysExit.ioError.rawValue)
         } catch {
             printError("poled: trace: \(error)")
             throw ExitCode(SysExit.ioError.rawValue)

@@ -39,7 +39,7 @@ import Testing
     @Test func aMisspeltKeyNamesFileLineKeyAndTheKnownKeys() throws {
         let error = try #require(RepositoryFiles.error(site: "[loop]\ntick = \"20ms\"\n\n[crosswalk]\ndebounse = \"40ms\"\n"))
         #expect(error.issues.count == 1)
-        #expect(error.description == "poled.toml:5: crosswalk.debounse: unknown key; expected one of: debounce, startup_hold, flash")
+        #expect(error.description == "poled.toml:5: crosswalk.debounse: unknown key; expected one of: debounce, startup_hold, follow_allowance, night_level, crossing_zones, flash, beacon, voice, spotlight")
     }
 
     @Test func anUnknownSectionIsAnError() throws {

@@ -8,7 +8,7 @@ import Testing
         let outputs = pole.step(Inputs(monotonicMs: 10_000, utcSeconds: 0, headRed: .dark, headGreen: .lit), events: &events)
         #expect(outputs.floor == .dark)
         #expect(pole.head == nil)
-        #expect(events.isEmpty)
+        #expect(events == [.night(false)], "only the night decision, taken at the first step")
     }
 
     @Test func featuresNotYetBuiltStayAtTheirSafeValues() {

@@ -52,7 +52,7 @@ import Testing
             (50_000, 15, .setUTC(seconds: 0)),
             (60_000, 4, .head(.redAndGreen)),
             (70_000, 5, .head(.dark)),
-            (80_000, 16, .command(.clearAllFaults)),
+            (80_000, 16, .command(.clearFaults(nil, by: "scenario", reason: "steps[16]"))),
         ]
         try #require(scenario.steps.count == expected.count)
         for (step, (atMs, index, action)) in zip(scenario.steps, expected) {
@@ -101,7 +101,7 @@ import Testing
             .i2cFaultCleared(device: "pm"),
             .i2cFault(device: "pm", fault: .crc, durationMs: 500),
             .i2cFault(device: "pm", fault: .absent, durationMs: nil),
-            .command(.clearFaults(["conflict", "head-implausible"])),
+            .command(.clearFaults([.conflict, .headImplausible], by: "scenario", reason: "steps[4]")),
             .lampFault(.cycling),
             .floorFault(FloorFault.none),
             .presence(zone: "b", present: false),

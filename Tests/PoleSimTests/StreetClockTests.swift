@@ -1,3 +1,4 @@
+import PoleCore
 import PoleHAL
 import PoleSim
 import Testing
@@ -114,15 +115,15 @@ import Testing
 
 @Suite struct ScenarioPlayerTests {
     @Test func playsStepsInOrderOnceEach() {
-        let scenario = StreetClockTests.scenario([(0, .command(.clearAllFaults)), (1_000, .command(.clearFaults(["conflict"])))])
+        let scenario = StreetClockTests.scenario([(0, .command(.clearFaults(nil, by: "t", reason: "r"))), (1_000, .command(.clearFaults([.conflict], by: "t", reason: "r")))])
         var player = ScenarioPlayer(scenario: scenario)
         let street = Street(startUTCSeconds: 0)
         player.play(until: 0, on: street)
         player.play(until: 0, on: street)
-        #expect(street.takeCommands() == [.clearAllFaults])
+        #expect(street.takeCommands() == [.clearFaults(nil, by: "t", reason: "r")])
         player.play(until: 2_000, on: street)
         player.play(until: 3_000, on: street)
-        #expect(street.takeCommands() == [.clearFaults(["conflict"])])
+        #expect(street.takeCommands() == [.clearFaults([.conflict], by: "t", reason: "r")])
         #expect(street.nowMs == 3_000)
     }
 

@@ -1,3 +1,4 @@
+import PoleCore
 import PoleSim
 import Testing
 
@@ -37,9 +38,9 @@ import Testing
 
     @Test func commandsAreHandedOverOnce() {
         let street = Street(startUTCSeconds: 0)
-        street.apply(.command(.clearAllFaults))
-        street.apply(.command(.clearFaults(["conflict"])))
-        #expect(street.takeCommands() == [.clearAllFaults, .clearFaults(["conflict"])])
+        street.apply(.command(.clearFaults(nil, by: "t", reason: "r")))
+        street.apply(.command(.clearFaults([.conflict], by: "t", reason: "r")))
+        #expect(street.takeCommands() == [.clearFaults(nil, by: "t", reason: "r"), .clearFaults([.conflict], by: "t", reason: "r")])
         #expect(street.takeCommands().isEmpty)
         #expect(street.pendingCommands.isEmpty)
     }

@@ -1,0 +1,112 @@
+/// The crosswalk's malfunction monitor, modelled on a signal cabinet's MMU (DESIGN.md §4).
+///
+/// Independent code from the follower: it debounces the head and the floor sense with its own
+/// debouncers and decides, from its own state, whether the floor may show anything at all. It holds
+/// the floor dark during the start-up hold, while the head is implausible, and while any fault is
+/// latched; latched faults stay until a person clears them, after which the start-up hold runs again.
+public struct CrosswalkMonitor: Sendable {
+    private var headRed: Debouncer<Lamp>
+    private var headGreen: Debouncer<Lamp>
+    private var floorRed: Debouncer<Lamp>
+    private var floorGreen: Debouncer<Lamp>
+    private var hold: StartupHold
+    private var implausible = ImplausibleHeadRule()
+    private var conflict: ConflictRule
+    private var floorSense: FloorSenseRule
+    private var lastValidSignal: HeadSignal?
+    private var holding = true
+    /// Faults latched now, sorted; they keep the floor dark.
+    public private(set) var latched: [Fault]
+
+    /// A monitor that starts with `latched` faults (restored from the state file).
+    public init(settings: CrosswalkSettings, latched: [Fault] = []) {
+        headRed = Debouncer(debounceMs: settings.debounceMs)
+        headGreen = Debouncer(debounceMs: settings.debounceMs)
+        floorRed = Debouncer(debounceMs: settings.debounceMs)
+        floorGreen = Debouncer(debounceMs: settings.debounceMs)
+        hold = StartupHold(holdMs: settings.startupHoldMs)
+        conflict = ConflictRule(allowanceMs: settings.followAllowanceMs)
+        floorSense = FloorSenseRule(allowanceMs: settings.followAllowanceMs)
+        self.latched = Array(Set(latched.filter(\.isLatching))).sorted()
+    }
+
+    /// Whether the floor may show the follower's indication this tick.
+    public var permitsFloor: Bool {
+        !holding && !implausible.isImplausible && latched.isEmpty
+    }
+
+    /// Whether the head is implausible now.
+    public var headImplausible: Bool { implausible.isImplausible }
+
+    /// Applies technician commands: clears the named latched faults (all when none are named) and
+    /// restarts the start-up hold.
+    public mutating func apply(_ commands: [Command], events: inout [Event]) {
+        for command in commands {
+            switch command {
+            case .clearFaults(let faults, let by, let reason):
+                let clearing = latched.filter { faults?.contains($0) ?? true }
+                guard !clearing.isEmpty else { continue }
+                latched.removeAll { clearing.contains($0) }
+                for fault in clearing {
+                    events.append(.faultCleared(fault, by: by, reason: reason))
+                }
+                conflict.reset()
+                floorSense.reset()
+                hold.restart()
+            }
+        }
+    }
+
+    /// The head-side rules for this tick: implausible head (raised and cleared as events), the
+    /// start-up hold, and the sequence check on the classified `signal`.
+    public mutating func observeHead(_ inputs: Inputs, signal: HeadSignal, events: inout [Event]) {
+        let now = inputs.monotonicMs
+        let red = headRed.update(inputs.headRed, nowMs: now)
+        let green = headGreen.update(inputs.headGreen, nowMs: now)
+        let wasImplausible = implausible.isImplausible
+        let isImplausible = implausible.update(red: red, green: green, nowMs: now)
+        if isImplausible, !wasImplausible {
+            events.append(.faultRaised(.headImplausible))
+        } else if wasImplausible, !isImplausible {
+            events.append(.faultCleared(.headImplausible, by: nil, reason: nil))
+            hold.restart()
+        }
+        holding = hold.update(headValid: red != green, nowMs: now)
+        checkSequence(signal, events: &events)
+    }
+
+    /// The floor-side rules for this tick, given what is commanded after the head-side gate: the
+    /// conflict rule on the floor as sensed (or as commanded without sense inputs), and the sense rule.
+    public mutating func observeFloor(
+        _ inputs: Inputs, commanded: FloorIndication, flashing: Bool, events: inout [Event]
+    ) {
+        let now = inputs.monotonicMs
+        var sensed = FloorSense(commanded: commanded)
+        if let red = inputs.floorRedSense, let green = inputs.floorGreenSense {
+            sensed = FloorSense(red: floorRed.update(red, nowMs: now), green: floorGreen.update(green, nowMs: now))
+            if let fault = floorSense.update(commanded: commanded, sensed: sensed, nowMs: now) {
+                latch(fault, events: &events)
+            }
+        }
+        let head = (red: headRed.stable ?? .dark, green: headGreen.stable ?? .dark)
+        let disagree = ConflictRule.disagrees(floor: sensed, headRed: head.red, headGreen: head.green)
+        if conflict.update(disagree: disagree, flashing: flashing, nowMs: now) {
+            latch(.conflict, events: &events)
+        }
+    }
+
+    private mutating func latch(_ fault: Fault, events: inout [Event]) {
+        guard !latched.contains(fault) else { return }
+        latched.append(fault)
+        latched.sort()
+        events.append(.faultRaised(fault))
+    }
+
+    private mutating func checkSequence(_ signal: HeadSignal, events: inout [Event]) {
+        guard signal.isValidIndication, signal != lastValidSignal else { return }
+        if lastValidSignal == .green, signal == .red {
+            events.append(.sequenceSkipped(from: .green, to: .red))
+        }
+        lastValidSignal = signal
+    }
+}

@@ -1,0 +1,25 @@
+/// A fault the crosswalk monitor can raise, named as traces, the store and `polectl` show it.
+public enum Fault: String, Sendable, Hashable, CaseIterable, Comparable {
+    /// The floor showed a colour the head did not, for ≥ 300 ms cumulative (DESIGN.md §4 invariant 3).
+    case conflict
+    /// The head showed red and green together ≥ 300 ms, or neither ≥ 1 500 ms (invariant 4).
+    case headImplausible = "head-implausible"
+    /// A floor colour was commanded but its lamps' feed sensed no current.
+    case floorLampOut = "floor-lamp-out"
+    /// The floor's sense showed the other colour than commanded (역불, opposite colour).
+    case floorWrongColour = "floor-wrong-colour"
+    /// The floor's sense showed red and green together (쌍불, both lit).
+    case floorBothLit = "floor-both-lit"
+
+    /// Latched faults keep the floor dark until a person clears them, and survive restarts. An
+    /// implausible head clears itself when the head is valid again: the fault is in the signal
+    /// controller, not on this pole.
+    public var isLatching: Bool { self != .headImplausible }
+
+    /// The name used in traces, the state file and the control protocol.
+    public var name: String { rawValue }
+
+    public static func < (lhs: Fault, rhs: Fault) -> Bool {
+        lhs.rawValue < rhs.rawValue
+    }
+}

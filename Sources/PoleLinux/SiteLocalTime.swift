@@ -1,0 +1,22 @@
+import Glibc
+
+/// Local time at the site, from the C library's time-zone database (`localtime_r`).
+///
+/// The core needs the local time of day (quiet hours, calendar rules) but must not read a clock or a
+/// time-zone file, so the runtime converts each tick's UTC seconds here and passes the result in
+/// `Inputs`. Setting the zone sets the process's `TZ`: a pole has one site, so one zone.
+public struct SiteLocalTime: Sendable {
+    /// Selects `zone` (an IANA name such as `Asia/Seoul`) for this process.
+    public init(zone: String) {
+        setenv("TZ", zone, 1)
+        tzset()
+    }
+
+    /// Minutes since local midnight at `utcSeconds`.
+    public func minuteOfDay(utcSeconds: Int64) -> Int {
+        var time = time_t(utcSeconds)
+        var local = tm()
+        localtime_r(&time, &local)
+        return Int(local.tm_hour) * 60 + Int(local.tm_min)
+    }
+}

@@ -1,0 +1,95 @@
+import Glibc
+public import PoleCore
+import SystemPackage
+
+/// The latched faults on disk, so a restart cannot clear what only a person may clear (DESIGN.md §4
+/// invariant 5).
+///
+/// One fault name per line, `#` comments. Written atomically — a temporary file, `fsync`, `rename`,
+/// then `fsync` of the directory — so a power cut leaves either the old list or the new one. A file
+/// that cannot be read or names an unknown fault stops the daemon at start with a clear error instead
+/// of being silently replaced: a pole that does not start keeps its floor dark.
+public struct LatchedFaultFile: Sendable {
+    /// Why the file could not be used.
+    public struct Problem: Error, Sendable, CustomStringConvertible {
+        public var path: String
+        public var message: String
+
+        public var description: String { "\(path): \(message)" }
+    }
+
+    public let path: String
+
+    /// The state file inside `directory`.
+    public init(directory: String) {
+        path = directory.hasSuffix("/") ? directory + "latched-faults" : directory + "/latched-faults"
+    }
+
+    /// The latched faults, or none when the file does not exist yet.
+    public func load() throws(Problem) -> [Fault] {
+        let bytes: [UInt8]
+        do {
+            bytes = try ByteFile.readAll(path: path, limit: 65_536)
+        } catch Errno.noSuchFileOrDirectory {
+            return []
+        } catch {
+            throw Problem(path: path, message: "cannot read: \(error)")
+        }
+        var faults: [Fault] = []
+        for (number, line) in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let name = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first?
+                .trimmingCharacters(in: " \t\r") ?? ""
+            guard !name.isEmpty else { continue }
+            guard let fault = Fault(rawValue: name), fault.isLatching else {
+                throw Problem(path: path, message: "line \(number + 1): \"\(name)\" is not a latching fault; expected one of "
+                    + Fault.allCases.filter(\.isLatching).map(\.name).joined(separator: ", "))
+            }
+            faults.append(fault)
+        }
+        return faults
+    }
+
+    /// Replaces the file with `faults`, atomically and durably.
+    public func save(_ faults: [Fault]) throws(Problem) {
+        let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let temporary = path + ".tmp"
+        let text = "# Latched crosswalk faults; cleared only by `polectl faults clear`. Written by poled.\n"
+            + faults.map { $0.name + "\n" }.joined()
+        do {
+            let descriptor = try FileDescriptor.open(
+                FilePath(temporary), .writeOnly, options: [.create, .truncate, .closeOnExec],
+                permissions: [.ownerReadWrite, .groupRead]
+            )
+            try descriptor.closeAfter {
+                _ = try descriptor.writeAll(Array(text.utf8))
+                guard fsync(descriptor.rawValue) == 0 else { throw Errno(rawValue: errno) }
+            }
+            guard rename(temporary, path) == 0 else { throw Errno(rawValue: errno) }
+            let folder = try FileDescriptor.open(FilePath(directory.isEmpty ? "." : directory), .readOnly, options: [.directory, .closeOnExec])
+            try folder.closeAfter { _ = fsync(folder.rawValue) }
+        } catch {
+            throw Problem(path: path, message: "cannot write: \(error)")
+        }
+    }
+
+    /// Creates `directory` (and its parents) with mode 0750 if it does not exist.
+    public static func makeDirectory(_ directory: String) throws(Problem) {
+        var prefix = ""
+        for part in directory.split(separator: "/") {
+            prefix += "/" + part
+            if mkdir(prefix, 0o750) != 0, errno != EEXIST {
+                throw Problem(path: prefix, message: "cannot create directory: \(Errno(rawValue: errno))")
+            }
+        }
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        let characters = Set(set)
+        guard let first = firstIndex(where: { !characters.contains($0) }),
+              let last = lastIndex(where: { !characters.contains($0) })
+        else { return "" }
+        return String(self[first...last])
+    }
+}
