@@ -113,6 +113,7 @@ public final class Street {
         switch floorFault {
         case .redStuckOn: true
         case .redOut: false
+        case .swapped: driven[SimLines.floorGreen] ?? false
         case .none, .greenStuckOn, .greenOut: driven[SimLines.floorRed] ?? false
         }
     }
@@ -122,6 +123,7 @@ public final class Street {
         switch floorFault {
         case .greenStuckOn: true
         case .greenOut: false
+        case .swapped: driven[SimLines.floorRed] ?? false
         case .none, .redStuckOn, .redOut: driven[SimLines.floorGreen] ?? false
         }
     }

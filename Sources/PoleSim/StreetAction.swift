@@ -30,6 +30,8 @@ public enum FloorFault: String, Sendable, Hashable, CaseIterable {
     case redStuckOn = "red-stuck-on"
     case greenOut = "green-out"
     case redOut = "red-out"
+    /// The floor's feeds are crossed: commanding red lights green and the other way round (역불).
+    case swapped
 }
 
 /// What the security lamp's current sense reports.

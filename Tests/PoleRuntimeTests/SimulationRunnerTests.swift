@@ -1,19 +1,7 @@
 import PoleConfig
 import PoleRuntime
 import PoleSim
-import SystemPackage
 import Testing
-
-/// Collects trace bytes in memory.
-private final class MemorySink: TraceSink {
-    var bytes: [UInt8] = []
-
-    func write(_ bytes: [UInt8]) throws(Errno) {
-        self.bytes += bytes
-    }
-
-    var lines: [String] { String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init) }
-}
 
 private enum Fixtures {
     static let root: String = {
@@ -41,7 +29,7 @@ private enum Fixtures {
 
 @Suite struct SimulationRunnerTests {
     @Test func theFloorFollowsAHeadCycleAndTheTraceSaysSo() throws {
-        let sink = MemorySink()
+        let sink = LineSink()
         let report = try SimulationRunner.run(configuration: try Fixtures.simConfiguration(), scenario: try Fixtures.headCycle(), trace: sink)
         let floor = sink.lines.filter { $0.contains("\"name\":\"floor\"") }
         #expect(floor.prefix(4) == [
@@ -66,8 +54,8 @@ private enum Fixtures {
     @Test func twoRunsGiveTheSameBytes() throws {
         let configuration = try Fixtures.simConfiguration()
         let scenario = DemoDay.scenario(seed: 9, startUTCSeconds: 1_764_061_200, durationMs: 600_000, zones: ["a", "b", "crossing"])
-        let first = MemorySink()
-        let second = MemorySink()
+        let first = LineSink()
+        let second = LineSink()
         _ = try SimulationRunner.run(configuration: configuration, scenario: scenario, trace: first)
         _ = try SimulationRunner.run(configuration: configuration, scenario: scenario, trace: second)
         #expect(!first.bytes.isEmpty)
@@ -87,7 +75,7 @@ private enum Fixtures {
             { "start": "2026-11-25T18:00:00Z", "duration": "20s",
               "steps": [ { "at": "0s", "head": "green" }, { "at": "10s", "head": "red+green" } ] }
             """)
-        let sink = MemorySink()
+        let sink = LineSink()
         let report = try SimulationRunner.run(configuration: try Fixtures.simConfiguration(), scenario: scenario, trace: sink)
         #expect(sink.lines.contains(#"{"t":10040,"type":"event","name":"head","value":"implausible"}"#))
         #expect(sink.lines.contains(#"{"t":10040,"type":"output","name":"floor","value":"dark"}"#))

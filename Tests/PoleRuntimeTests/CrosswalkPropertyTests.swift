@@ -1,0 +1,52 @@
+import Glibc
+import PoleConfig
+import PoleCore
+import PoleRuntime
+import PoleSim
+import Testing
+
+/// Seeded random street life with injected head and floor faults, checked against every crosswalk
+/// invariant: 20 runs of 50 simulated minutes (1 000 minutes) per `swift test`.
+///
+/// `POLED_SOAK_MINUTES=N` runs N minutes per seed instead; `POLED_SOAK_SEED=S` runs only seed S.
+/// A failure prints the seed, the command that reproduces it, and the scenario steps of the window
+/// before the first violation.
+@Suite struct CrosswalkPropertyTests {
+    static let minutesPerSeed: Int64 = getenv("POLED_SOAK_MINUTES").flatMap { Int64(String(cString: $0)) } ?? 50
+    static let seeds: [UInt64] = getenv("POLED_SOAK_SEED").flatMap { UInt64(String(cString: $0)) }.map { [$0] }
+        ?? Array(1...20)
+
+    private static let root: String = {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        return parts.joined(separator: "/")
+    }()
+
+    @Test(arguments: seeds)
+    func everyInvariantHoldsOnARandomStreet(seed: UInt64) throws {
+        let configuration = try ConfigLoader.load(ConfigSources(
+            sitePath: nil, boardPath: Self.root + "/boards/sim.toml", runtimeDirectory: "/tmp", userID: 0
+        ))
+        let scenario = StreetChaos.scenario(
+            seed: seed, durationMs: Self.minutesPerSeed * 60_000, zones: configuration.board.presenceZones
+        )
+        let sink = LineSink()
+        let report = try SimulationRunner.run(configuration: configuration, scenario: scenario, trace: sink)
+        var checker = TraceInvariantChecker(startupHoldMs: configuration.site.crosswalk.startupHoldMs)
+        checker.check(sink.lines)
+        let firstMs = [report.violations.first?.atMs, checker.violations.first?.atMs].compactMap { $0 }.min()
+        guard let firstMs else {
+            #expect(sink.lines.contains { $0.contains("fault.raised") }, "the chaos raised faults to check against")
+            return
+        }
+        let window = scenario.steps.filter { $0.atMs >= firstMs - 10_000 && $0.atMs <= firstMs }
+            .map { "  \(DurationText.format(milliseconds: $0.atMs)): \($0.action)" }.joined(separator: "\n")
+        Issue.record("""
+            seed \(seed) broke an invariant at \(firstMs) ms; reproduce with POLED_SOAK_SEED=\(seed) swift test --filter CrosswalkPropertyTests
+            street (monitor): \(report.violations.prefix(5))
+            trace: \(checker.violations.prefix(5))
+            steps in the 10 s before:
+            \(window)
+            """)
+    }
+}
