@@ -17,8 +17,18 @@ public enum ConfigReport {
         ]
         if configuration.features.contains(.crosswalk) {
             rows.append(("Crosswalk", "debounce \(duration(crosswalk.debounceMs)), start-up hold \(duration(crosswalk.startupHoldMs)), "
-                + "flash pulses \(duration(crosswalk.flashPulseMinMs))–\(duration(crosswalk.flashPulseMaxMs))"))
+                + "follow allowance \(duration(crosswalk.followAllowanceMs)), "
+                + "flash pulses \(duration(crosswalk.flashPulseMinMs))–\(duration(crosswalk.flashPulseMaxMs)), "
+                + "night level \(crosswalk.nightLevelPercent)%"))
+            rows.append(("Zones", "crossing: \(crosswalk.crossingZones.joined(separator: ", ")); waiting: "
+                + board.presenceZones.filter { !crosswalk.crossingZones.contains($0) }.joined(separator: ", ")))
+            let quiet = crosswalk.voiceQuietMinutes.map { "quiet \(clock($0.startMinute))–\(clock($0.endMinute))" } ?? "no quiet hours"
+            rows.append(("Beacon / voice", "beacon hold \(duration(crosswalk.beaconHoldMs)), flash \(duration(crosswalk.beaconFlashPeriodMs)); "
+                + "voice every \(duration(crosswalk.voiceRateLimitMs)) per zone, pulse \(duration(crosswalk.voicePulseMs)), \(quiet)"))
+            rows.append(("Spotlight", "night \(crosswalk.spotlightNightBasePercent)%, boost \(crosswalk.spotlightBoostPercent)% "
+                + "for \(duration(crosswalk.spotlightBoostHoldMs))"))
         }
+        rows.append(("State", configuration.stateDirectory + "/latched-faults"))
         rows.append(("Control socket", "\(site.controlSocket) (group \(site.controlGroup))"))
         rows.append(("Store", site.storePath))
         for binding in board.lines {
@@ -32,6 +42,11 @@ public enum ConfigReport {
         for device in board.i2c {
             let hex = String(device.address, radix: 16)
             rows.append(("  \(device.role)", "\(device.sensor.rawValue) at 0x\(hex.count == 1 ? "0" : "")\(hex) on \(device.bus)"))
+        }
+        func clock(_ minute: Int) -> String {
+            let hours = minute / 60
+            let minutes = minute % 60
+            return (hours < 10 ? "0" : "") + "\(hours):" + (minutes < 10 ? "0" : "") + "\(minutes)"
         }
         let width = rows.map(\.0.count).max() ?? 0
         let lines = rows.map { label, value in

@@ -85,19 +85,19 @@ private struct Rig {
     @Test func percentLevelsBecomeOnOffLines() {
         var outputs = Outputs.safe
         outputs.lampPercent = 30
-        #expect(PoleIOLevels.level(.lampRelay, outputs) == .high)
-        #expect(PoleIOLevels.level(.lampDim, outputs) == .low)
+        #expect(OutputLevel.of(.lampRelay, outputs) == .high)
+        #expect(OutputLevel.of(.lampDim, outputs) == .low)
         outputs.lampPercent = 0
-        #expect(PoleIOLevels.level(.lampRelay, outputs) == .low)
+        #expect(OutputLevel.of(.lampRelay, outputs) == .low)
         outputs.air = .veryBad
-        #expect(PoleIOLevels.level(.air(.veryBad), outputs) == .high)
-        #expect(PoleIOLevels.level(.air(.bad), outputs) == .low)
+        #expect(OutputLevel.of(.air(.veryBad), outputs) == .high)
+        #expect(OutputLevel.of(.air(.bad), outputs) == .low)
     }
 }
 
 /// Reaches PoleIO's role-to-level mapping through a one-line fake set.
-private enum PoleIOLevels {
-    static func level(_ role: Role, _ outputs: Outputs) -> LineLevel {
+enum OutputLevel {
+    static func of(_ role: Role, _ outputs: Outputs) -> LineLevel {
         let clock = VirtualClock()
         let lines = FakeOutputLines(safeLevels: [.low], clock: clock)
         var io = PoleIO(

@@ -1,0 +1,95 @@
+import Glibc
+import PoleConfig
+import PoleCore
+import PoleRuntime
+import PoleSim
+import Testing
+
+/// The crosswalk as `poled simulate` traces it: beacon, voice and spotlight beside the floor, and
+/// latched faults that survive a restart.
+@Suite struct CrosswalkTraceTests {
+    private static let root: String = {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        return parts.joined(separator: "/")
+    }()
+
+    private func configuration() throws -> PoleConfiguration {
+        try ConfigLoader.load(ConfigSources(sitePath: nil, boardPath: Self.root + "/boards/sim.toml", runtimeDirectory: "/tmp", userID: 0))
+    }
+
+    private func scenario(_ path: String) throws -> Scenario {
+        try ScenarioParser.parse(file: path, bytes: ByteFile.readAll(path: Self.root + "/" + path, limit: 1 << 20)).get()
+    }
+
+    @Test func aNightCrossingTracesSpotlightBeaconAndVoice() throws {
+        let sink = LineSink()
+        _ = try SimulationRunner.run(configuration: configuration(), scenario: scenario("Tests/Scenarios/crossing-at-night.json"), trace: sink)
+        let lines = sink.lines.filter { !$0.contains(#""name":"floor""#) }
+        #expect(lines == [
+            #"{"t":0,"type":"event","name":"night","value":true}"#,
+            #"{"t":0,"type":"event","name":"head","value":"red"}"#,
+            #"{"t":0,"type":"output","name":"beacon","value":"off"}"#,
+            #"{"t":0,"type":"output","name":"voice","value":"none"}"#,
+            #"{"t":0,"type":"output","name":"spotlight","value":50}"#,
+            #"{"t":0,"type":"output","name":"lamp","value":100}"#,
+            #"{"t":0,"type":"output","name":"air","value":"off"}"#,
+            #"{"t":0,"type":"output","name":"mist","value":"off"}"#,
+            #"{"t":8000,"type":"output","name":"voice","value":"red-wait"}"#,
+            #"{"t":8000,"type":"output","name":"spotlight","value":100}"#,
+            #"{"t":20040,"type":"event","name":"head","value":"green"}"#,
+            #"{"t":20040,"type":"output","name":"beacon","value":"on"}"#,
+            #"{"t":31000,"type":"output","name":"voice","value":"green-cross"}"#,
+            #"{"t":33040,"type":"event","name":"head","value":"flashing-green"}"#,
+            #"{"t":35980,"type":"output","name":"beacon","value":"off"}"#,
+            #"{"t":40040,"type":"event","name":"head","value":"red"}"#,
+        ])
+    }
+
+    @Test func aLatchedFaultSurvivesARestartUntilCleared() throws {
+        var template = Array("/tmp/poled-restart-XXXXXX".utf8CString)
+        let state = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+        let latching = try Fixture.scenario("""
+            { "start": "2026-11-25T18:00:00Z", "duration": "15s",
+              "steps": [ { "at": "0s", "head": "red" }, { "at": "10s", "floor_fault": "green-stuck-on" } ] }
+            """)
+        _ = try SimulationRunner.run(configuration: configuration(), scenario: latching, trace: nil, stateDirectory: state)
+        #expect(try LatchedFaultFile(directory: state).load() == [.conflict, .floorBothLit, .floorWrongColour])
+
+        let afterRestart = LineSink()
+        let normal = try scenario("Tests/Scenarios/head-cycle.json")
+        _ = try SimulationRunner.run(configuration: configuration(), scenario: normal, trace: afterRestart, stateDirectory: state)
+        #expect(!afterRestart.lines.contains { $0.contains(#""name":"floor","value":"green""#) || $0.contains(#""name":"floor","value":"red""#) },
+                "the floor stays dark after the restart")
+
+        let clearing = try Fixture.scenario("""
+            { "start": "2026-11-25T18:00:00Z", "duration": "10s",
+              "steps": [ { "at": "0s", "head": "red" }, { "at": "1s", "command": { "faults_clear": "all" } } ] }
+            """)
+        let cleared = LineSink()
+        _ = try SimulationRunner.run(configuration: configuration(), scenario: clearing, trace: cleared, stateDirectory: state)
+        #expect(cleared.lines.contains(#"{"t":7000,"type":"output","name":"floor","value":"red"}"#), "6 s hold after the clear")
+        #expect(try LatchedFaultFile(directory: state).load() == [])
+    }
+
+    @Test func crosswalkOutputsDriveTheirLines() {
+        var outputs = Outputs.safe
+        outputs.beaconLamp = .on
+        outputs.floorLevelPercent = 40
+        outputs.voiceNightVolume = .on
+        #expect(OutputLevel.of(.beacon, outputs) == .high)
+        #expect(OutputLevel.of(.floorDim, outputs) == .high)
+        #expect(OutputLevel.of(.voiceNightVolume, outputs) == .high)
+        outputs.beacon = .on
+        outputs.beaconLamp = .off
+        #expect(OutputLevel.of(.beacon, outputs) == .low, "the line follows the flashing lamp, not the warning")
+        outputs.floorLevelPercent = 100
+        #expect(OutputLevel.of(.floorDim, Outputs.safe) == .low)
+    }
+}
+
+private enum Fixture {
+    static func scenario(_ json: String) throws -> Scenario {
+        try ScenarioParser.parse(file: "test.json", bytes: Array(json.utf8)).get()
+    }
+}
