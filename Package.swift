@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "PoleSimTests", dependencies: ["PoleSim", "PoleCore", "PoleHAL", "PoleDrivers"], swiftSettings: strict),
         .testTarget(
             name: "PoleRuntimeTests",
-            dependencies: ["PoleRuntime", "PoleConfig", "PoleSim", "PoleCore", "PoleHAL", "PoleTesting"],
+            dependencies: ["PoleRuntime", "PoleConfig", "PoleSim", "PoleCore", "PoleHAL", "PoleLinux", "PoleTesting"],
             swiftSettings: strict
         ),
     ]

@@ -79,7 +79,7 @@ public struct LiveRunner {
         } catch {
             throw .hardware(error)
         }
-        let localTime = SiteLocalTime(zone: configuration.site.timeZone)
+        var localTime = SiteLocalTime(zone: configuration.site.timeZone)
         logger.info("poled started", metadata: [
             "board": "\(configuration.board.file)", "tick": "\(configuration.site.tickMs)ms",
             "scenario": "\(options.scenario == nil ? "demo day, seed \(options.seed)" : "file")",

@@ -54,7 +54,7 @@ public enum SimulationRunner {
             throw .hardware(error)
         }
         var loop = ControlLoop(pole: Pole(settings: configuration.poleSettings, latchedFaults: latched), io: io)
-        let localTime = SiteLocalTime(zone: configuration.site.timeZone)
+        var localTime = SiteLocalTime(zone: configuration.site.timeZone)
         var clock = StreetClock(street: street, player: ScenarioPlayer(scenario: scenario))
         clock.playDueSteps()
         var scheduler = TickScheduler(clock: clock, periodMs: configuration.site.tickMs)
