@@ -28,7 +28,8 @@ let package = Package(
             dependencies: ["PoleCore", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: strict
         ),
-        .target(name: "PoleLinux", dependencies: ["PoleHAL"], swiftSettings: strict),
+        .systemLibrary(name: "CGPIOD", pkgConfig: "libgpiod", providers: [.apt(["libgpiod-dev"])]),
+        .target(name: "PoleLinux", dependencies: ["PoleHAL", "CGPIOD"], swiftSettings: strict),
         .target(name: "PoleSim", dependencies: ["PoleHAL", "PoleDrivers", "PoleCore"], swiftSettings: strict),
         .target(
             name: "PoleRuntime",
@@ -55,6 +56,7 @@ let package = Package(
         .testTarget(name: "PoleDriversTests", dependencies: ["PoleDrivers", "PoleTesting"], swiftSettings: strict),
         .testTarget(name: "PoleConfigTests", dependencies: ["PoleConfig", "PoleCore"], swiftSettings: strict),
         .testTarget(name: "PoleSimTests", dependencies: ["PoleSim", "PoleCore", "PoleHAL", "PoleDrivers"], swiftSettings: strict),
+        .testTarget(name: "PoleLinuxTests", dependencies: ["PoleLinux", "PoleHAL"], swiftSettings: strict),
         .testTarget(
             name: "PoleRuntimeTests",
             dependencies: ["PoleRuntime", "PoleConfig", "PoleSim", "PoleCore", "PoleHAL", "PoleLinux", "PoleTesting"],

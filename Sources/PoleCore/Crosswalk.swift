@@ -17,13 +17,13 @@ public struct Crosswalk: Sendable {
     public private(set) var head: HeadSignal = .dark
 
     /// A crosswalk for the pole's presence zones (in `Inputs.presence` order), starting with `latched`
-    /// faults restored from the state file.
-    public init(settings: CrosswalkSettings, presenceZones: [String], latched: [Fault] = []) {
+    /// faults restored from the state file; `holdSatisfied` skips the start-up hold (a reload).
+    public init(settings: CrosswalkSettings, presenceZones: [String], latched: [Fault] = [], holdSatisfied: Bool = false) {
         nightLevelPercent = settings.nightLevelPercent
         redDebouncer = Debouncer(debounceMs: settings.debounceMs)
         greenDebouncer = Debouncer(debounceMs: settings.debounceMs)
         classifier = HeadClassifier(settings: settings)
-        monitor = CrosswalkMonitor(settings: settings, latched: latched)
+        monitor = CrosswalkMonitor(settings: settings, latched: latched, holdSatisfied: holdSatisfied)
         beacon = DriverBeacon(settings: settings)
         crossingZoneIndices = presenceZones.indices.filter { settings.crossingZones.contains(presenceZones[$0]) }
         waitingZoneIndices = presenceZones.indices.filter { !settings.crossingZones.contains(presenceZones[$0]) }

@@ -18,13 +18,15 @@ public struct CrosswalkMonitor: Sendable {
     /// Faults latched now, sorted; they keep the floor dark.
     public private(set) var latched: [Fault]
 
-    /// A monitor that starts with `latched` faults (restored from the state file).
-    public init(settings: CrosswalkSettings, latched: [Fault] = []) {
+    /// A monitor that starts with `latched` faults (restored from the state file). `holdSatisfied` skips
+    /// the start-up hold, for a monitor rebuilt by a configuration reload while the floor runs.
+    public init(settings: CrosswalkSettings, latched: [Fault] = [], holdSatisfied: Bool = false) {
         headRed = Debouncer(debounceMs: settings.debounceMs)
         headGreen = Debouncer(debounceMs: settings.debounceMs)
         floorRed = Debouncer(debounceMs: settings.debounceMs)
         floorGreen = Debouncer(debounceMs: settings.debounceMs)
-        hold = StartupHold(holdMs: settings.startupHoldMs)
+        hold = holdSatisfied ? .satisfied(holdMs: settings.startupHoldMs) : StartupHold(holdMs: settings.startupHoldMs)
+        holding = !holdSatisfied
         conflict = ConflictRule(allowanceMs: settings.followAllowanceMs)
         floorSense = FloorSenseRule(allowanceMs: settings.followAllowanceMs)
         self.latched = Array(Set(latched.filter(\.isLatching))).sorted()
@@ -37,6 +39,9 @@ public struct CrosswalkMonitor: Sendable {
 
     /// Whether the head is implausible now.
     public var headImplausible: Bool { implausible.isImplausible }
+
+    /// Whether the start-up hold is on now.
+    public var isHolding: Bool { holding }
 
     /// Applies technician commands: clears the named latched faults (all when none are named) and
     /// restarts the start-up hold.

@@ -18,6 +18,22 @@ public struct Pole: Sendable {
         }
     }
 
+    /// The pole with new settings (a reloaded site file) that keeps what must not be reset: latched
+    /// faults, a start-up hold already served (the floor keeps running), and the night decision. The
+    /// presence zones must be the same, since the lines are.
+    public func reconfigured(with newSettings: PoleSettings) -> Pole {
+        precondition(newSettings.presenceZones == settings.presenceZones, "a reload keeps the board's zones")
+        var pole = Pole(settings: newSettings, latchedFaults: latchedFaults)
+        if let crosswalkSettings = newSettings.crosswalk, let current = crosswalk, !current.monitor.isHolding {
+            pole.crosswalk = Crosswalk(
+                settings: crosswalkSettings, presenceZones: newSettings.presenceZones, latched: latchedFaults,
+                holdSatisfied: true
+            )
+        }
+        pole.night = night
+        return pole
+    }
+
     /// The classified head signal, or `nil` on a pole without a crosswalk.
     public var head: HeadSignal? { crosswalk?.head }
 

@@ -17,6 +17,14 @@ struct StartupHold: Sendable {
         return nowMs - start < holdMs || !headSeenValid
     }
 
+    /// A hold that has already run its course, for a monitor rebuilt by a configuration reload.
+    static func satisfied(holdMs: Int64) -> StartupHold {
+        var hold = StartupHold(holdMs: holdMs)
+        hold.startMs = Int64.min / 2
+        hold.headSeenValid = true
+        return hold
+    }
+
     /// Starts the hold again from the next tick, as after a cleared fault.
     mutating func restart() {
         startMs = nil

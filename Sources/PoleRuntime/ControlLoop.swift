@@ -46,6 +46,11 @@ public struct ControlLoop<InputLines: DigitalInputSet, OutputLines: DigitalOutpu
         return outputs
     }
 
+    /// Takes new settings from a reloaded site file, keeping latched faults and a served start-up hold.
+    public mutating func reconfigure(with settings: PoleSettings) {
+        pole = pole.reconfigured(with: settings)
+    }
+
     /// Drives every output to its safe level: the last thing done before the lines are let go.
     public mutating func driveSafe() throws(HALError) {
         outputs = .safe

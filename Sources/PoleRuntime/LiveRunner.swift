@@ -2,65 +2,33 @@ import Glibc
 public import Logging
 public import PoleConfig
 import PoleCore
-public import PoleHAL
-import PoleLinux
-public import PoleSim
+import PoleHAL
+public import PoleLinux
+import PoleSim
 
-/// How `poled run` should behave beyond the configuration.
-public struct LiveRunOptions: Sendable {
-    /// A scenario to play in real time on the simulated board; `nil` plays the built-in demo day.
-    public var scenario: Scenario?
-    /// Seed of the demo day.
-    public var seed: UInt64
-    /// How often the status line is printed, in ms; 0 for never.
-    public var statusEveryMs: Int64
-    /// Stop after this long, in ms (`nil`: until a signal).
-    public var durationMs: Int64?
-
-    public init(scenario: Scenario?, seed: UInt64, statusEveryMs: Int64, durationMs: Int64?) {
-        self.scenario = scenario
-        self.seed = seed
-        self.statusEveryMs = statusEveryMs
-        self.durationMs = durationMs
-    }
-}
-
-/// Why the daemon stopped other than by a signal.
-public enum LiveRunFailure: Error, Sendable {
-    /// A line or device could not be opened or driven.
-    case hardware(HALError)
-    /// The board's backend is not part of this build.
-    case backendUnavailable(String)
-    /// The latched-fault state file could not be read, or its directory not created.
-    case state(LatchedFaultFile.Problem)
-}
-
-/// The daemon's real-time loop (DESIGN.md §3) on the simulated board: absolute deadlines on
-/// `CLOCK_MONOTONIC`, the street advanced to real elapsed time, SIGINT and SIGTERM taken between
-/// ticks, every output driven safe before it returns.
+/// The daemon's real-time loop (DESIGN.md §3): absolute deadlines on `CLOCK_MONOTONIC`, signals taken
+/// between ticks, systemd told how it is doing, every output driven safe before it returns.
+///
+/// On the simulated board the street is advanced to real elapsed time; on a `gpiod` board the lines
+/// are the pole's own. SIGHUP reloads the site file without releasing lines or restarting the floor's
+/// start-up hold; a file that does not validate is rejected and the running configuration stays.
 public struct LiveRunner {
     let configuration: PoleConfiguration
     let options: LiveRunOptions
     let logger: Logger
+    let notifier: SystemdNotifier
 
-    public init(configuration: PoleConfiguration, options: LiveRunOptions, logger: Logger) {
+    public init(configuration: PoleConfiguration, options: LiveRunOptions, logger: Logger, notifier: SystemdNotifier) {
         self.configuration = configuration
         self.options = options
         self.logger = logger
+        self.notifier = notifier
     }
 
-    /// Runs until SIGINT, SIGTERM or the duration; returns the signal's name, if one stopped it.
-    public func run(signals: ShutdownSignals) throws(LiveRunFailure) -> String? {
-        guard configuration.board.backend == .sim else {
-            throw .backendUnavailable("board backend \"\(configuration.board.backend.rawValue)\" is not built into this poled; use a board with backend = \"sim\"")
-        }
-        let startUTC = SystemUTCClock().now().seconds
-        let zones = configuration.board.presenceZones
-        var scenario = options.scenario
-            ?? DemoDay.scenario(seed: options.seed, startUTCSeconds: startUTC, durationMs: 86_400_000, zones: zones)
-        let street = Street(startUTCSeconds: options.scenario?.startUTCSeconds ?? startUTC)
+    /// Runs until SIGINT, SIGTERM or the duration; returns the stopping signal's name, if any.
+    public func run(signals: ProcessSignals) throws(LiveRunFailure) -> String? {
         let stateFile = LatchedFaultFile(directory: configuration.stateDirectory)
-        var latched: [Fault]
+        let latched: [Fault]
         do {
             try LatchedFaultFile.makeDirectory(configuration.stateDirectory)
             latched = try stateFile.load()
@@ -72,66 +40,89 @@ public struct LiveRunner {
                 "faults": "\(latched.map(\.name).joined(separator: ","))", "state": "\(stateFile.path)",
             ])
         }
-        var loop: ControlLoop<SimInputLines, SimOutputLines>
-        do {
-            let pole = Pole(settings: configuration.poleSettings, latchedFaults: latched)
-            loop = ControlLoop(pole: pole, io: try SimBoard.open(configuration, street: street))
-        } catch {
-            throw .hardware(error)
+        let pole = Pole(settings: configuration.poleSettings, latchedFaults: latched)
+        switch configuration.board.backend {
+        case .sim:
+            var street: SimulatedStreetDriver? = SimulatedStreetDriver(
+                scenario: options.scenario, seed: options.seed, nowUTCSeconds: SystemUTCClock().now().seconds,
+                zones: configuration.board.presenceZones
+            )
+            let io: PoleIO<SimInputLines, SimOutputLines>
+            do {
+                io = try SimBoard.open(configuration, street: street!.street)
+            } catch {
+                throw .hardware(error)
+            }
+            var loop = ControlLoop(pole: pole, io: io)
+            return try runLoop(&loop, stateFile: stateFile, signals: signals, street: &street, close: {})
+        case .gpiod:
+            let opened: (bank: GPIOBank<LibgpiodV1>, io: GPIOBoard.IO)
+            do {
+                opened = try GPIOBoard.open(configuration)
+            } catch {
+                throw .hardware(error)
+            }
+            var loop = ControlLoop(pole: pole, io: opened.io)
+            var noStreet: SimulatedStreetDriver?
+            return try runLoop(&loop, stateFile: stateFile, signals: signals, street: &noStreet) { () throws(HALError) in
+                try opened.bank.close()
+            }
         }
-        var localTime = SiteLocalTime(zone: configuration.site.timeZone)
+    }
+
+    // The loop body is one sequence (tick, persist, notify, status) on purpose: DESIGN.md §3 order.
+    private func runLoop<In: DigitalInputSet, Out: DigitalOutputSet>(
+        _ loop: inout ControlLoop<In, Out>, stateFile: LatchedFaultFile, signals: ProcessSignals,
+        street: inout SimulatedStreetDriver?, close: () throws(HALError) -> Void
+    ) throws(LiveRunFailure) -> String? {
+        var current = configuration
         logger.info("poled started", metadata: [
-            "board": "\(configuration.board.file)", "tick": "\(configuration.site.tickMs)ms",
-            "scenario": "\(options.scenario == nil ? "demo day, seed \(options.seed)" : "file")",
+            "board": "\(current.board.file)", "backend": "\(current.board.backend.rawValue)", "tick": "\(current.site.tickMs)ms",
         ])
-        var player = ScenarioPlayer(scenario: scenario)
-        var dayOffsetMs: Int64 = 0
-        var scheduler = TickScheduler(clock: SystemMonotonicClock(), periodMs: configuration.site.tickMs)
+        var latched = loop.pole.latchedFaults
+        var localTime = SiteLocalTime(zone: current.site.timeZone)
+        var scheduler = TickScheduler(clock: SystemMonotonicClock(), periodMs: current.site.tickMs)
         var status = StatusPrinter(everyMs: options.statusEveryMs)
         var overrunLog = OverrunLog()
-        var scenarioEndLogged = false
+        var watchdog = NotifyCadence(intervalNanoseconds: notifier.watchdogIntervalNanoseconds)
+        var statusNotice = NotifyCadence(intervalNanoseconds: 5_000_000_000)
         var stopSignal: String?
         while true {
             let timing = scheduler.waitForNextTick()
-            if let signal = signals.takePending() {
+            switch signals.takePending() {
+            case .stop(let signal):
                 stopSignal = signal
+            case .reload:
+                current = reload(current, loop: &loop, localTime: &localTime)
+            case nil:
                 break
             }
+            if stopSignal != nil { break }
             if let limit = options.durationMs, timing.elapsedMs >= limit { break }
-            if options.scenario == nil, timing.elapsedMs - dayOffsetMs >= scenario.durationMs {
-                dayOffsetMs += scenario.durationMs
-                scenario = DemoDay.scenario(
-                    seed: options.seed &+ UInt64(dayOffsetMs / scenario.durationMs),
-                    startUTCSeconds: startUTC + dayOffsetMs / 1_000, durationMs: scenario.durationMs, zones: zones
-                )
-                player = ScenarioPlayer(scenario: scenario)
-            }
-            player.play(until: timing.elapsedMs - dayOffsetMs, on: street)
-            if options.scenario != nil, !scenarioEndLogged, player.isFinished(at: timing.elapsedMs) {
-                scenarioEndLogged = true
+            if street?.advance(toElapsedMs: timing.elapsedMs) == true {
                 logger.info("scenario finished; the simulated street holds its last state")
             }
-            let utcSeconds = street.utcMilliseconds / 1_000
+            let utcSeconds = street.map { $0.street.utcMilliseconds / 1_000 } ?? SystemUTCClock().now().seconds
             do {
                 try loop.tick(
                     monotonicMs: timing.elapsedMs, utcSeconds: utcSeconds,
-                    localMinuteOfDay: localTime.minuteOfDay(utcSeconds: utcSeconds), commands: street.takeCommands()
+                    localMinuteOfDay: localTime.minuteOfDay(utcSeconds: utcSeconds), commands: street?.takeCommands() ?? []
                 )
             } catch {
-                driveSafe(&loop)
+                logger.critical("hardware failure; driving outputs safe and stopping", metadata: ["error": "\(error)"])
+                shutDown(&loop, close: close)
                 throw .hardware(error)
             }
-            for event in loop.events {
-                log(event, atMs: timing.elapsedMs)
+            if scheduler.ticks == 1 {
+                notifier.notify("READY=1\nSTATUS=\(summary(loop, current))")
             }
+            for event in loop.events { log(event, atMs: timing.elapsedMs) }
             if loop.pole.latchedFaults != latched {
                 latched = loop.pole.latchedFaults
-                do {
-                    try stateFile.save(latched)
-                } catch {
-                    logger.error("could not save latched faults; they will not survive a restart", metadata: ["error": "\(error)"])
-                }
+                save(latched, to: stateFile)
             }
+            if watchdog.isDue(timing.woke) { notifier.notify("WATCHDOG=1") }
+            if statusNotice.isDue(timing.woke) { notifier.notify("STATUS=\(summary(loop, current))") }
             if let missed = overrunLog.record(timing) {
                 logger.warning("control loop overran its tick", metadata: [
                     "missed_ticks": "\(missed)", "total_overruns": "\(scheduler.overruns)",
@@ -140,18 +131,56 @@ public struct LiveRunner {
             status.observe(timing)
             status.printIfDue(timing.elapsedMs) {
                 StatusLine.format(
-                    board: configuration.board.name, uptimeMs: timing.elapsedMs, head: loop.pole.head,
+                    board: current.board.name, uptimeMs: timing.elapsedMs, head: loop.pole.head,
                     outputs: loop.outputs, ticks: scheduler.ticks, overruns: scheduler.overruns,
                     latenessMaxNanoseconds: $0
                 )
             }
         }
+        notifier.notify("STOPPING=1\nSTATUS=stopping on \(stopSignal ?? "duration"); outputs driven safe")
         status.finish()
-        driveSafe(&loop)
+        shutDown(&loop, close: close)
         logger.info("poled stopped; outputs driven to their safe levels", metadata: [
             "reason": "\(stopSignal ?? "duration elapsed")", "ticks": "\(scheduler.ticks)", "overruns": "\(scheduler.overruns)",
         ])
         return stopSignal
+    }
+
+    /// Reads the site file again; a valid one with the same board and tick replaces the settings.
+    private func reload<In, Out>(
+        _ current: PoleConfiguration, loop: inout ControlLoop<In, Out>, localTime: inout SiteLocalTime
+    ) -> PoleConfiguration {
+        notifier.notify("RELOADING=1")
+        defer { notifier.notify("READY=1") }
+        let next: PoleConfiguration
+        do {
+            next = try ConfigLoader.load(options.sources)
+        } catch {
+            logger.error("reload rejected; the running configuration stays", metadata: ["errors": "\(error.description)"])
+            return current
+        }
+        guard next.board == current.board, next.site.tickMs == current.site.tickMs else {
+            logger.error("reload rejected: the board and loop.tick change only with a restart; the running configuration stays")
+            return current
+        }
+        loop.reconfigure(with: next.poleSettings)
+        if next.site.timeZone != current.site.timeZone { localTime = SiteLocalTime(zone: next.site.timeZone) }
+        logger.notice("configuration reloaded", metadata: ["site": "\(next.siteFile ?? "none")"])
+        return next
+    }
+
+    private func save(_ latched: [Fault], to stateFile: LatchedFaultFile) {
+        do {
+            try stateFile.save(latched)
+        } catch {
+            logger.error("could not save latched faults; they will not survive a restart", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func summary<In, Out>(_ loop: ControlLoop<In, Out>, _ configuration: PoleConfiguration) -> String {
+        let head = loop.pole.head.map { "head \($0.name), floor \(loop.outputs.floor.name), " } ?? ""
+        let faults = loop.pole.latchedFaults.isEmpty ? "no latched faults" : "latched: " + loop.pole.latchedFaults.map(\.name).joined(separator: ", ")
+        return "\(configuration.site.siteID): \(head)lamp \(loop.outputs.lampPercent)%, \(faults)"
     }
 
     /// Faults at warning level, everything else at debug: the log is for what a technician must act on.
@@ -168,64 +197,29 @@ public struct LiveRunner {
         }
     }
 
-    private func driveSafe(_ loop: inout ControlLoop<SimInputLines, SimOutputLines>) {
+    private func shutDown<In, Out>(_ loop: inout ControlLoop<In, Out>, close: () throws(HALError) -> Void) {
         do {
             try loop.driveSafe()
+            try close()
         } catch {
             logger.critical("could not drive outputs to their safe levels", metadata: ["error": "\(error)"])
         }
     }
 }
 
-/// Rate-limits overrun warnings to one every 10 s, each with the ticks missed since the last one.
-struct OverrunLog {
-    static let intervalMs: Int64 = 10_000
-    private var unreported = 0
-    private var lastLoggedMs: Int64?
+/// A message due every `interval` (systemd's watchdog, the status notice); never due without one.
+struct NotifyCadence {
+    let intervalNanoseconds: UInt64?
+    private var lastNanoseconds: UInt64?
 
-    /// Returns the missed ticks to report now, or `nil` when nothing is due.
-    mutating func record(_ timing: TickTiming) -> Int? {
-        unreported += timing.missedTicks
-        guard unreported > 0 else { return nil }
-        if let last = lastLoggedMs, timing.elapsedMs - last < Self.intervalMs { return nil }
-        lastLoggedMs = timing.elapsedMs
-        defer { unreported = 0 }
-        return unreported
-    }
-}
-
-/// Prints the status line on stderr at its interval: redrawn in place on a terminal, one line each
-/// time otherwise (a log or a pipe).
-struct StatusPrinter {
-    let everyMs: Int64
-    private let inPlace = isatty(STDERR_FILENO) == 1
-    private var nextMs: Int64 = 0
-    private var latenessMax: UInt64 = 0
-    private var printed = false
-
-    init(everyMs: Int64) {
-        self.everyMs = everyMs
+    init(intervalNanoseconds: UInt64?) {
+        self.intervalNanoseconds = intervalNanoseconds
     }
 
-    mutating func observe(_ timing: TickTiming) {
-        latenessMax = max(latenessMax, timing.latenessNanoseconds)
-    }
-
-    mutating func printIfDue(_ elapsedMs: Int64, _ line: (UInt64) -> String) {
-        guard everyMs > 0, elapsedMs >= nextMs else { return }
-        nextMs = elapsedMs + everyMs
-        let text = line(latenessMax)
-        latenessMax = 0
-        write(inPlace ? "\r\u{1B}[K" + text : text + "\n")
-        printed = true
-    }
-
-    func finish() {
-        if inPlace, printed { write("\n") }
-    }
-
-    private func write(_ text: String) {
-        var bytes = Array(text.utf8)
-        _ = bytes.withUnsafeMutableBytes { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    mutating func isDue(_ now: MonotonicInstant) -> Bool {
+        guard let interval = intervalNanoseconds else { return false }
+        if let last = lastNanoseconds, now.nanoseconds - last < interval { return false }
+        lastNanoseconds = now.nanoseconds
+        return true
     }
 }

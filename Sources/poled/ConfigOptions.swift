@@ -11,14 +11,19 @@ struct ConfigOptions: ParsableArguments {
     @Option(name: .long, help: "Board file; overrides the site file's board.")
     var board: String?
 
-    /// Loads and validates; prints every problem and exits 78 on a bad configuration.
-    func load() throws -> PoleConfiguration {
-        let sources = ConfigSources(
+    /// Where the configuration comes from: `--config` (default `/etc/poled/poled.toml` unless
+    /// `--board` is given), `--board`, and the runtime directory for state without a site file.
+    var sources: ConfigSources {
+        ConfigSources(
             sitePath: config ?? (board == nil ? "/etc/poled/poled.toml" : nil),
             boardPath: board,
             runtimeDirectory: getenv("XDG_RUNTIME_DIR").map { String(cString: $0) },
             userID: getuid()
         )
+    }
+
+    /// Loads and validates; prints every problem and exits 78 on a bad configuration.
+    func load() throws -> PoleConfiguration {
         do {
             return try ConfigLoader.load(sources)
         } catch {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Logging
 import PoleCore
+import PoleLinux
 import PoleRuntime
 
 /// `poled run`: the daemon.
@@ -40,9 +41,12 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        let signals = ShutdownSignals.block()
+        let signals = ProcessSignals.block()
+        let environment = ProcessEnvironment.current()
         let level = Logger.Level(rawValue: logLevel) ?? .info
+        let underSystemd = environment["JOURNAL_STREAM"] != nil
         LoggingSystem.bootstrap { label in
+            if underSystemd { return JournalLogHandler(label: label, level: level) }
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler
@@ -50,11 +54,14 @@ struct Run: ParsableCommand {
         let configuration = try configOptions.load()
         let script = try scenario.map(loadScenario)
         let options = LiveRunOptions(
-            scenario: script, seed: seed,
+            sources: configOptions.sources, scenario: script, seed: seed,
             statusEveryMs: (try? DurationText.milliseconds(statusEvery).get()) ?? 1_000,
             durationMs: duration.flatMap { try? DurationText.milliseconds($0).get() }
         )
-        let runner = LiveRunner(configuration: configuration, options: options, logger: Logger(label: "poled"))
+        let runner = LiveRunner(
+            configuration: configuration, options: options, logger: Logger(label: "poled"),
+            notifier: SystemdNotifier(environment: environment)
+        )
         let failure: LiveRunFailure
         do {
             _ = try runner.run(signals: signals)
@@ -63,9 +70,6 @@ struct Run: ParsableCommand {
             failure = error
         }
         switch failure {
-        case .backendUnavailable(let message):
-            printError("poled: \(configuration.board.file): \(message)")
-            throw ExitCode(SysExit.unavailable.rawValue)
         case .hardware(let error):
             printError("poled: \(configuration.board.file): \(error)")
             throw ExitCode(SysExit.unavailable.rawValue)

@@ -1,0 +1,46 @@
+public import PoleConfig
+public import PoleHAL
+public import PoleLinux
+
+/// Opens a real board's lines through libgpiod: every role bound in the board file, found by name.
+public enum GPIOBoard {
+    /// The line sets of a `gpiod` board.
+    public typealias IO = PoleIO<GPIOInputLines<LibgpiodV1>, GPIOOutputLines<LibgpiodV1>>
+
+    /// The consumer name other programs (`gpioinfo`) see on the daemon's lines.
+    public static let consumer = "poled"
+
+    /// The line specs of `board`'s roles, inputs and outputs in `PoleIO.roles(of:)` order.
+    public static func specs(_ board: BoardConfig) -> (inputs: [GPIOLineSpec], outputs: [GPIOLineSpec]) {
+        let (inputRoles, outputRoles) = IO.roles(of: board)
+        func spec(_ role: Role) -> GPIOLineSpec? {
+            guard let binding = board.binding(role) else { return nil }
+            let bias: GPIOLineSpec.Bias
+            switch binding.bias {
+            case .asIs: bias = .asIs
+            case .disabled: bias = .disabled
+            case .pullUp: bias = .pullUp
+            case .pullDown: bias = .pullDown
+            }
+            return GPIOLineSpec(
+                name: binding.line, chipLabel: binding.chip, direction: role.direction == .input ? .input : .output,
+                activeLow: binding.activeLow, bias: bias, safeLevel: LineLevel(asserted: binding.safeOn),
+                purpose: "role \(role.name)"
+            )
+        }
+        return (inputRoles.compactMap(spec), outputRoles.compactMap(spec))
+    }
+
+    /// Requests every line of `configuration`'s board: nothing is driven unless all of them resolve.
+    public static func open(_ configuration: PoleConfiguration) throws(HALError) -> (bank: GPIOBank<LibgpiodV1>, io: IO) {
+        let board = configuration.board
+        let (inputs, outputs) = specs(board)
+        let bank = try GPIOBank(access: LibgpiodV1(), inputs: inputs, outputs: outputs, consumer: consumer)
+        let (inputRoles, outputRoles) = IO.roles(of: board)
+        let io = IO(
+            inputLines: bank.inputSet, outputLines: bank.outputSet, inputRoles: inputRoles, outputRoles: outputRoles,
+            presenceZones: board.presenceZones
+        )
+        return (bank, io)
+    }
+}

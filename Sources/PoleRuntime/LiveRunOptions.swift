@@ -1,0 +1,33 @@
+public import PoleConfig
+public import PoleHAL
+public import PoleSim
+
+/// How `poled run` should behave beyond the configuration.
+public struct LiveRunOptions: Sendable {
+    /// Where the configuration came from, to read it again on SIGHUP.
+    public var sources: ConfigSources
+    /// A scenario to play in real time on the simulated board; `nil` plays the built-in demo day.
+    public var scenario: Scenario?
+    /// Seed of the demo day.
+    public var seed: UInt64
+    /// How often the status line is printed, in ms; 0 for never.
+    public var statusEveryMs: Int64
+    /// Stop after this long, in ms (`nil`: until a signal).
+    public var durationMs: Int64?
+
+    public init(sources: ConfigSources, scenario: Scenario?, seed: UInt64, statusEveryMs: Int64, durationMs: Int64?) {
+        self.sources = sources
+        self.scenario = scenario
+        self.seed = seed
+        self.statusEveryMs = statusEveryMs
+        self.durationMs = durationMs
+    }
+}
+
+/// Why the daemon stopped other than by a signal.
+public enum LiveRunFailure: Error, Sendable {
+    /// A line or device could not be opened or driven.
+    case hardware(HALError)
+    /// The latched-fault state file could not be read, or its directory not created.
+    case state(LatchedFaultFile.Problem)
+}

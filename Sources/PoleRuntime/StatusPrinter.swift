@@ -1,0 +1,54 @@
+import Glibc
+
+/// Rate-limits overrun warnings to one every 10 s, each with the ticks missed since the last one.
+struct OverrunLog {
+    static let intervalMs: Int64 = 10_000
+    private var unreported = 0
+    private var lastLoggedMs: Int64?
+
+    /// Returns the missed ticks to report now, or `nil` when nothing is due.
+    mutating func record(_ timing: TickTiming) -> Int? {
+        unreported += timing.missedTicks
+        guard unreported > 0 else { return nil }
+        if let last = lastLoggedMs, timing.elapsedMs - last < Self.intervalMs { return nil }
+        lastLoggedMs = timing.elapsedMs
+        defer { unreported = 0 }
+        return unreported
+    }
+}
+
+/// Prints the status line on stderr at its interval: redrawn in place on a terminal, one line each
+/// time otherwise (a log or a pipe).
+struct StatusPrinter {
+    let everyMs: Int64
+    private let inPlace = isatty(STDERR_FILENO) == 1
+    private var nextMs: Int64 = 0
+    private var latenessMax: UInt64 = 0
+    private var printed = false
+
+    init(everyMs: Int64) {
+        self.everyMs = everyMs
+    }
+
+    mutating func observe(_ timing: TickTiming) {
+        latenessMax = max(latenessMax, timing.latenessNanoseconds)
+    }
+
+    mutating func printIfDue(_ elapsedMs: Int64, _ line: (UInt64) -> String) {
+        guard everyMs > 0, elapsedMs >= nextMs else { return }
+        nextMs = elapsedMs + everyMs
+        let text = line(latenessMax)
+        latenessMax = 0
+        write(inPlace ? "\r\u{1B}[K" + text : text + "\n")
+        printed = true
+    }
+
+    func finish() {
+        if inPlace, printed { write("\n") }
+    }
+
+    private func write(_ text: String) {
+        var bytes = Array(text.utf8)
+        _ = bytes.withUnsafeMutableBytes { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    }
+}
