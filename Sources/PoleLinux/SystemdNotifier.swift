@@ -25,7 +25,7 @@ public final class SystemdNotifier {
             addressLength = 0
             return
         }
-        descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
         address.sun_family = sa_family_t(AF_UNIX)
         var bytes = Array(path.utf8)
         if bytes.first == UInt8(ascii: "@") { bytes[0] = 0 }
@@ -42,8 +42,8 @@ public final class SystemdNotifier {
     /// Whether the process runs under systemd with a notify socket.
     public var isActive: Bool { descriptor >= 0 }
 
-    /// Sends one state message, e.g. `"READY=1\nSTATUS=running"`. Failures are ignored: systemd's
-    /// watchdog notices a daemon it cannot hear.
+    /// Sends one state message, e.g. `"READY=1\nSTATUS=running"`, without ever blocking the loop (the
+    /// socket is non-blocking). Failures are ignored: systemd's watchdog notices a daemon it cannot hear.
     public func notify(_ state: String) {
         guard descriptor >= 0 else { return }
         var bytes = Array(state.utf8)

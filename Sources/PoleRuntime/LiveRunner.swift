@@ -178,8 +178,13 @@ public struct LiveRunner {
     }
 
     private func summary<In, Out>(_ loop: ControlLoop<In, Out>, _ configuration: PoleConfiguration) -> String {
-        let head = loop.pole.head.map { "head \($0.name), floor \(loop.outputs.floor.name), " } ?? ""
-        let faults = loop.pole.latchedFaults.isEmpty ? "no latched faults" : "latched: " + loop.pole.latchedFaults.map(\.name).joined(separator: ", ")
+        let pole = loop.pole
+        var head = ""
+        if let signal = pole.head {
+            head = "head \(signal.name), floor \(loop.outputs.floor.name), "
+        }
+        let latched = pole.latchedFaults
+        let faults = latched.isEmpty ? "no latched faults" : "latched: " + latched.map(\.name).joined(separator: ", ")
         return "\(configuration.site.siteID): \(head)lamp \(loop.outputs.lampPercent)%, \(faults)"
     }
 

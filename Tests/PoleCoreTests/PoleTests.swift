@@ -28,3 +28,38 @@ import Testing
         #expect(Outputs.safe.lampPercent == 100)
     }
 }
+
+@Suite struct PoleReconfigurationTests {
+    private func run(_ pole: inout Pole, from startMs: Int64, forMs durationMs: Int64, red: Lamp, green: Lamp) -> FloorIndication {
+        var events: [Event] = []
+        var floor = FloorIndication.dark
+        var now = startMs
+        while now < startMs + durationMs {
+            events.removeAll()
+            floor = pole.step(Inputs(monotonicMs: now, utcSeconds: 0, headRed: red, headGreen: green), events: &events).floor
+            now += 20
+        }
+        return floor
+    }
+
+    @Test func aReloadKeepsTheFloorRunningWithoutANewHold() {
+        var pole = Pole(settings: PoleSettings(crosswalk: CrosswalkSettings()))
+        #expect(run(&pole, from: 0, forMs: 7_000, red: .lit, green: .dark) == .red)
+        pole = pole.reconfigured(with: PoleSettings(crosswalk: CrosswalkSettings(debounceMs: 20, nightLevelPercent: 30)))
+        #expect(run(&pole, from: 7_000, forMs: 100, red: .lit, green: .dark) == .red, "no start-up hold after a reload")
+    }
+
+    @Test func aReloadKeepsLatchedFaults() {
+        var pole = Pole(settings: PoleSettings(crosswalk: CrosswalkSettings()), latchedFaults: [.conflict])
+        pole = pole.reconfigured(with: PoleSettings(crosswalk: CrosswalkSettings(debounceMs: 20)))
+        #expect(pole.latchedFaults == [.conflict])
+        #expect(run(&pole, from: 0, forMs: 20_000, red: .lit, green: .dark) == .dark)
+    }
+
+    @Test func aReloadDuringTheHoldKeepsHolding() {
+        var pole = Pole(settings: PoleSettings(crosswalk: CrosswalkSettings()))
+        _ = run(&pole, from: 0, forMs: 1_000, red: .lit, green: .dark)
+        pole = pole.reconfigured(with: PoleSettings(crosswalk: CrosswalkSettings()))
+        #expect(run(&pole, from: 1_000, forMs: 1_000, red: .lit, green: .dark) == .dark)
+    }
+}
