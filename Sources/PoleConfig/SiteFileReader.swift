@@ -12,6 +12,7 @@ enum SiteFileReader {
         }
         if var loop = root.table("loop", log: &log) {
             settings.tickMs = loop.duration("tick", range: 5...100, log: &log) ?? settings.tickMs
+            settings.realtimePriority = loop.integer("realtime_priority", range: 0...99, log: &log) ?? settings.realtimePriority
             loop.finish(log: &log)
         }
         if var crosswalk = root.table("crosswalk", log: &log) {

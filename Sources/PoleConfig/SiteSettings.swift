@@ -14,6 +14,8 @@ public struct SiteSettings: Sendable, Hashable {
     public var timeZone: String = "Asia/Seoul"
     /// Control-loop tick, 5 ms…100 ms.
     public var tickMs: Int64 = 20
+    /// SCHED_FIFO priority of the control loop's thread, 1…99, or 0 to stay at normal priority.
+    public var realtimePriority: Int = 0
     /// Crosswalk timings.
     public var crosswalk = CrosswalkSettings()
     /// The SQLite store.

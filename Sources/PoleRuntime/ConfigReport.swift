@@ -12,7 +12,7 @@ public enum ConfigReport {
             ("Site file", configuration.siteFile ?? "(none: every setting at its default)"),
             ("Board", "\(board.file) (\(board.name), backend \(board.backend.rawValue))"),
             ("Site", "\(site.siteID) at \(site.latitude)°, \(site.longitude)° (\(site.timeZone))"),
-            ("Tick", duration(site.tickMs)),
+            ("Tick", duration(site.tickMs) + (site.realtimePriority > 0 ? ", SCHED_FIFO \(site.realtimePriority)" : ", normal priority")),
             ("Features", configuration.features.map(\.rawValue).joined(separator: ", ")),
         ]
         if configuration.features.contains(.crosswalk) {

@@ -76,6 +76,13 @@ public struct LiveRunner {
         street: inout SimulatedStreetDriver?, close: () throws(HALError) -> Void
     ) throws(LiveRunFailure) -> String? {
         var current = configuration
+        if current.site.realtimePriority > 0 {
+            if let code = RealtimeScheduling.raiseCurrentThread(priority: Int32(current.site.realtimePriority)) {
+                logger.warning("could not raise the control loop to SCHED_FIFO; it runs at normal priority", metadata: [
+                    "priority": "\(current.site.realtimePriority)", "errno": "\(code)",
+                ])
+            }
+        }
         logger.info("poled started", metadata: [
             "board": "\(current.board.file)", "backend": "\(current.board.backend.rawValue)", "tick": "\(current.site.tickMs)ms",
         ])

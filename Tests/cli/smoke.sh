@@ -72,5 +72,24 @@ check "run exits 0 on SIGTERM" test "$code" -eq 0
 check "run printed live status" stderr_has '^poled sim  up 00:00:0[1-9]  head '
 check "run drove outputs safe" stderr_has 'outputs driven to their safe levels'
 
+sed 's|^board = .*|board = "'"$PWD"'/boards/sim.toml"|' boards/poled.example.toml >"$work/site.toml"
+sed -i 's|^path = .*|path = "'"$work"'/state/poled.sqlite"|; s|^socket = .*|socket = "'"$work"'/control.sock"|' "$work/site.toml"
+"$poled" run --config "$work/site.toml" --status-every 0s >"$work/reload.out" 2>"$work/reload.err" &
+pid=$!
+sleep 2
+sed -i 's/^night_level = 40/night_level = 30/' "$work/site.toml"
+kill -HUP "$pid"
+sleep 1
+sed -i 's/^night_level = 30/night_level = 300/' "$work/site.toml"
+kill -HUP "$pid"
+sleep 1
+kill -TERM "$pid"
+wait "$pid"
+code=$?
+cp "$work/reload.err" "$work/err"
+check "run with a site file exits 0 on SIGTERM" test "$code" -eq 0
+check "SIGHUP reloads a valid site file" stderr_has 'configuration reloaded'
+check "SIGHUP rejects an invalid site file with its error" stderr_has "site.toml:[0-9]+: crosswalk.night_level: 300 is out of range.*reload rejected"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
