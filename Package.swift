@@ -29,7 +29,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .systemLibrary(name: "CGPIOD", pkgConfig: "libgpiod", providers: [.apt(["libgpiod-dev"])]),
-        .target(name: "PoleLinux", dependencies: ["PoleHAL", "CGPIOD"], swiftSettings: strict),
+        .target(name: "CKernelClock"),
+        .target(name: "PoleLinux", dependencies: ["PoleHAL", "CGPIOD", "CKernelClock"], swiftSettings: strict),
         .target(name: "PoleSim", dependencies: ["PoleHAL", "PoleDrivers", "PoleCore"], swiftSettings: strict),
         .target(
             name: "PoleRuntime",

@@ -39,7 +39,8 @@ public struct PoleConfiguration: Sendable, Hashable {
     public var poleSettings: PoleSettings {
         PoleSettings(
             crosswalk: features.contains(.crosswalk) ? site.crosswalk : nil,
-            presenceZones: board.presenceZones
+            presenceZones: board.presenceZones,
+            night: site.night
         )
     }
 

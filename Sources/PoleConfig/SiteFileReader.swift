@@ -23,6 +23,12 @@ enum SiteFileReader {
                     + "every head change would count as a conflict"))
             }
         }
+        if var night = root.table("night", log: &log) {
+            NightSettingsReader.readNight(&night, into: &settings.night, log: &log)
+        }
+        if var clock = root.table("clock", log: &log) {
+            NightSettingsReader.readClock(&clock, into: &settings.night, log: &log)
+        }
         if var store = root.table("store", log: &log) {
             settings.storePath = readPath(&store, "path", log: &log) ?? settings.storePath
             store.finish(log: &log)
@@ -46,6 +52,8 @@ enum SiteFileReader {
         }
         settings.latitude = site.number("latitude", range: -90...90, log: &log) ?? settings.latitude
         settings.longitude = site.number("longitude", range: -180...180, log: &log) ?? settings.longitude
+        settings.night.latitudeDegrees = settings.latitude
+        settings.night.longitudeDegrees = settings.longitude
         if let zone = site.string("time_zone", log: &log) {
             if isZoneName(zone) {
                 settings.timeZone = zone

@@ -18,6 +18,8 @@ public struct SiteSettings: Sendable, Hashable {
     public var realtimePriority: Int = 0
     /// Crosswalk timings.
     public var crosswalk = CrosswalkSettings()
+    /// The night decision (its latitude and longitude are the site's).
+    public var night = NightSettings()
     /// The SQLite store.
     public var storePath: String = "/var/lib/poled/poled.sqlite"
     /// The control socket's path.

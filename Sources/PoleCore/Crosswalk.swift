@@ -32,8 +32,12 @@ public struct Crosswalk: Sendable {
         spotlight = CrosswalkSpotlight(settings: settings)
     }
 
-    /// Advances one tick: sets the crosswalk's outputs and appends its events.
-    public mutating func step(_ inputs: Inputs, night: Bool, outputs: inout Outputs, events: inout [Event]) {
+    /// Advances one tick: sets the crosswalk's outputs and appends its events. `night` lights the
+    /// spotlight and lowers the voice; the floor dims only when night was decided, since a floor
+    /// dimmed in daylight would be hard to see.
+    public mutating func step(
+        _ inputs: Inputs, night: Bool, nightDecided: Bool, outputs: inout Outputs, events: inout [Event]
+    ) {
         let now = inputs.monotonicMs
         monitor.apply(inputs.commands, events: &events)
         let red = redDebouncer.update(inputs.headRed, nowMs: now)
@@ -48,7 +52,7 @@ public struct Crosswalk: Sendable {
         monitor.observeFloor(inputs, commanded: floor, flashing: signal == .flashingGreen, events: &events)
         if !monitor.permitsFloor { floor = .dark }
         outputs.floor = floor
-        outputs.floorLevelPercent = night ? nightLevelPercent : 100
+        outputs.floorLevelPercent = night && nightDecided ? nightLevelPercent : 100
 
         for (slot, zone) in waitingZoneIndices.enumerated() {
             waiting[slot] = inputs.presence[zone]

@@ -1,4 +1,4 @@
-/// A fault the crosswalk monitor can raise, named as traces, the store and `polectl` show it.
+/// A fault the pole can raise, named as traces, the store and `polectl` show it.
 public enum Fault: String, Sendable, Hashable, CaseIterable, Comparable {
     /// The floor showed a colour the head did not, for ≥ 300 ms cumulative (DESIGN.md §4 invariant 3).
     case conflict
@@ -10,11 +10,19 @@ public enum Fault: String, Sendable, Hashable, CaseIterable, Comparable {
     case floorWrongColour = "floor-wrong-colour"
     /// The floor's sense showed red and green together (쌍불, both lit).
     case floorBothLit = "floor-both-lit"
+    /// The wall clock cannot decide night (before `clock.min_valid`, just jumped, or unsynchronised):
+    /// lamps go to their default level until a sensor or a trusted clock decides.
+    case clockUntrusted = "clock-untrusted"
 
     /// Latched faults keep the floor dark until a person clears them, and survive restarts. An
-    /// implausible head clears itself when the head is valid again: the fault is in the signal
-    /// controller, not on this pole.
-    public var isLatching: Bool { self != .headImplausible }
+    /// implausible head clears itself when the head is valid again (the fault is in the signal
+    /// controller, not on this pole), and so does an untrusted clock.
+    public var isLatching: Bool {
+        switch self {
+        case .conflict, .floorLampOut, .floorWrongColour, .floorBothLit: true
+        case .headImplausible, .clockUntrusted: false
+        }
+    }
 
     /// The name used in traces, the state file and the control protocol.
     public var name: String { rawValue }

@@ -24,6 +24,8 @@ public struct Inputs: Sendable, Hashable {
     public var photocellDark: Bool?
     /// The lamp-current sense input: `true` when current flows in the lamp feed.
     public var lampCurrent: Bool?
+    /// Whether the kernel reports the wall clock synchronised (adjtimex), when the runtime knows.
+    public var clockSynchronised: Bool?
     /// Local time of day at the site, minutes since midnight, when the runtime knows it.
     public var localMinuteOfDay: Int?
     /// Technician commands received since the last tick (usually none).
@@ -40,6 +42,7 @@ public struct Inputs: Sendable, Hashable {
         motion: Bool? = nil,
         photocellDark: Bool? = nil,
         lampCurrent: Bool? = nil,
+        clockSynchronised: Bool? = nil,
         localMinuteOfDay: Int? = nil,
         commands: [Command] = []
     ) {
@@ -53,6 +56,7 @@ public struct Inputs: Sendable, Hashable {
         self.motion = motion
         self.photocellDark = photocellDark
         self.lampCurrent = lampCurrent
+        self.clockSynchronised = clockSynchronised
         self.localMinuteOfDay = localMinuteOfDay
         self.commands = commands
     }

@@ -1,19 +1,82 @@
 /// Whether it is night at the pole: one decision that serves the floor's night level, the voice's
-/// night volume and the crosswalk spotlight.
+/// night volume, the crosswalk spotlight and the security lamp (DESIGN.md §4 invariant 8).
 ///
-/// Decided by the photocell where the board has one (`Inputs.photocellDark`); a pole without one is
-/// taken as day. The security-lamp feature replaces this with the full decision (astronomical clock,
-/// lux sensor, fail-lit rules).
+/// Modes: the astronomical clock, the photocell, or the clock with the photocell deciding near dusk
+/// and dawn. The photocell must report dark for the turn-on delay before night begins, except at the
+/// first step (a pole that reboots at night lights at once). When neither a trusted clock nor a
+/// sensor can decide, the decision is "undecided", which lights what fails lit; a `clock-untrusted`
+/// fault is raised while the clock cannot be used and cleared when it can again.
 struct NightDecision: Sendable {
-    private(set) var isNight: Bool?
+    /// The decision for one tick.
+    struct State: Sendable, Hashable {
+        /// Whether to treat it as night: true when decided night, and when undecided (fail lit).
+        var isNight: Bool
+        /// Whether a clock or sensor decided; `false` means the lamps are at their default level.
+        var isDecided: Bool
+    }
 
-    /// Decides for this tick and appends a `night` event when the decision changes.
-    mutating func update(_ inputs: Inputs, events: inout [Event]) -> Bool {
-        let night = inputs.photocellDark ?? false
-        if night != isNight {
-            isNight = night
-            events.append(.night(night))
+    private let settings: NightSettings
+    private var astronomical: AstronomicalNight
+    private var clockTrust: ClockTrust
+    private var clockTrusted = true
+    private var darkSinceMs: Int64?
+    private var sensorNight: Bool?
+    /// The decision of the last step, `nil` before the first.
+    private(set) var state: State?
+
+    init(settings: NightSettings) {
+        self.settings = settings
+        astronomical = AstronomicalNight(settings: settings)
+        clockTrust = ClockTrust(settings: settings)
+    }
+
+    /// Decides for this tick; appends `night` on a change and the clock fault on a change of trust.
+    mutating func update(_ inputs: Inputs, events: inout [Event]) -> State {
+        let trusted = clockTrust.update(inputs)
+        if trusted != clockTrusted {
+            clockTrusted = trusted
+            events.append(trusted ? .faultCleared(.clockUntrusted, by: nil, reason: nil) : .faultRaised(.clockUntrusted))
+        } else if state == nil, !trusted {
+            events.append(.faultRaised(.clockUntrusted))
         }
-        return night
+        let sensor = updateSensor(inputs)
+        let next = decide(utcSeconds: inputs.utcSeconds, clockTrusted: trusted, sensor: sensor)
+        if next.isNight != state?.isNight {
+            events.append(.night(next.isNight))
+        }
+        state = next
+        return next
+    }
+
+    /// The photocell's night, with the turn-on delay after the first step; `nil` without a photocell.
+    private mutating func updateSensor(_ inputs: Inputs) -> Bool? {
+        guard let dark = inputs.photocellDark else { return nil }
+        let now = inputs.monotonicMs
+        darkSinceMs = dark ? (darkSinceMs ?? now) : nil
+        if state == nil {
+            sensorNight = dark
+        } else if !dark {
+            sensorNight = false
+        } else if let since = darkSinceMs, now - since >= settings.sensorTurnOnDelayMs {
+            sensorNight = true
+        }
+        return sensorNight
+    }
+
+    private mutating func decide(utcSeconds: Int64, clockTrusted: Bool, sensor: Bool?) -> State {
+        switch settings.mode {
+        case .sensor:
+            if let sensor { return State(isNight: sensor, isDecided: true) }
+        case .astro:
+            if clockTrusted { return State(isNight: astronomical.isNight(atUTCSeconds: utcSeconds), isDecided: true) }
+        case .astroAndSensor:
+            if clockTrusted {
+                let nearTwilight = astronomical.isNearTwilight(atUTCSeconds: utcSeconds, minutes: settings.sensorWindowMinutes)
+                if nearTwilight, let sensor { return State(isNight: sensor, isDecided: true) }
+                return State(isNight: astronomical.isNight(atUTCSeconds: utcSeconds), isDecided: true)
+            }
+            if let sensor { return State(isNight: sensor, isDecided: true) }
+        }
+        return State(isNight: true, isDecided: false)
     }
 }

@@ -8,11 +8,12 @@ public struct Pole: Sendable {
     public let settings: PoleSettings
     private var crosswalk: Crosswalk?
 
-    private var night = NightDecision()
+    private var night: NightDecision
 
     /// A pole starting with `latchedFaults` restored from the state file.
     public init(settings: PoleSettings, latchedFaults: [Fault] = []) {
         self.settings = settings
+        night = NightDecision(settings: settings.night)
         crosswalk = settings.crosswalk.map {
             Crosswalk(settings: $0, presenceZones: settings.presenceZones, latched: latchedFaults)
         }
@@ -30,7 +31,7 @@ public struct Pole: Sendable {
                 holdSatisfied: true
             )
         }
-        pole.night = night
+        if newSettings.night == settings.night { pole.night = night }
         return pole
     }
 
@@ -40,16 +41,16 @@ public struct Pole: Sendable {
     /// Faults latched now, sorted.
     public var latchedFaults: [Fault] { crosswalk?.monitor.latched ?? [] }
 
-    /// Whether it was night at the last step (`nil` before the first).
-    public var isNight: Bool? { night.isNight }
+    /// Whether it was night at the last step (`nil` before the first); undecided counts as night.
+    public var isNight: Bool? { night.state?.isNight }
 
     /// Advances one tick. Appends this tick's events to `events` (the caller clears it between ticks,
     /// keeping its capacity) and returns the outputs to drive.
     public mutating func step(_ inputs: Inputs, events: inout [Event]) -> Outputs {
         precondition(inputs.presence.count == settings.presenceZones.count, "one presence level per zone")
         var outputs = Outputs.safe
-        let isNight = night.update(inputs, events: &events)
-        crosswalk?.step(inputs, night: isNight, outputs: &outputs, events: &events)
+        let nightState = night.update(inputs, events: &events)
+        crosswalk?.step(inputs, night: nightState.isNight, nightDecided: nightState.isDecided, outputs: &outputs, events: &events)
         return outputs
     }
 }

@@ -7,9 +7,12 @@ public struct PoleSettings: Sendable, Hashable {
     public var crosswalk: CrosswalkSettings?
     /// Names of the presence zones, in the order of `Inputs.presence`.
     public var presenceZones: [String]
+    /// How night is decided.
+    public var night: NightSettings
 
-    public init(crosswalk: CrosswalkSettings?, presenceZones: [String] = []) {
+    public init(crosswalk: CrosswalkSettings?, presenceZones: [String] = [], night: NightSettings = NightSettings()) {
         self.crosswalk = crosswalk
         self.presenceZones = presenceZones
+        self.night = night
     }
 }

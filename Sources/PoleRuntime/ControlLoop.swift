@@ -32,11 +32,13 @@ public struct ControlLoop<InputLines: DigitalInputSet, OutputLines: DigitalOutpu
     /// returns the outputs driven.
     @discardableResult
     public mutating func tick(
-        monotonicMs: Int64, utcSeconds: Int64, localMinuteOfDay: Int? = nil, commands: [Command] = []
+        monotonicMs: Int64, utcSeconds: Int64, clockSynchronised: Bool? = nil, localMinuteOfDay: Int? = nil,
+        commands: [Command] = []
     ) throws(HALError) -> Outputs {
         events.removeAll(keepingCapacity: true)
         inputs.monotonicMs = monotonicMs
         inputs.utcSeconds = utcSeconds
+        inputs.clockSynchronised = clockSynchronised
         inputs.localMinuteOfDay = localMinuteOfDay
         inputs.commands = commands
         try io.sample(into: &inputs)

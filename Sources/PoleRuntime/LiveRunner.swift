@@ -93,6 +93,8 @@ public struct LiveRunner {
         var overrunLog = OverrunLog()
         var watchdog = NotifyCadence(intervalNanoseconds: notifier.watchdogIntervalNanoseconds)
         var statusNotice = NotifyCadence(intervalNanoseconds: 5_000_000_000)
+        var clockSynchronised: Bool? = true
+        var clockCheck = NotifyCadence(intervalNanoseconds: 1_000_000_000)
         var stopSignal: String?
         while true {
             let timing = scheduler.waitForNextTick()
@@ -110,9 +112,10 @@ public struct LiveRunner {
                 logger.info("scenario finished; the simulated street holds its last state")
             }
             let utcSeconds = street.map { $0.street.utcMilliseconds / 1_000 } ?? SystemUTCClock().now().seconds
+            if street == nil, clockCheck.isDue(timing.woke) { clockSynchronised = KernelClockStatus.isSynchronised() }
             do {
                 try loop.tick(
-                    monotonicMs: timing.elapsedMs, utcSeconds: utcSeconds,
+                    monotonicMs: timing.elapsedMs, utcSeconds: utcSeconds, clockSynchronised: clockSynchronised,
                     localMinuteOfDay: localTime.minuteOfDay(utcSeconds: utcSeconds), commands: street?.takeCommands() ?? []
                 )
             } catch {
@@ -219,7 +222,8 @@ public struct LiveRunner {
     }
 }
 
-/// A message due every `interval` (systemd's watchdog, the status notice); never due without one.
+/// Something due every `interval` (systemd's watchdog, the status notice, the kernel clock check);
+/// never due without an interval.
 struct NotifyCadence {
     let intervalNanoseconds: UInt64?
     private var lastNanoseconds: UInt64?

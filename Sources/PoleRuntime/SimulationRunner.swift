@@ -68,7 +68,7 @@ public enum SimulationRunner {
             let utc: UTCInstant = scheduler.clock.now()
             do {
                 try loop.tick(
-                    monotonicMs: timing.elapsedMs, utcSeconds: utc.seconds,
+                    monotonicMs: timing.elapsedMs, utcSeconds: utc.seconds, clockSynchronised: true,
                     localMinuteOfDay: localTime.minuteOfDay(utcSeconds: utc.seconds), commands: street.takeCommands()
                 )
             } catch {

@@ -5,7 +5,8 @@ import Testing
     @Test func aPoleWithoutACrosswalkKeepsTheFloorDarkAndHasNoHead() {
         var pole = Pole(settings: PoleSettings(crosswalk: nil))
         var events: [Event] = []
-        let outputs = pole.step(Inputs(monotonicMs: 10_000, utcSeconds: 0, headRed: .dark, headGreen: .lit), events: &events)
+        let noonInSeoul: Int64 = 1_782_010_800
+        let outputs = pole.step(Inputs(monotonicMs: 10_000, utcSeconds: noonInSeoul, headRed: .dark, headGreen: .lit), events: &events)
         #expect(outputs.floor == .dark)
         #expect(pole.head == nil)
         #expect(events == [.night(false)], "only the night decision, taken at the first step")

@@ -56,10 +56,14 @@ struct TraceInvariantChecker {
         switch (type, name) {
         case ("event", "head"): head = value ?? head
         case ("event", "fault.raised"):
-            if fault == Fault.headImplausible.name { implausible = true } else { latched.insert(fault) }
+            if fault == Fault.headImplausible.name { implausible = true }
+            if Fault(rawValue: fault)?.isLatching == true { latched.insert(fault) }
         case ("event", "fault.cleared"):
-            if fault == Fault.headImplausible.name { implausible = false } else { latched.remove(fault) }
-            holdStartMs = currentMs
+            if fault == Fault.headImplausible.name { implausible = false }
+            if Fault(rawValue: fault)?.isLatching == true || fault == Fault.headImplausible.name {
+                latched.remove(fault)
+                holdStartMs = currentMs
+            }
         case ("output", "floor"): floor = value ?? floor
         case ("output", "voice"):
             if let value, value != "none" { voiceAtMs = (currentMs, value) }

@@ -1,0 +1,48 @@
+import PoleCore
+
+/// Reads `[night]` and `[clock]` of the site file into `NightSettings`.
+enum NightSettingsReader {
+    static func readNight(_ table: inout TableReader, into settings: inout NightSettings, log: inout IssueLog) {
+        settings.mode = table.choice("mode", NightSettings.Mode.allCases.map { ($0.rawValue, $0) }, log: &log) ?? settings.mode
+        settings.duskOffsetMinutes = table.integer("dusk_offset_minutes", range: -120...120, log: &log) ?? settings.duskOffsetMinutes
+        settings.dawnOffsetMinutes = table.integer("dawn_offset_minutes", range: -120...120, log: &log) ?? settings.dawnOffsetMinutes
+        settings.sensorWindowMinutes = table.integer("sensor_window_minutes", range: 0...240, log: &log) ?? settings.sensorWindowMinutes
+        settings.sensorTurnOnDelayMs = table.duration("turn_on_delay", range: 0...600_000, log: &log) ?? settings.sensorTurnOnDelayMs
+        table.finish(log: &log)
+    }
+
+    static func readClock(_ table: inout TableReader, into settings: inout NightSettings, log: inout IssueLog) {
+        if let value = table.raw("min_valid") {
+            let text: String?
+            switch value {
+            case .string(let string): text = string
+            case .dateTime(let string): text = string
+            default: text = nil
+            }
+            if let text, let seconds = unixSeconds(ofDate: text) {
+                settings.clockMinValidUTCSeconds = seconds
+            } else {
+                log.add(table.issue("min_valid", "\(value.quoted) is not a date; expected \"YYYY-MM-DD\" such as \"2025-01-01\""))
+            }
+        }
+        settings.clockMaxJumpMs = table.duration("max_jump", range: 1_000...86_400_000, log: &log) ?? settings.clockMaxJumpMs
+        settings.clockDistrustAfterJumpMs = table.duration("distrust_after_jump", range: 0...86_400_000, log: &log)
+            ?? settings.clockDistrustAfterJumpMs
+        table.finish(log: &log)
+    }
+
+    /// Midnight UTC of a `YYYY-MM-DD` date (a TOML date's text may carry more after it).
+    static func unixSeconds(ofDate text: String) -> Int64? {
+        let parts = text.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
+        guard text.count >= 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int64(parts[0]), let month = Int64(parts[1]), let day = Int64(parts[2]),
+              (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return (era * 146_097 + dayOfEra - 719_468) * 86_400
+    }
+}

@@ -1,0 +1,32 @@
+/// Whether the wall clock may decide anything astronomical (DESIGN.md §4 invariant 8).
+///
+/// Not trusted: before `clockMinValidUTCSeconds`; for a while after it jumps against the monotonic
+/// clock by more than the limit (a stale boot time corrected by NTP, a technician's mistake); or
+/// while the kernel reports it unsynchronised (`Inputs.clockSynchronised == false`).
+struct ClockTrust: Sendable {
+    private let minValidUTCSeconds: Int64
+    private let maxJumpMs: Int64
+    private let distrustAfterJumpMs: Int64
+    private var last: (monotonicMs: Int64, utcMs: Int64)?
+    private var distrustUntilMs: Int64?
+
+    init(settings: NightSettings) {
+        minValidUTCSeconds = settings.clockMinValidUTCSeconds
+        maxJumpMs = settings.clockMaxJumpMs
+        distrustAfterJumpMs = settings.clockDistrustAfterJumpMs
+    }
+
+    /// Feeds this tick's times; returns whether the wall clock can be trusted.
+    mutating func update(_ inputs: Inputs) -> Bool {
+        let utcMs = inputs.utcSeconds * 1_000
+        if let last {
+            let drift = (utcMs - last.utcMs) - (inputs.monotonicMs - last.monotonicMs)
+            if drift > maxJumpMs || drift < -maxJumpMs {
+                distrustUntilMs = inputs.monotonicMs + distrustAfterJumpMs
+            }
+        }
+        last = (inputs.monotonicMs, utcMs)
+        if let until = distrustUntilMs, inputs.monotonicMs >= until { distrustUntilMs = nil }
+        return inputs.utcSeconds >= minValidUTCSeconds && distrustUntilMs == nil && inputs.clockSynchronised != false
+    }
+}
