@@ -72,6 +72,20 @@ import Testing
         #expect(try LatchedFaultFile(directory: state).load() == [])
     }
 
+    @Test func aClockFallingBackTo1970FailsLitWithAFault() throws {
+        let sink = LineSink()
+        _ = try SimulationRunner.run(configuration: configuration(), scenario: scenario("Tests/Scenarios/clock-1970.json"), trace: sink)
+        let lines = sink.lines.filter { $0.contains(#""type":"event""#) || $0.contains(#""name":"spotlight""#) }
+        #expect(lines == [
+            #"{"t":0,"type":"event","name":"night","value":false}"#,
+            #"{"t":0,"type":"event","name":"head","value":"red"}"#,
+            #"{"t":0,"type":"output","name":"spotlight","value":0}"#,
+            #"{"t":10000,"type":"event","name":"fault.raised","fault":"clock-untrusted"}"#,
+            #"{"t":10000,"type":"event","name":"night","value":true}"#,
+            #"{"t":10000,"type":"output","name":"spotlight","value":50}"#,
+        ])
+    }
+
     @Test func crosswalkOutputsDriveTheirLines() {
         var outputs = Outputs.safe
         outputs.beaconLamp = .on

@@ -1,0 +1,51 @@
+import PoleConfig
+import PoleCore
+import Testing
+
+@Suite struct NightSettingsTests {
+    @Test func nightAndClockSettingsAreRead() throws {
+        let site = """
+            [site]
+            latitude = 60.17
+            longitude = 24.94
+            [night]
+            mode = "astro"
+            dusk_offset_minutes = -10
+            dawn_offset_minutes = 15
+            sensor_window_minutes = 30
+            turn_on_delay = "2m"
+            [clock]
+            min_valid = "2026-01-01"
+            max_jump = "5m"
+            distrust_after_jump = "1h"
+            """
+        let configuration = try ConfigLoader.parse(
+            site: ("poled.toml", site), board: ("board.toml", RepositoryFiles.smallBoard), sources: RepositoryFiles.sources
+        )
+        let night = configuration.poleSettings.night
+        #expect(night.latitudeDegrees == 60.17)
+        #expect(night.longitudeDegrees == 24.94)
+        #expect(night.duskOffsetMinutes == -10)
+        #expect(night.dawnOffsetMinutes == 15)
+        #expect(night.sensorWindowMinutes == 30)
+        #expect(night.sensorTurnOnDelayMs == 120_000)
+        #expect(night.clockMinValidUTCSeconds == 1_767_225_600)
+        #expect(night.clockMaxJumpMs == 300_000)
+        #expect(night.clockDistrustAfterJumpMs == 3_600_000)
+    }
+
+    @Test func aSensorModeNeedsAPhotocell() throws {
+        let error = try #require(RepositoryFiles.error(site: "[night]\nmode = \"sensor\"\n"))
+        #expect(error.description == "poled.toml:2: night.mode: \"sensor\" needs a photocell, and board board.toml binds none; use \"astro\" or add a photocell line")
+    }
+
+    @Test func aMalformedDateIsNamed() throws {
+        let error = try #require(RepositoryFiles.error(site: "[clock]\nmin_valid = \"2025-13-01\"\n"))
+        #expect(error.description == "poled.toml:2: clock.min_valid: \"2025-13-01\" is not a date; expected \"YYYY-MM-DD\" such as \"2025-01-01\"")
+    }
+
+    @Test func anUnknownModeListsTheModes() throws {
+        let error = try #require(RepositoryFiles.error(site: "[night]\nmode = \"moon\"\n"))
+        #expect(error.issues.first?.problem == "\"moon\" is not one of \"astro\", \"sensor\", \"astro-and-sensor\"")
+    }
+}
