@@ -15,6 +15,21 @@ enum BoardRules {
         if senses.contains(where: roles.contains), present.isEmpty {
             log.add(issue(document, "lines", "floor sense inputs are bound but the board has no crosswalk"))
         }
+        for binding in board.lines where binding.safeOn && mustFailOff(binding.role) {
+            log.add(issue(document, "lines.\(binding.role.name).safe", "\"on\" is not allowed: \(binding.role.name) must fail off "
+                + "(a safe state that lights the floor or says \"cross\" is not safe)"))
+        }
+        if board.backend == .gpiod, let red = board.binding(.floorRed), let green = board.binding(.floorGreen),
+           red.chip != green.chip || red.activeLow != green.activeLow {
+            log.add(issue(document, "lines.floor_green", "floor_red and floor_green must share a chip and active_low, so one "
+                + "write switches both: never red and green lit together, even for one ioctl"))
+        }
+        if board.backend == .gpiod {
+            for binding in board.lines where binding.chip == nil {
+                log.add(issue(document, "lines.\(binding.role.name).chip", "missing on a gpiod board; name the header chip "
+                    + "(\"pinctrl-bcm2711\" on a Pi 4, \"pinctrl-rp1\" on a Pi 5) so a duplicate line name elsewhere cannot be taken"))
+            }
+        }
         var addressOwners: [String: String] = [:]
         for device in board.i2c {
             let slot = "\(device.bus)@\(device.address)"
@@ -32,6 +47,14 @@ enum BoardRules {
             default:
                 break
             }
+        }
+    }
+
+    /// Outputs whose safe level is off, whatever a board says.
+    private static func mustFailOff(_ role: Role) -> Bool {
+        switch role {
+        case .floorRed, .floorGreen, .voice: true
+        default: false
         }
     }
 

@@ -42,6 +42,28 @@ public enum ConfigLoader {
         return try parse(site: site, board: board, sources: sources)
     }
 
+    /// The board alone, for `poled safe-state`: the site file is read only for its `board` key, so a
+    /// site file broken by an edit cannot stop the outputs being driven safe after a crash.
+    public static func loadBoard(_ sources: ConfigSources) throws(ConfigError) -> BoardConfig {
+        let boardPath: String
+        if let path = sources.boardPath {
+            boardPath = path
+        } else if let site = sources.sitePath {
+            let named = try boardName(inSite: site, text: try readText(site))
+            boardPath = named.hasPrefix("/") ? named : directory(of: site) + named
+        } else {
+            throw ConfigError(issues: [ConfigIssue(
+                file: "poled", line: nil, keyPath: "", problem: "no board file; give --board FILE or --config FILE"
+            )])
+        }
+        var log = IssueLog()
+        let document = try TOMLDocument(file: boardPath, text: try readText(boardPath))
+        let board = BoardFileReader.read(document, log: &log)
+        BoardRules.check(board, document: document, log: &log)
+        try log.throwIfAny()
+        return board
+    }
+
     /// Validates already-read file texts; `load` without the file system, for tests and tools.
     public static func parse(
         site: (name: String, text: String)?, board: (name: String, text: String), sources: ConfigSources

@@ -1,12 +1,15 @@
 /// DESIGN.md §4 invariant 3: the floor against the head, as a signal monitor counts conflicts.
 ///
-/// A disagreement shorter than the follow allowance is an edge (the floor catching up with the head)
-/// and counts as agreement. A longer one accumulates from its start; 300 ms cumulative latches. The
+/// A disagreement that starts within the follow allowance after the head or the commanded floor
+/// changed, and ends within it, is an edge (the floor catching up with the head) and counts as
+/// agreement. Any other disagreement accumulates from its start — a short one that follows no
+/// change is a fault flickering, not a floor catching up — and 300 ms cumulative latches. The
 /// accumulator resets after 666 ms of agreement (1 500 ms while the head flashes, whose own edges
 /// come twice a second).
 struct ConflictRule: Sendable {
-    private let allowanceMs: Int64
+    var allowanceMs: Int64
     private var runStartMs: Int64?
+    private var runMayBeEdge = false
     private var runCounted = false
     private var accumulatedMs: Int64 = 0
     private var agreementSinceMs: Int64?
@@ -21,14 +24,18 @@ struct ConflictRule: Sendable {
         (floor.green == .lit && headGreen == .dark) || (floor.red == .lit && headRed == .dark)
     }
 
-    /// Feeds one tick; returns whether the conflict has reached the latch threshold.
-    mutating func update(disagree: Bool, flashing: Bool, nowMs: Int64) -> Bool {
+    /// Feeds one tick, with when the head or the commanded floor last changed; returns whether the
+    /// conflict has reached the latch threshold.
+    mutating func update(disagree: Bool, flashing: Bool, lastChangeMs: Int64?, nowMs: Int64) -> Bool {
         let deltaMs = lastMs.map { nowMs - $0 } ?? 0
         lastMs = nowMs
         if disagree {
+            if runStartMs == nil {
+                runMayBeEdge = lastChangeMs.map { nowMs - $0 <= allowanceMs } ?? false
+            }
             let start = runStartMs ?? nowMs
             runStartMs = start
-            if nowMs - start >= allowanceMs {
+            if !runMayBeEdge || nowMs - start >= allowanceMs {
                 accumulatedMs += runCounted ? deltaMs : nowMs - start
                 runCounted = true
                 agreementSinceMs = nil

@@ -1,7 +1,8 @@
 /// The crosswalk feature: head sensing and classification, the floor signal behind its monitor, the
 /// driver beacon, voice guidance and the spotlight.
 public struct Crosswalk: Sendable {
-    private let nightLevelPercent: Int
+    private var nightLevelPercent: Int
+    private let presenceZones: [String]
     private var redDebouncer: Debouncer<Lamp>
     private var greenDebouncer: Debouncer<Lamp>
     private var classifier: HeadClassifier
@@ -10,26 +11,54 @@ public struct Crosswalk: Sendable {
     private var beacon: DriverBeacon
     private var voice: VoiceGuidance
     private var spotlight: CrosswalkSpotlight
-    private let waitingZoneIndices: [Int]
-    private let crossingZoneIndices: [Int]
+    private var waitingZoneIndices: [Int]
+    private var crossingZoneIndices: [Int]
     private var waiting: [Bool]
     /// The classified head signal after the last step.
     public private(set) var head: HeadSignal = .dark
 
     /// A crosswalk for the pole's presence zones (in `Inputs.presence` order), starting with `latched`
-    /// faults restored from the state file; `holdSatisfied` skips the start-up hold (a reload).
-    public init(settings: CrosswalkSettings, presenceZones: [String], latched: [Fault] = [], holdSatisfied: Bool = false) {
+    /// faults restored from the state file.
+    public init(settings: CrosswalkSettings, presenceZones: [String], latched: [Fault] = []) {
         nightLevelPercent = settings.nightLevelPercent
+        self.presenceZones = presenceZones
         redDebouncer = Debouncer(debounceMs: settings.debounceMs)
         greenDebouncer = Debouncer(debounceMs: settings.debounceMs)
         classifier = HeadClassifier(settings: settings)
-        monitor = CrosswalkMonitor(settings: settings, latched: latched, holdSatisfied: holdSatisfied)
+        monitor = CrosswalkMonitor(settings: settings, latched: latched)
         beacon = DriverBeacon(settings: settings)
         crossingZoneIndices = presenceZones.indices.filter { settings.crossingZones.contains(presenceZones[$0]) }
         waitingZoneIndices = presenceZones.indices.filter { !settings.crossingZones.contains(presenceZones[$0]) }
         waiting = Array(repeating: false, count: waitingZoneIndices.count)
         voice = VoiceGuidance(settings: settings, waitingZones: waitingZoneIndices.count)
         spotlight = CrosswalkSpotlight(settings: settings)
+    }
+
+    /// Takes reloaded settings in place: debouncers, classifier, monitor, beacon, voice and spotlight
+    /// keep their state (the hold served, faults latched, timers running), so a reload changes how
+    /// the crosswalk behaves from now on without a moment of not knowing what the head shows.
+    public mutating func reconfigure(_ settings: CrosswalkSettings) {
+        nightLevelPercent = settings.nightLevelPercent
+        redDebouncer.debounceMs = settings.debounceMs
+        greenDebouncer.debounceMs = settings.debounceMs
+        classifier.reconfigure(settings)
+        monitor.reconfigure(settings)
+        beacon.holdMs = settings.beaconHoldMs
+        beacon.flashPeriodMs = settings.beaconFlashPeriodMs
+        spotlight.basePercent = settings.spotlightNightBasePercent
+        spotlight.boostPercent = settings.spotlightBoostPercent
+        spotlight.holdMs = settings.spotlightBoostHoldMs
+        let crossing = presenceZones.indices.filter { settings.crossingZones.contains(presenceZones[$0]) }
+        if crossing != crossingZoneIndices {
+            crossingZoneIndices = crossing
+            waitingZoneIndices = presenceZones.indices.filter { !settings.crossingZones.contains(presenceZones[$0]) }
+            waiting = Array(repeating: false, count: waitingZoneIndices.count)
+            voice = VoiceGuidance(settings: settings, waitingZones: waitingZoneIndices.count)
+        } else {
+            voice.rateLimitMs = settings.voiceRateLimitMs
+            voice.pulseMs = settings.voicePulseMs
+            voice.quietHours = settings.voiceQuietMinutes
+        }
     }
 
     /// Advances one tick: sets the crosswalk's outputs and appends its events. `night` lights the
@@ -49,7 +78,7 @@ public struct Crosswalk: Sendable {
         }
         monitor.observeHead(inputs, signal: signal, events: &events)
         var floor = monitor.permitsFloor ? FloorFollower.floor(signal: signal, red: red, green: green) : .dark
-        monitor.observeFloor(inputs, commanded: floor, flashing: signal == .flashingGreen, events: &events)
+        monitor.observeFloor(inputs, commanded: floor, events: &events)
         if !monitor.permitsFloor { floor = .dark }
         outputs.floor = floor
         outputs.floorLevelPercent = night && nightDecided ? nightLevelPercent : 100

@@ -15,21 +15,34 @@ public struct CrosswalkMonitor: Sendable {
     private var floorSense: FloorSenseRule
     private var lastValidSignal: HeadSignal?
     private var holding = true
+    private var lastChangeMs: Int64?
+    private var lastGreenEdgeMs: Int64?
+    private var lastHead: (red: Lamp, green: Lamp)?
+    private var lastCommanded: FloorIndication?
     /// Faults latched now, sorted; they keep the floor dark.
     public private(set) var latched: [Fault]
 
-    /// A monitor that starts with `latched` faults (restored from the state file). `holdSatisfied` skips
-    /// the start-up hold, for a monitor rebuilt by a configuration reload while the floor runs.
-    public init(settings: CrosswalkSettings, latched: [Fault] = [], holdSatisfied: Bool = false) {
+    /// A monitor that starts with `latched` faults (restored from the state file).
+    public init(settings: CrosswalkSettings, latched: [Fault] = []) {
         headRed = Debouncer(debounceMs: settings.debounceMs)
         headGreen = Debouncer(debounceMs: settings.debounceMs)
         floorRed = Debouncer(debounceMs: settings.debounceMs)
         floorGreen = Debouncer(debounceMs: settings.debounceMs)
-        hold = holdSatisfied ? .satisfied(holdMs: settings.startupHoldMs) : StartupHold(holdMs: settings.startupHoldMs)
-        holding = !holdSatisfied
+        hold = StartupHold(holdMs: settings.startupHoldMs)
         conflict = ConflictRule(allowanceMs: settings.followAllowanceMs)
         floorSense = FloorSenseRule(allowanceMs: settings.followAllowanceMs)
         self.latched = Array(Set(latched.filter(\.isLatching))).sorted()
+    }
+
+    /// Takes reloaded settings, keeping every timer, latched fault and the hold's progress.
+    public mutating func reconfigure(_ settings: CrosswalkSettings) {
+        headRed.debounceMs = settings.debounceMs
+        headGreen.debounceMs = settings.debounceMs
+        floorRed.debounceMs = settings.debounceMs
+        floorGreen.debounceMs = settings.debounceMs
+        hold.holdMs = settings.startupHoldMs
+        conflict.allowanceMs = settings.followAllowanceMs
+        floorSense.allowanceMs = settings.followAllowanceMs
     }
 
     /// Whether the floor may show the follower's indication this tick.
@@ -40,8 +53,6 @@ public struct CrosswalkMonitor: Sendable {
     /// Whether the head is implausible now.
     public var headImplausible: Bool { implausible.isImplausible }
 
-    /// Whether the start-up hold is on now.
-    public var isHolding: Bool { holding }
 
     /// Applies technician commands: clears the named latched faults (all when none are named) and
     /// restarts the start-up hold.
@@ -68,6 +79,11 @@ public struct CrosswalkMonitor: Sendable {
         let now = inputs.monotonicMs
         let red = headRed.update(inputs.headRed, nowMs: now)
         let green = headGreen.update(inputs.headGreen, nowMs: now)
+        if let last = lastHead, last.red != red || last.green != green {
+            lastChangeMs = now
+            if last.green != green { lastGreenEdgeMs = now }
+        }
+        lastHead = (red, green)
         let wasImplausible = implausible.isImplausible
         let isImplausible = implausible.update(red: red, green: green, nowMs: now)
         if isImplausible, !wasImplausible {
@@ -82,10 +98,13 @@ public struct CrosswalkMonitor: Sendable {
 
     /// The floor-side rules for this tick, given what is commanded after the head-side gate: the
     /// conflict rule on the floor as sensed (or as commanded without sense inputs), and the sense rule.
-    public mutating func observeFloor(
-        _ inputs: Inputs, commanded: FloorIndication, flashing: Bool, events: inout [Event]
-    ) {
+    /// Whether flashing is involved comes from the monitor's own view of the head: a green edge
+    /// within the flashing reset time.
+    public mutating func observeFloor(_ inputs: Inputs, commanded: FloorIndication, events: inout [Event]) {
         let now = inputs.monotonicMs
+        if let last = lastCommanded, last != commanded { lastChangeMs = now }
+        lastCommanded = commanded
+        let flashing = lastGreenEdgeMs.map { now - $0 <= MonitorTimings.agreementResetFlashingMs } ?? false
         var sensed = FloorSense(commanded: commanded)
         if let red = inputs.floorRedSense, let green = inputs.floorGreenSense {
             sensed = FloorSense(red: floorRed.update(red, nowMs: now), green: floorGreen.update(green, nowMs: now))
@@ -95,7 +114,7 @@ public struct CrosswalkMonitor: Sendable {
         }
         let head = (red: headRed.stable ?? .dark, green: headGreen.stable ?? .dark)
         let disagree = ConflictRule.disagrees(floor: sensed, headRed: head.red, headGreen: head.green)
-        if conflict.update(disagree: disagree, flashing: flashing, nowMs: now) {
+        if conflict.update(disagree: disagree, flashing: flashing, lastChangeMs: lastChangeMs, nowMs: now) {
             latch(.conflict, events: &events)
         }
     }

@@ -1,9 +1,9 @@
 /// The crosswalk spotlight: off by day; at night a base level, boosted while anyone is present and
 /// for the hold time after, so a pedestrian on the crossing is seen by drivers.
 struct CrosswalkSpotlight: Sendable {
-    private let basePercent: Int
-    private let boostPercent: Int
-    private let holdMs: Int64
+    var basePercent: Int
+    var boostPercent: Int
+    var holdMs: Int64
     private var boostUntilMs: Int64?
 
     init(settings: CrosswalkSettings) {

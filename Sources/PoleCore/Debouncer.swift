@@ -3,8 +3,11 @@
 /// Exists because contact bounce and relay chatter on a head-sense opto must not reach the floor light.
 /// Works on tick time from `Inputs`, so it is deterministic and replayable.
 public struct Debouncer<Value: Equatable & Sendable>: Sendable {
-    /// How long a new value must hold before it is accepted, in ms (0 accepts at once).
-    public let debounceMs: Int64
+    /// How long a new value must hold before it is accepted, in ms (0 accepts at once); a reload may
+    /// change it without losing the accepted value.
+    public var debounceMs: Int64 {
+        didSet { precondition(debounceMs >= 0, "debounce below zero") }
+    }
     /// The accepted value; `nil` before the first sample.
     public private(set) var stable: Value?
     private var candidate: Value?

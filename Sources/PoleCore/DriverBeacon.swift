@@ -4,8 +4,8 @@
 /// anyone is on the crossing in any phase (a late walker or a jaywalker), and for the hold time after.
 /// The lamp flashes with the set period while the warning is on (steady when the period is 0).
 struct DriverBeacon: Sendable {
-    private let holdMs: Int64
-    private let flashPeriodMs: Int64
+    var holdMs: Int64
+    var flashPeriodMs: Int64
     private var activeUntilMs: Int64?
     private var warningSinceMs: Int64?
 

@@ -7,7 +7,7 @@
 ///   colour while dark was commanded;
 /// - both lit (쌍불): red and green sensed lit together.
 struct FloorSenseRule: Sendable {
-    private let allowanceMs: Int64
+    var allowanceMs: Int64
     private var lampOutSinceMs: Int64?
     private var wrongColourSinceMs: Int64?
     private var bothLitSinceMs: Int64?

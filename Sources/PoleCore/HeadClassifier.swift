@@ -6,8 +6,8 @@
 /// the window, and lasts while each on and off pulse stays within it; a green on for longer than the
 /// window is steady green again. Nothing is guessed from a single sample.
 public struct HeadClassifier: Sendable {
-    private let pulseMinMs: Int64
-    private let pulseMaxMs: Int64
+    private var pulseMinMs: Int64
+    private var pulseMaxMs: Int64
     /// The current classification.
     public private(set) var signal: HeadSignal = .dark
     private var green: Lamp?
@@ -16,6 +16,12 @@ public struct HeadClassifier: Sendable {
     private var bothDarkSinceMs: Int64?
 
     public init(settings: CrosswalkSettings) {
+        pulseMinMs = settings.flashPulseMinMs
+        pulseMaxMs = settings.flashPulseMaxMs
+    }
+
+    /// Takes a reloaded pulse window, keeping what it has seen.
+    public mutating func reconfigure(_ settings: CrosswalkSettings) {
         pulseMinMs = settings.flashPulseMinMs
         pulseMaxMs = settings.flashPulseMaxMs
     }

@@ -4,8 +4,8 @@
 /// as they land) so the runtime has one call per tick. It reads no clock, does no I/O and, once the
 /// caller's event buffer has capacity, allocates nothing.
 public struct Pole: Sendable {
-    /// The settings the pole was built with.
-    public let settings: PoleSettings
+    /// The settings the pole runs with.
+    public private(set) var settings: PoleSettings
     private var crosswalk: Crosswalk?
 
     private var night: NightDecision
@@ -19,19 +19,16 @@ public struct Pole: Sendable {
         }
     }
 
-    /// The pole with new settings (a reloaded site file) that keeps what must not be reset: latched
-    /// faults, a start-up hold already served (the floor keeps running), and the night decision. The
-    /// presence zones must be the same, since the lines are.
+    /// The pole with new settings (a reloaded site file), keeping its state: latched faults, the hold's
+    /// progress, every timer and the head as last classified; the night decision restarts only when
+    /// its own settings changed. The presence zones must be the same, since the lines are.
     public func reconfigured(with newSettings: PoleSettings) -> Pole {
         precondition(newSettings.presenceZones == settings.presenceZones, "a reload keeps the board's zones")
-        var pole = Pole(settings: newSettings, latchedFaults: latchedFaults)
-        if let crosswalkSettings = newSettings.crosswalk, let current = crosswalk, !current.monitor.isHolding {
-            pole.crosswalk = Crosswalk(
-                settings: crosswalkSettings, presenceZones: newSettings.presenceZones, latched: latchedFaults,
-                holdSatisfied: true
-            )
-        }
-        if newSettings.night == settings.night { pole.night = night }
+        precondition((newSettings.crosswalk == nil) == (settings.crosswalk == nil), "a reload keeps the board's features")
+        var pole = self
+        pole.settings = newSettings
+        if let crosswalkSettings = newSettings.crosswalk { pole.crosswalk?.reconfigure(crosswalkSettings) }
+        if newSettings.night != settings.night { pole.night = NightDecision(settings: newSettings.night) }
         return pole
     }
 

@@ -1,7 +1,7 @@
 /// DESIGN.md §4 invariant 6: after start-up or a cleared fault the floor stays dark for the hold
 /// time and until the head has shown one valid indication (one lamp lit).
 struct StartupHold: Sendable {
-    private let holdMs: Int64
+    var holdMs: Int64
     private var startMs: Int64?
     private var headSeenValid = false
 
@@ -15,14 +15,6 @@ struct StartupHold: Sendable {
         startMs = start
         if headValid { headSeenValid = true }
         return nowMs - start < holdMs || !headSeenValid
-    }
-
-    /// A hold that has already run its course, for a monitor rebuilt by a configuration reload.
-    static func satisfied(holdMs: Int64) -> StartupHold {
-        var hold = StartupHold(holdMs: holdMs)
-        hold.startMs = Int64.min / 2
-        hold.headSeenValid = true
-        return hold
     }
 
     /// Starts the hold again from the next tick, as after a cleared fault.

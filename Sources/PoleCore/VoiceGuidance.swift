@@ -1,13 +1,14 @@
 /// Spoken guidance for someone stepping up to the kerb (PROTOCOLS.md §4).
 ///
-/// On a presence rising edge in a waiting zone it pulses the trigger of the message for the phase:
+/// On a presence rising edge in a waiting zone it pulses the trigger of the message for the phase
+/// (cut short the moment the phase no longer allows it):
 /// red "do not enter", green "look, then cross", flashing green "wait for the next signal". It never
 /// says "cross" unless the floor is green this tick (invariant 7); says nothing while the head is dark
 /// or implausible, in quiet hours, or within the rate limit of the zone's last message.
 struct VoiceGuidance: Sendable {
-    private let rateLimitMs: Int64
-    private let pulseMs: Int64
-    private let quietHours: QuietHours?
+    var rateLimitMs: Int64
+    var pulseMs: Int64
+    var quietHours: QuietHours?
     private var lastMessageMs: [Int64?]
     private var wasPresent: [Bool]
     private var playing: (message: VoiceMessage, untilMs: Int64)?
@@ -25,7 +26,9 @@ struct VoiceGuidance: Sendable {
         signal: HeadSignal, floor: FloorIndication, waiting: [Bool], localMinuteOfDay: Int?, nowMs: Int64
     ) -> VoiceMessage {
         precondition(waiting.count == wasPresent.count, "one presence level per waiting zone")
-        if let current = playing, nowMs >= current.untilMs { playing = nil }
+        if let current = playing, nowMs >= current.untilMs || Self.message(signal: signal, floor: floor) != current.message {
+            playing = nil
+        }
         for zone in waiting.indices {
             let arrived = waiting[zone] && !wasPresent[zone]
             wasPresent[zone] = waiting[zone]

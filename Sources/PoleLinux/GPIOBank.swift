@@ -1,3 +1,4 @@
+import Glibc
 public import PoleHAL
 
 /// Every GPIO line the daemon owns, requested once at start for the daemon's life.
@@ -76,7 +77,7 @@ public final class GPIOBank<Access: GPIOChipAccess> {
                 let usage = access.usage(of: line)
                 if usage.used {
                     let holder = usage.consumer.map { "\"\($0)\"" } ?? "another consumer"
-                    throw HALError(.busy, errno: 16, context: "\(specs[member].purpose): line \"\(specs[member].name)\" "
+                    throw HALError(.busy, errno: EBUSY, context: "\(specs[member].purpose): line \"\(specs[member].name)\" "
                         + "(\(group.chip) line \(offset)) is busy, held by \(holder)")
                 }
                 lines.append(line)
@@ -127,7 +128,8 @@ public final class GPIOBank<Access: GPIOChipAccess> {
         }
     }
 
-    /// Drives every output to its safe level, then releases every line and closes the chips.
+    /// Drives every output to its safe level (written whatever the cache says, since a failed write
+    /// leaves the lines unknown), then releases every line and closes the chips.
     public func close() throws(HALError) {
         guard open else { return }
         defer {
@@ -135,6 +137,7 @@ public final class GPIOBank<Access: GPIOChipAccess> {
             for lines in inputLines + outputLines { access.release(lines) }
             access.closeAll()
         }
+        writtenValues = writtenValues.map { _ in nil }
         try apply(outputSpecs.map(\.safeLevel))
     }
 

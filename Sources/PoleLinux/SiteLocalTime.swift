@@ -11,10 +11,14 @@ public struct SiteLocalTime: Sendable {
     private var cachedUTCMinute: Int64?
     private var cachedMinuteOfDay = 0
 
-    /// Selects `zone` (an IANA name such as `Asia/Seoul`) for this process.
+    /// Selects `zone` (an IANA name such as `Asia/Seoul`) for this process. `TZ` is set only when it
+    /// differs, so runners that agree on the zone never touch the environment again (setenv is not
+    /// thread-safe).
     public init(zone: String) {
-        setenv("TZ", zone, 1)
-        tzset()
+        if getenv("TZ").map({ String(cString: $0) }) != zone {
+            setenv("TZ", zone, 1)
+            tzset()
+        }
     }
 
     /// Minutes since local midnight at `utcSeconds`.

@@ -31,6 +31,27 @@ public enum GPIOBoard {
         return (inputRoles.compactMap(spec), outputRoles.compactMap(spec))
     }
 
+    /// Drives every output of `board` to its safe level and lets the lines go, for `poled safe-state`:
+    /// all outputs in one request if possible, else line by line, so one busy or missing line does not
+    /// keep the others from their safe level. Inputs are not touched. Returns the lines that failed.
+    public static func driveSafe(_ board: BoardConfig) -> [HALError] {
+        let outputs = specs(board).outputs
+        do {
+            try GPIOBank(access: LibgpiodV1(), inputs: [], outputs: outputs, consumer: consumer).close()
+            return []
+        } catch {
+            var failures: [HALError] = []
+            for output in outputs {
+                do {
+                    try GPIOBank(access: LibgpiodV1(), inputs: [], outputs: [output], consumer: consumer).close()
+                } catch {
+                    failures.append(error)
+                }
+            }
+            return failures
+        }
+    }
+
     /// Requests every line of `configuration`'s board: nothing is driven unless all of them resolve.
     public static func open(_ configuration: PoleConfiguration) throws(HALError) -> (bank: GPIOBank<LibgpiodV1>, io: IO) {
         let board = configuration.board

@@ -94,6 +94,7 @@ public struct LiveRunner {
         var watchdog = NotifyCadence(intervalNanoseconds: notifier.watchdogIntervalNanoseconds)
         var statusNotice = NotifyCadence(intervalNanoseconds: 5_000_000_000)
         var clockSynchronised: Bool? = true
+        var saveRetry = NotifyCadence(intervalNanoseconds: 1_000_000_000)
         var clockCheck = NotifyCadence(intervalNanoseconds: 1_000_000_000)
         var stopSignal: String?
         while true {
@@ -127,9 +128,8 @@ public struct LiveRunner {
                 notifier.notify("READY=1\nSTATUS=\(summary(loop, current))")
             }
             for event in loop.events { log(event, atMs: timing.elapsedMs) }
-            if loop.pole.latchedFaults != latched {
+            if loop.pole.latchedFaults != latched, saveRetry.isDue(timing.woke), save(loop.pole.latchedFaults, to: stateFile) {
                 latched = loop.pole.latchedFaults
-                save(latched, to: stateFile)
             }
             if watchdog.isDue(timing.woke) { notifier.notify("WATCHDOG=1") }
             if statusNotice.isDue(timing.woke) { notifier.notify("STATUS=\(summary(loop, current))") }
@@ -169,21 +169,27 @@ public struct LiveRunner {
             logger.error("reload rejected; the running configuration stays", metadata: ["errors": "\(error.description)"])
             return current
         }
-        guard next.board == current.board, next.site.tickMs == current.site.tickMs else {
-            logger.error("reload rejected: the board and loop.tick change only with a restart; the running configuration stays")
+        guard next.board == current.board, next.site.tickMs == current.site.tickMs,
+              next.site.storePath == current.site.storePath, next.site.realtimePriority == current.site.realtimePriority
+        else {
+            logger.error("reload rejected: the board, loop.tick, loop.realtime_priority and store.path change only with a restart; the running configuration stays")
             return current
         }
-        loop.reconfigure(with: next.poleSettings)
+        if next.poleSettings != current.poleSettings { loop.reconfigure(with: next.poleSettings) }
         if next.site.timeZone != current.site.timeZone { localTime = SiteLocalTime(zone: next.site.timeZone) }
         logger.notice("configuration reloaded", metadata: ["site": "\(next.siteFile ?? "none")"])
         return next
     }
 
-    private func save(_ latched: [Fault], to stateFile: LatchedFaultFile) {
+    /// Saves the latched faults; on failure logs and returns `false`, and the loop tries again a
+    /// second later for as long as it fails.
+    private func save(_ latched: [Fault], to stateFile: LatchedFaultFile) -> Bool {
         do {
             try stateFile.save(latched)
+            return true
         } catch {
-            logger.error("could not save latched faults; they will not survive a restart", metadata: ["error": "\(error)"])
+            logger.error("could not save latched faults; retrying every second", metadata: ["error": "\(error)"])
+            return false
         }
     }
 

@@ -83,7 +83,7 @@ public struct PoleIO<InputLines: DigitalInputSet, OutputLines: DigitalOutputSet>
         return true
     }
 
-    /// Drives every output line to its safe level, whatever was applied before.
+    /// Drives every output line to its safe level.
     public mutating func applySafeLevels() throws(HALError) {
         try outputLines.applySafeLevels()
         appliedLevels = outputLines.safeLevels

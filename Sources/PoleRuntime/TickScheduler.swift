@@ -46,7 +46,7 @@ public struct TickScheduler<Clock: MonotonicClock> {
             return TickTiming(deadline: now, woke: now, elapsedMs: 0, missedTicks: 0)
         }
         clock.sleep(until: nextDeadline)
-        let woke = clock.now()
+        let woke = max(clock.now(), nextDeadline)
         let missed = (woke.nanoseconds - nextDeadline.nanoseconds) / periodNanoseconds
         let deadline = nextDeadline.advanced(byNanoseconds: missed * periodNanoseconds)
         nextDeadline = deadline.advanced(byNanoseconds: periodNanoseconds)

@@ -52,6 +52,10 @@ struct Run: ParsableCommand {
             return handler
         }
         let configuration = try configOptions.load()
+        if configuration.board.backend == .gpiod, configuration.siteFile == nil {
+            printError("poled: a real board needs a site file (--config): its latched faults must live in /var/lib/poled, not in a directory a reboot or another user can empty")
+            throw ExitCode(SysExit.config.rawValue)
+        }
         let script = try scenario.map(loadScenario)
         let options = LiveRunOptions(
             sources: configOptions.sources, scenario: script, seed: seed,

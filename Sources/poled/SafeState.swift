@@ -8,26 +8,31 @@ struct SafeState: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "safe-state",
         abstract: "Drive every output of the board to its safe level and exit.",
-        discussion: "Exit 0 when done, 69 when a line cannot be requested (for example still held by a running poled)."
+        discussion: """
+            Reads only the board (the site file just for its board key), requests only outputs, and goes \
+            line by line if it must. Exit 0 when every output was driven, 69 when some could not be.
+            """
     )
 
     @OptionGroup var configOptions: ConfigOptions
 
     func run() throws {
-        let configuration = try configOptions.load()
-        switch configuration.board.backend {
+        let board: BoardConfig
+        do {
+            board = try ConfigLoader.loadBoard(configOptions.sources)
+        } catch {
+            printError(error.description)
+            throw ExitCode(SysExit.config.rawValue)
+        }
+        switch board.backend {
         case .sim:
-            print("poled: \(configuration.board.file) is a simulated board; nothing to drive")
+            print("poled: \(board.file) is a simulated board; nothing to drive")
         case .gpiod:
-            do {
-                let opened = try GPIOBoard.open(configuration)
-                try opened.bank.close()
-                let outputs = GPIOBoard.specs(configuration.board).outputs
-                print("poled: drove \(outputs.count) outputs of \(configuration.board.file) to their safe levels")
-            } catch {
-                printError("poled: \(configuration.board.file): \(error)")
-                throw ExitCode(SysExit.unavailable.rawValue)
-            }
+            let failures = GPIOBoard.driveSafe(board)
+            let total = GPIOBoard.specs(board).outputs.count
+            failures.forEach { printError("poled: \(board.file): \($0)") }
+            print("poled: drove \(total - failures.count) of \(total) outputs of \(board.file) to their safe levels")
+            if !failures.isEmpty { throw ExitCode(SysExit.unavailable.rawValue) }
         }
     }
 }

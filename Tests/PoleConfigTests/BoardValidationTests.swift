@@ -111,3 +111,28 @@ import Testing
         #expect(error.issues[0].problem == "0x69 on sim is also used by i2c.lux; two devices cannot share an address on one bus")
     }
 }
+
+@Suite struct SafeBoardRulesTests {
+    @Test func theFloorAndVoiceCannotFailOn() throws {
+        let board = RepositoryFiles.smallBoard.replacing(
+            "floor_green = { line = \"FLOOR_GREEN\" }", with: "floor_green = { line = \"FLOOR_GREEN\", safe = \"on\" }"
+        ) + "voice_green_cross = { line = \"V\", safe = \"on\" }\nbeacon = { line = \"B\", safe = \"on\" }\n"
+        let error = try #require(RepositoryFiles.error(board: board))
+        #expect(error.issues.map(\.keyPath) == ["lines.floor_green.safe", "lines.voice_green_cross.safe"])
+    }
+
+    @Test func aRealBoardNamesTheChipOfEveryLineAndKeepsTheFloorOnOneChip() throws {
+        let board = """
+            [board]
+            name = "pi"
+            backend = "gpiod"
+            [lines]
+            head_red = { line = "GPIO17", chip = "pinctrl-bcm2711" }
+            head_green = { line = "GPIO27" }
+            floor_red = { line = "GPIO24", chip = "pinctrl-bcm2711" }
+            floor_green = { line = "GPIO25", chip = "pinctrl-bcm2711", active_low = true }
+            """
+        let error = try #require(RepositoryFiles.error(board: board))
+        #expect(error.issues.map(\.keyPath) == ["lines.head_green.chip", "lines.floor_green"])
+    }
+}

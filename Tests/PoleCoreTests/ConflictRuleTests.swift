@@ -3,12 +3,16 @@ import Testing
 
 /// Invariant 3's timing edges, tick by tick at 10 ms so each threshold is hit exactly.
 @Suite struct ConflictRuleTests {
-    /// Feeds `disagree` every 10 ms for `durationMs`; returns whether it latched at the end.
-    private func feed(_ rule: inout ConflictRule, _ disagree: Bool, from startMs: Int64, forMs durationMs: Int64, flashing: Bool = false) -> Bool {
+    /// Feeds `disagree` every 10 ms for `durationMs`; returns whether it latched at the end. The head
+    /// or floor last changed at `changeAtMs`, by default when the feed starts (a floor catching up).
+    private func feed(
+        _ rule: inout ConflictRule, _ disagree: Bool, from startMs: Int64, forMs durationMs: Int64, flashing: Bool = false,
+        changeAtMs: Int64? = nil
+    ) -> Bool {
         var latched = false
         var now = startMs
         while now < startMs + durationMs {
-            latched = rule.update(disagree: disagree, flashing: flashing, nowMs: now)
+            latched = rule.update(disagree: disagree, flashing: flashing, lastChangeMs: changeAtMs ?? startMs, nowMs: now)
             now += 10
         }
         return latched
@@ -37,11 +41,11 @@ import Testing
 
     @Test func aSteadyConflictLatchesAt300MsNotBefore() {
         var rule = ConflictRule(allowanceMs: 100)
-        let step3 = rule.update(disagree: true, flashing: false, nowMs: 0)
+        let step3 = rule.update(disagree: true, flashing: false, lastChangeMs: 0, nowMs: 0)
         #expect(!step3)
-        let step4 = feed(&rule, true, from: 10, forMs: 290)
+        let step4 = feed(&rule, true, from: 10, forMs: 290, changeAtMs: 0)
         #expect(!step4, "290 ms of disagreement")
-        let step5 = rule.update(disagree: true, flashing: false, nowMs: 300)
+        let step5 = rule.update(disagree: true, flashing: false, lastChangeMs: 0, nowMs: 300)
         #expect(step5, "300 ms")
     }
 
@@ -92,5 +96,18 @@ import Testing
         #expect(!counted)
         #expect(!agreed)
         #expect(!again, "600 ms of agreement plus a 100 ms edge pass 666 ms: the first 150 ms were forgotten")
+    }
+
+    @Test func aFlickerThatFollowsNoChangeCountsFromItsFirstTick() {
+        var rule = ConflictRule(allowanceMs: 100)
+        var latched = false
+        var now: Int64 = 10_000
+        for _ in 0..<5 where !latched {
+            latched = feed(&rule, true, from: now, forMs: 90, changeAtMs: 0)
+            now += 90
+            if !latched { latched = feed(&rule, false, from: now, forMs: 50, changeAtMs: 0) }
+            now += 50
+        }
+        #expect(latched, "90 ms bursts of floor green under a red head, 50 ms apart, are a fault, not edges")
     }
 }

@@ -112,3 +112,12 @@ import Testing
         #expect(spotlight.update(night: true, anyonePresent: false, nowMs: 100_000) == 50)
     }
 }
+
+@Suite struct VoiceCutShortTests {
+    @Test func crossStopsTheMomentTheFloorLeavesGreen() {
+        var guidance = VoiceGuidance(settings: CrosswalkSettings(voicePulseMs: 300), waitingZones: 1)
+        _ = guidance.update(signal: .green, floor: .green, waiting: [false], localMinuteOfDay: nil, nowMs: 0)
+        #expect(guidance.update(signal: .green, floor: .green, waiting: [true], localMinuteOfDay: nil, nowMs: 20) == .greenCross)
+        #expect(guidance.update(signal: .green, floor: .dark, waiting: [true], localMinuteOfDay: nil, nowMs: 40) == .none)
+    }
+}

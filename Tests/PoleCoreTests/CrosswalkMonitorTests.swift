@@ -27,7 +27,7 @@ private struct MonitorDriver {
             monitor.apply(inputs.commands, events: &events)
             let signal: HeadSignal = red == green ? (red == .lit ? .implausible : .dark) : (red == .lit ? .red : .green)
             monitor.observeHead(inputs, signal: signal, events: &events)
-            monitor.observeFloor(inputs, commanded: floor, flashing: false, events: &events)
+            monitor.observeFloor(inputs, commanded: floor, events: &events)
             nowMs += 20
         }
     }

@@ -64,3 +64,25 @@ import Testing
         #expect(run(&pole, from: 1_000, forMs: 1_000, red: .lit, green: .dark) == .dark)
     }
 }
+
+@Suite struct ReloadKeepsStateTests {
+    @Test func aReloadWhileTheHeadIsImplausibleStillHoldsAfterItReturns() {
+        var pole = Pole(settings: PoleSettings(crosswalk: CrosswalkSettings()))
+        var events: [Event] = []
+        func run(from startMs: Int64, forMs durationMs: Int64, red: Lamp, green: Lamp) -> FloorIndication {
+            var floor = FloorIndication.dark
+            var now = startMs
+            while now < startMs + durationMs {
+                events.removeAll()
+                floor = pole.step(Inputs(monotonicMs: now, utcSeconds: 1_782_010_800, headRed: red, headGreen: green), events: &events).floor
+                now += 20
+            }
+            return floor
+        }
+        #expect(run(from: 0, forMs: 7_000, red: .lit, green: .dark) == .red)
+        #expect(run(from: 7_000, forMs: 1_000, red: .lit, green: .lit) == .dark)
+        pole = pole.reconfigured(with: PoleSettings(crosswalk: CrosswalkSettings(debounceMs: 20)))
+        #expect(run(from: 8_000, forMs: 1_000, red: .lit, green: .dark) == .dark, "the hold after an implausible head survives the reload")
+        #expect(run(from: 9_000, forMs: 6_000, red: .lit, green: .dark) == .red)
+    }
+}
