@@ -27,37 +27,39 @@ static inline int poled_gpiod_fill_bulk(struct gpiod_line_bulk *bulk, struct gpi
     return 0;
 }
 
+// Each helper returns 0, or -errno on failure, so Swift never reads errno after other calls.
+
 /// Requests `count` lines of one chip together; `defaults` (outputs only) may be NULL.
 static inline int poled_gpiod_request(struct gpiod_line *const *lines, unsigned count, const char *consumer,
                                       int output, int flags, const int *defaults) {
     struct gpiod_line_bulk bulk;
     if (poled_gpiod_fill_bulk(&bulk, lines, count) != 0) {
-        return -1;
+        return -EINVAL;
     }
     struct gpiod_line_request_config config = {
         .consumer = consumer,
         .request_type = output ? GPIOD_LINE_REQUEST_DIRECTION_OUTPUT : GPIOD_LINE_REQUEST_DIRECTION_INPUT,
         .flags = flags,
     };
-    return gpiod_line_request_bulk(&bulk, &config, output ? defaults : NULL);
+    return gpiod_line_request_bulk(&bulk, &config, output ? defaults : NULL) == 0 ? 0 : -errno;
 }
 
 /// Reads the values of requested lines in one call.
 static inline int poled_gpiod_get(struct gpiod_line *const *lines, unsigned count, int *values) {
     struct gpiod_line_bulk bulk;
     if (poled_gpiod_fill_bulk(&bulk, lines, count) != 0) {
-        return -1;
+        return -EINVAL;
     }
-    return gpiod_line_get_value_bulk(&bulk, values);
+    return gpiod_line_get_value_bulk(&bulk, values) == 0 ? 0 : -errno;
 }
 
 /// Sets the values of requested output lines in one call.
 static inline int poled_gpiod_set(struct gpiod_line *const *lines, unsigned count, const int *values) {
     struct gpiod_line_bulk bulk;
     if (poled_gpiod_fill_bulk(&bulk, lines, count) != 0) {
-        return -1;
+        return -EINVAL;
     }
-    return gpiod_line_set_value_bulk(&bulk, values);
+    return gpiod_line_set_value_bulk(&bulk, values) == 0 ? 0 : -errno;
 }
 
 /// Releases requested lines.

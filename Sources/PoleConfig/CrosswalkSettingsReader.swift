@@ -5,7 +5,7 @@ import PoleCore
 enum CrosswalkSettingsReader {
     static func read(_ table: inout TableReader, into settings: inout CrosswalkSettings, log: inout IssueLog) {
         settings.debounceMs = table.duration("debounce", range: 0...150, log: &log) ?? settings.debounceMs
-        settings.startupHoldMs = table.duration("startup_hold", range: 0...60_000, log: &log) ?? settings.startupHoldMs
+        settings.startupHoldMs = table.duration("startup_hold", range: 6_000...60_000, log: &log) ?? settings.startupHoldMs
         settings.followAllowanceMs = table.duration(
             "follow_allowance", range: 20...(MonitorTimings.conflictLatchMs - 1), log: &log
         ) ?? settings.followAllowanceMs

@@ -17,11 +17,15 @@ enum SiteFileReader {
         }
         if var crosswalk = root.table("crosswalk", log: &log) {
             CrosswalkSettingsReader.read(&crosswalk, into: &settings.crosswalk, log: &log)
-            if settings.crosswalk.followAllowanceMs < settings.crosswalk.debounceMs + 2 * settings.tickMs {
-                log.add(crosswalk.issue("follow_allowance", "\(DurationText.format(milliseconds: settings.crosswalk.followAllowanceMs)) is "
-                    + "shorter than debounce + 2 ticks (\(DurationText.format(milliseconds: settings.crosswalk.debounceMs + 2 * settings.tickMs))): "
-                    + "every head change would count as a conflict"))
-            }
+        }
+        if settings.crosswalk.followAllowanceMs < settings.crosswalk.debounceMs + 2 * settings.tickMs {
+            let key = document.lines.line(of: "crosswalk.follow_allowance") != nil ? "crosswalk.follow_allowance" : "loop.tick"
+            log.add(ConfigIssue(
+                file: document.file, line: document.lines.line(of: key), keyPath: key,
+                problem: "follow_allowance \(DurationText.format(milliseconds: settings.crosswalk.followAllowanceMs)) is shorter than "
+                    + "debounce + 2 ticks (\(DurationText.format(milliseconds: settings.crosswalk.debounceMs + 2 * settings.tickMs))): "
+                    + "a floor catching up with the head would count toward a conflict"
+            ))
         }
         if var night = root.table("night", log: &log) {
             NightSettingsReader.readNight(&night, into: &settings.night, log: &log)

@@ -80,7 +80,7 @@ public final class LibgpiodV1: GPIOChipAccess {
             }
         }
         guard result == 0 else {
-            throw Self.error(errno, "request of lines \(group.offsets) on \(group.chip)")
+            throw Self.error(-result, "request of lines \(group.offsets) on \(group.chip)")
         }
     }
 
@@ -90,7 +90,7 @@ public final class LibgpiodV1: GPIOChipAccess {
                 poled_gpiod_get(handles, count, buffer.baseAddress)
             }
         }
-        guard result == 0 else { throw Self.error(errno, "read of \(lines.count) lines") }
+        guard result == 0 else { throw Self.error(-result, "read of \(lines.count) lines") }
     }
 
     public func write(_ lines: [OpaquePointer], _ values: [Int32]) throws(HALError) {
@@ -99,7 +99,7 @@ public final class LibgpiodV1: GPIOChipAccess {
                 poled_gpiod_set(handles, count, buffer.baseAddress)
             }
         }
-        guard result == 0 else { throw Self.error(errno, "write of \(lines.count) lines") }
+        guard result == 0 else { throw Self.error(-result, "write of \(lines.count) lines") }
     }
 
     public func release(_ lines: [OpaquePointer]) {

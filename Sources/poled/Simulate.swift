@@ -60,7 +60,8 @@ struct Simulate: ParsableCommand {
         guard report.violations.isEmpty else {
             report.violations.forEach { printError("poled: safety invariant broken: \($0)") }
             printError("poled: reproduce with: poled simulate --scenario \(scenario)"
-                + (configOptions.config.map { " --config \($0)" } ?? "") + (configOptions.board.map { " --board \($0)" } ?? ""))
+                + (configOptions.config.map { " --config \($0)" } ?? "") + (configOptions.board.map { " --board \($0)" } ?? "")
+                + (state.map { " --state \($0)" } ?? "") + " (seed \(script.seed))")
             throw ExitCode(SysExit.software.rawValue)
         }
     }

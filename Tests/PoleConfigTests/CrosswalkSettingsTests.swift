@@ -40,7 +40,18 @@ import Testing
 
     @Test func aFollowAllowanceShorterThanDebouncePlusTwoTicksIsRejected() throws {
         let error = try #require(RepositoryFiles.error(site: "[loop]\ntick = \"50ms\"\n[crosswalk]\ndebounce = \"40ms\"\nfollow_allowance = \"120ms\"\n"))
-        #expect(error.description == "poled.toml:5: crosswalk.follow_allowance: 120ms is shorter than debounce + 2 ticks (140ms): every head change would count as a conflict")
+        #expect(error.description == "poled.toml:5: crosswalk.follow_allowance: follow_allowance 120ms is shorter than debounce + 2 ticks (140ms): a floor catching up with the head would count toward a conflict")
+    }
+
+    @Test func aSlowTickAloneIsCheckedAgainstTheDefaultAllowance() throws {
+        let error = try #require(RepositoryFiles.error(site: "[loop]\ntick = \"50ms\"\n"))
+        #expect(error.issues.map(\.keyPath) == ["loop.tick"])
+        #expect(error.issues.first?.line == 2)
+    }
+
+    @Test func theStartUpHoldIsAtLeastSixSeconds() throws {
+        let error = try #require(RepositoryFiles.error(site: "[crosswalk]\nstartup_hold = \"2s\"\n"))
+        #expect(error.issues.first?.problem == "\"2s\" is out of range; expected 6s…1m")
     }
 
     @Test func aFollowAllowanceReachingTheConflictLimitIsRejected() throws {
