@@ -70,38 +70,3 @@ public struct CrosswalkSettings: Sendable, Hashable {
         self.spotlightBoostHoldMs = spotlightBoostHoldMs
     }
 }
-
-/// A daily window of local time, in minutes since midnight; `start > end` wraps past midnight.
-public struct QuietHours: Sendable, Hashable {
-    public var startMinute: Int
-    public var endMinute: Int
-
-    public init(startMinute: Int, endMinute: Int) {
-        precondition((0..<1_440).contains(startMinute), "start minute within a day")
-        precondition((0..<1_440).contains(endMinute), "end minute within a day")
-        self.startMinute = startMinute
-        self.endMinute = endMinute
-    }
-
-    /// Whether `minute` (0…1439) falls inside the window.
-    public func contains(_ minute: Int) -> Bool {
-        startMinute <= endMinute
-            ? (minute >= startMinute && minute < endMinute)
-            : (minute >= startMinute || minute < endMinute)
-    }
-}
-
-/// The malfunction-management timings of NEMA TS2 practice (PROTOCOLS.md §4). Standard values, not
-/// settings: a monitor that a site file could slow down would not be a monitor.
-public enum MonitorTimings {
-    /// Cumulative disagreement that latches a conflict.
-    public static let conflictLatchMs: Int64 = 300
-    /// Continuous agreement that resets the conflict accumulator.
-    public static let agreementResetMs: Int64 = 666
-    /// The same while the head is flashing.
-    public static let agreementResetFlashingMs: Int64 = 1_500
-    /// Red and green together this long make the head implausible.
-    public static let implausibleBothLitMs: Int64 = 300
-    /// Neither lamp lit this long makes the head implausible: longer than any flash gap.
-    public static let implausibleDarkMs: Int64 = 1_500
-}

@@ -1,57 +1,8 @@
-/// On or off, for outputs that are nothing else.
-public enum Switch: Sendable, Hashable {
-    case off
-    case on
-
-    /// The name used in traces and the control protocol.
-    public var name: String { self == .on ? "on" : "off" }
-}
-
-/// A spoken guidance message, or none.
-public enum VoiceMessage: Sendable, Hashable, CaseIterable {
-    case none
-    /// Red: "do not enter the roadway".
-    case redWait
-    /// Green: "look left and right, then cross".
-    case greenCross
-    /// Flashing green: "wait for the next signal".
-    case flashWait
-
-    /// The name used in traces and the control protocol.
-    public var name: String {
-        switch self {
-        case .none: "none"
-        case .redWait: "red-wait"
-        case .greenCross: "green-cross"
-        case .flashWait: "flash-wait"
-        }
-    }
-}
-
-/// The air-quality indicator lamp shown to passers-by.
-public enum AirIndication: Sendable, Hashable, CaseIterable {
-    case off
-    case good
-    case moderate
-    case bad
-    case veryBad
-
-    /// The name used in traces and the control protocol.
-    public var name: String {
-        switch self {
-        case .off: "off"
-        case .good: "good"
-        case .moderate: "moderate"
-        case .bad: "bad"
-        case .veryBad: "very-bad"
-        }
-    }
-}
-
 /// Everything the core commands for one tick, as a value.
 ///
 /// The runtime maps these to lines (only the ones that changed) and to the trace. Levels are percent.
 public struct Outputs: Sendable, Hashable {
+    /// The floor signal.
     public var floor: FloorIndication
     /// Floor brightness, percent: full by day, the night level at night.
     public var floorLevelPercent: Int
@@ -63,9 +14,13 @@ public struct Outputs: Sendable, Hashable {
     public var voice: VoiceMessage
     /// Voice at night volume.
     public var voiceNightVolume: Switch
+    /// The crosswalk spotlight's level, percent: off by day.
     public var spotlightPercent: Int
+    /// The security lamp's level, percent: 100 until the lamp feature decides otherwise (fail lit).
     public var lampPercent: Int
+    /// The air-quality indicator.
     public var air: AirIndication
+    /// The dust-response actuator.
     public var mist: Switch
 
     /// The known-safe state (DESIGN.md §4): crosswalk, beacon, voice, air and mist off; the security

@@ -1,11 +1,5 @@
 public import SystemPackage
 
-/// Where trace bytes go: a file, standard output, or memory in tests.
-public protocol TraceSink {
-    /// Writes all of `bytes`.
-    func write(_ bytes: [UInt8]) throws(Errno)
-}
-
 /// A file or standard stream that takes bytes in large writes, retrying short writes and EINTR.
 ///
 /// Used for the trace: buffered by the caller, written here in one place.

@@ -74,7 +74,7 @@ public struct LatchedFaultFile: Sendable {
 
     /// Creates `directory` (and its parents) with mode 0750 if it does not exist.
     public static func makeDirectory(_ directory: String) throws(Problem) {
-        var prefix = ""
+        var prefix = directory.hasPrefix("/") ? "" : "."
         for part in directory.split(separator: "/") {
             prefix += "/" + part
             if mkdir(prefix, 0o750) != 0, errno != EEXIST {

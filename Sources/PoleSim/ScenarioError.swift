@@ -8,11 +8,21 @@ public struct ScenarioError: Error, Sendable, Hashable, CustomStringConvertible 
         public var field: String
         public var message: String
 
+        public init(field: String, message: String) {
+            self.field = field
+            self.message = message
+        }
+
         public var description: String { field.isEmpty ? message : "\(field): \(message)" }
     }
 
     public var file: String
     public var problems: [Problem]
+
+    public init(file: String, problems: [Problem]) {
+        self.file = file
+        self.problems = problems
+    }
 
     public var description: String {
         problems.map { "\(file): \($0)" }.joined(separator: "\n")

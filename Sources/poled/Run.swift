@@ -56,7 +56,11 @@ struct Run: ParsableCommand {
             printError("poled: a real board needs a site file (--config): its latched faults must live in /var/lib/poled, not in a directory a reboot or another user can empty")
             throw ExitCode(SysExit.config.rawValue)
         }
-        let script = try scenario.map(loadScenario)
+        if scenario != nil, configuration.board.backend != .sim {
+            printError("poled: --scenario drives the simulated street; board \(configuration.board.file) is real hardware")
+            throw ExitCode(SysExit.usage.rawValue)
+        }
+        let script = try scenario.map { try loadScenario($0, board: configuration.board) }
         let options = LiveRunOptions(
             sources: configOptions.sources, scenario: script, seed: seed,
             statusEveryMs: (try? DurationText.milliseconds(statusEvery).get()) ?? 1_000,

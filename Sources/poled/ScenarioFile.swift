@@ -1,9 +1,11 @@
 import ArgumentParser
+import PoleConfig
 import PoleRuntime
 import PoleSim
 
-/// Reads and parses a scenario file; exits 74 if it cannot be read and 65 if it is malformed.
-func loadScenario(_ path: String) throws -> Scenario {
+/// Reads and parses a scenario file for `board`; exits 74 if it cannot be read and 65 if it is
+/// malformed or names a zone or device the board lacks.
+func loadScenario(_ path: String, board: BoardConfig) throws -> Scenario {
     let bytes: [UInt8]
     do {
         bytes = try ByteFile.readAll(path: path, limit: 64 << 20)
@@ -13,6 +15,11 @@ func loadScenario(_ path: String) throws -> Scenario {
     }
     switch ScenarioParser.parse(file: path, bytes: bytes) {
     case .success(let scenario):
+        let problems = ScenarioBoardCheck.problems(scenario, board: board)
+        guard problems.isEmpty else {
+            printError(ScenarioError(file: path, problems: problems).description)
+            throw ExitCode(SysExit.dataError.rawValue)
+        }
         return scenario
     case .failure(let error):
         printError(error.description)

@@ -24,7 +24,7 @@ struct Simulate: ParsableCommand {
 
     func run() throws {
         let configuration = try configOptions.load()
-        let script = try loadScenario(scenario)
+        let script = try loadScenario(scenario, board: configuration.board)
         let file: ByteFile?
         switch trace {
         case nil: file = nil

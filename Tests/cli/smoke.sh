@@ -61,6 +61,10 @@ printf '{"start": "2026-11-25T18:00:00+09:00", "duration": "1m", "steps": [{"at"
 check "malformed scenario exits 65" exits 65 "$poled" simulate --board boards/sim.toml --scenario "$work/bad.json"
 check "malformed scenario names step and field" stderr_has 'steps\[0\]\.head: "blue"'
 
+printf '{"start": "2026-11-25T18:00:00+09:00", "duration": "1m", "steps": [{"at": "0s", "presence": {"zone": "kerb", "value": true}}]}' >"$work/zone.json"
+check "a zone the board lacks exits 65" exits 65 "$poled" simulate --board boards/sim.toml --scenario "$work/zone.json"
+check "a zone the board lacks is named" stderr_has 'steps\[0\]\.presence\.zone: "kerb" is not a presence zone'
+
 "$poled" run --board boards/sim.toml --status-every 1s >"$work/run.out" 2>"$work/run.err" &
 pid=$!
 sleep 3

@@ -1,0 +1,7 @@
+public import SystemPackage
+
+/// Where trace bytes go: a file, standard output, or memory in tests.
+public protocol TraceSink {
+    /// Writes all of `bytes`.
+    func write(_ bytes: [UInt8]) throws(Errno)
+}
