@@ -40,7 +40,8 @@ public struct PoleConfiguration: Sendable, Hashable {
         PoleSettings(
             crosswalk: features.contains(.crosswalk) ? site.crosswalk : nil,
             presenceZones: board.presenceZones,
-            night: site.night
+            night: site.night,
+            lamp: features.contains(.securityLamp) ? site.lamp : nil
         )
     }
 

@@ -27,6 +27,9 @@ enum SiteFileReader {
                     + "a floor catching up with the head would count toward a conflict"
             ))
         }
+        if var lamp = root.table("lamp", log: &log) {
+            LampSettingsReader.read(&lamp, into: &settings.lamp, log: &log)
+        }
         if var night = root.table("night", log: &log) {
             NightSettingsReader.readNight(&night, into: &settings.night, log: &log)
         }

@@ -20,6 +20,8 @@ public struct SiteSettings: Sendable, Hashable {
     public var crosswalk = CrosswalkSettings()
     /// The night decision (its latitude and longitude are the site's).
     public var night = NightSettings()
+    /// The security lamp.
+    public var lamp = LampSettings()
     /// The SQLite store.
     public var storePath: String = "/var/lib/poled/poled.sqlite"
     /// The control socket's path.

@@ -13,6 +13,12 @@ public enum Fault: String, Sendable, Hashable, CaseIterable, Comparable {
     /// The wall clock cannot decide night (before `clock.min_valid`, just jumped, or unsynchronised):
     /// lamps go to their default level until a sensor or a trusted clock decides.
     case clockUntrusted = "clock-untrusted"
+    /// The security lamp is commanded on but draws no current.
+    case lampOut = "lamp-out"
+    /// The security lamp draws current while commanded off (a welded relay).
+    case lampUnexpectedOn = "lamp-unexpected-on"
+    /// The security lamp keeps going out and restarting while commanded on.
+    case lampCycling = "lamp-cycling"
 
     /// Latched faults keep the floor dark until a person clears them, and survive restarts. An
     /// implausible head clears itself when the head is valid again (the fault is in the signal
@@ -20,7 +26,7 @@ public enum Fault: String, Sendable, Hashable, CaseIterable, Comparable {
     public var isLatching: Bool {
         switch self {
         case .conflict, .floorLampOut, .floorWrongColour, .floorBothLit: true
-        case .headImplausible, .clockUntrusted: false
+        case .headImplausible, .clockUntrusted, .lampOut, .lampUnexpectedOn, .lampCycling: false
         }
     }
 

@@ -1,12 +1,13 @@
 /// The whole pole's control core: a deterministic function of its state and each tick's `Inputs`.
 ///
-/// Exists as the one place that composes the features (crosswalk now; security lamp and air quality
-/// as they land) so the runtime has one call per tick. It reads no clock, does no I/O and, once the
+/// Exists as the one place that composes the features (the night decision, the crosswalk, the
+/// security lamp; air quality as it lands) so the runtime has one call per tick. It reads no clock, does no I/O and, once the
 /// caller's event buffer has capacity, allocates nothing.
 public struct Pole: Sendable {
     /// The settings the pole runs with.
     public private(set) var settings: PoleSettings
     private var crosswalk: Crosswalk?
+    private var lamp: SecurityLamp?
 
     private var night: NightDecision
 
@@ -14,6 +15,7 @@ public struct Pole: Sendable {
     public init(settings: PoleSettings, latchedFaults: [Fault] = []) {
         self.settings = settings
         night = NightDecision(settings: settings.night)
+        lamp = settings.lamp.map(SecurityLamp.init(settings:))
         crosswalk = settings.crosswalk.map {
             Crosswalk(settings: $0, presenceZones: settings.presenceZones, latched: latchedFaults)
         }
@@ -27,7 +29,9 @@ public struct Pole: Sendable {
         precondition((newSettings.crosswalk == nil) == (settings.crosswalk == nil), "a reload keeps the board's features")
         var pole = self
         pole.settings = newSettings
+        precondition((newSettings.lamp == nil) == (settings.lamp == nil), "a reload keeps the board's features")
         if let crosswalkSettings = newSettings.crosswalk { pole.crosswalk?.reconfigure(crosswalkSettings) }
+        if let lampSettings = newSettings.lamp { pole.lamp?.reconfigure(lampSettings) }
         if newSettings.night != settings.night { pole.night = NightDecision(settings: newSettings.night) }
         return pole
     }
@@ -48,6 +52,7 @@ public struct Pole: Sendable {
         var outputs = Outputs.safe
         let nightState = night.update(inputs, events: &events)
         crosswalk?.step(inputs, night: nightState.isNight, nightDecided: nightState.isDecided, outputs: &outputs, events: &events)
+        lamp?.step(inputs, night: nightState.isNight, nightDecided: nightState.isDecided, outputs: &outputs, events: &events)
         return outputs
     }
 }

@@ -9,10 +9,16 @@ public struct PoleSettings: Sendable, Hashable {
     public var presenceZones: [String]
     /// How night is decided.
     public var night: NightSettings
+    /// The security lamp, present when the board binds its relay or dim line.
+    public var lamp: LampSettings?
 
-    public init(crosswalk: CrosswalkSettings?, presenceZones: [String] = [], night: NightSettings = NightSettings()) {
+    public init(
+        crosswalk: CrosswalkSettings?, presenceZones: [String] = [], night: NightSettings = NightSettings(),
+        lamp: LampSettings? = nil
+    ) {
         self.crosswalk = crosswalk
         self.presenceZones = presenceZones
         self.night = night
+        self.lamp = lamp
     }
 }

@@ -32,7 +32,7 @@ import Testing
             #"{"t":0,"type":"output","name":"beacon","value":"off"}"#,
             #"{"t":0,"type":"output","name":"voice","value":"none"}"#,
             #"{"t":0,"type":"output","name":"spotlight","value":50}"#,
-            #"{"t":0,"type":"output","name":"lamp","value":100}"#,
+            #"{"t":0,"type":"output","name":"lamp","value":30}"#,
             #"{"t":0,"type":"output","name":"air","value":"off"}"#,
             #"{"t":0,"type":"output","name":"mist","value":"off"}"#,
             #"{"t":8000,"type":"output","name":"voice","value":"red-wait"}"#,
