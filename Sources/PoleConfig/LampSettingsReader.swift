@@ -12,6 +12,9 @@ enum LampSettingsReader {
         settings.faultDelayMs = table.duration("fault_delay", range: 1_000...600_000, log: &log) ?? settings.faultDelayMs
         settings.cyclingCount = table.integer("cycling_count", range: 2...100, log: &log) ?? settings.cyclingCount
         settings.cyclingWindowMs = table.duration("cycling_window", range: 60_000...86_400_000, log: &log) ?? settings.cyclingWindowMs
+        if let calendar = table.raw("calendar") {
+            settings.calendar = CalendarReader.read(calendar, table: table, log: &log)
+        }
         if settings.fullLevelPercent < settings.idleLevelPercent {
             log.add(table.issue("full_level", "\(settings.fullLevelPercent) is below idle_level \(settings.idleLevelPercent); motion must not dim"))
         }

@@ -2,7 +2,8 @@
 ///
 /// The TOML library reports lines only for syntax errors, yet every validation message should say
 /// where to look. This index follows `[table]` and `[[array]]` headers and `key = value` lines
-/// (dotted and quoted keys included). Keys inside inline tables are not indexed; a lookup then falls
+/// (dotted and quoted keys included); the n-th `[[a.b]]` table's keys are `a.b[n].key`, counting
+/// from 0. Keys inside inline tables are not indexed; a lookup then falls
 /// back to the nearest enclosing key, which is the line that holds the inline table.
 public struct TOMLLineIndex: Sendable, Hashable {
     private var lineOfPath: [String: Int] = [:]
@@ -10,11 +11,20 @@ public struct TOMLLineIndex: Sendable, Hashable {
 
     public init(text: String) {
         var prefix: [String] = []
+        var arrayCounts: [String: Int] = [:]
         var lineNumber = 0
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             let line = Substring(Self.stripComment(Substring(rawLine)).trimmingSpaces())
-            if line.hasPrefix("[") {
+            if line.hasPrefix("[[") {
+                let path = Self.splitKey(line.dropFirst(2).prefix { $0 != "]" })
+                let joined = path.joined(separator: ".")
+                let index = arrayCounts[joined, default: 0]
+                arrayCounts[joined] = index + 1
+                record(path, line: lineNumber)
+                prefix = path.dropLast() + ["\(path.last ?? "")[\(index)]"]
+                record(prefix, line: lineNumber)
+            } else if line.hasPrefix("[") {
                 let header = line.drop { $0 == "[" }.prefix { $0 != "]" }
                 prefix = Self.splitKey(header)
                 record(prefix, line: lineNumber)

@@ -28,6 +28,8 @@ public struct Inputs: Sendable, Hashable {
     public var clockSynchronised: Bool?
     /// Local time of day at the site, minutes since midnight, when the runtime knows it.
     public var localMinuteOfDay: Int?
+    /// Local date at the site, when the runtime knows it.
+    public var localDate: LocalDate?
     /// Technician commands received since the last tick (usually none).
     public var commands: [Command]
 
@@ -44,6 +46,7 @@ public struct Inputs: Sendable, Hashable {
         lampCurrent: Bool? = nil,
         clockSynchronised: Bool? = nil,
         localMinuteOfDay: Int? = nil,
+        localDate: LocalDate? = nil,
         commands: [Command] = []
     ) {
         self.monotonicMs = monotonicMs
@@ -58,6 +61,7 @@ public struct Inputs: Sendable, Hashable {
         self.lampCurrent = lampCurrent
         self.clockSynchronised = clockSynchronised
         self.localMinuteOfDay = localMinuteOfDay
+        self.localDate = localDate
         self.commands = commands
     }
 }

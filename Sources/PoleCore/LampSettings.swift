@@ -16,6 +16,8 @@ public struct LampSettings: Sendable, Hashable {
     /// This many current interruptions within `cyclingWindowMs` while commanded steadily on is cycling.
     public var cyclingCount: Int
     public var cyclingWindowMs: Int64
+    /// Ordered calendar rules; the first that matches wins.
+    public var calendar: [CalendarRule]
 
     public init(
         idleLevelPercent: Int = 30,
@@ -26,7 +28,8 @@ public struct LampSettings: Sendable, Hashable {
         nightFloorPercent: Int = 10,
         faultDelayMs: Int64 = 5_000,
         cyclingCount: Int = 3,
-        cyclingWindowMs: Int64 = 600_000
+        cyclingWindowMs: Int64 = 600_000,
+        calendar: [CalendarRule] = []
     ) {
         self.idleLevelPercent = idleLevelPercent
         self.fullLevelPercent = fullLevelPercent
@@ -37,5 +40,6 @@ public struct LampSettings: Sendable, Hashable {
         self.faultDelayMs = faultDelayMs
         self.cyclingCount = cyclingCount
         self.cyclingWindowMs = cyclingWindowMs
+        self.calendar = calendar
     }
 }

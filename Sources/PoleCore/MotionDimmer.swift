@@ -15,7 +15,10 @@ struct MotionDimmer: Sendable {
     }
 
     /// The lamp level this tick, percent.
-    mutating func update(night: Bool, nightDecided: Bool, motion: Bool, nowMs: Int64) -> Int {
+    /// `idleOverride` replaces the idle level (a calendar rule); `forcedOff` turns the lamp off.
+    mutating func update(
+        night: Bool, nightDecided: Bool, motion: Bool, nowMs: Int64, idleOverride: Int? = nil, forcedOff: Bool = false
+    ) -> Int {
         let elapsedMs = lastMs.map { nowMs - $0 } ?? 0
         let first = lastMs == nil
         lastMs = nowMs
@@ -24,12 +27,12 @@ struct MotionDimmer: Sendable {
             levelPpm = 1_000_000
             return 100
         }
-        guard night else {
+        guard night, !forcedOff else {
             levelPpm = 0
             return 0
         }
         let moving = motionUntilMs.map { nowMs < $0 } ?? false
-        let floor = max(settings.idleLevelPercent, settings.nightFloorPercent)
+        let floor = max(idleOverride ?? settings.idleLevelPercent, settings.nightFloorPercent)
         let targetPpm = (moving ? max(settings.fullLevelPercent, floor) : floor) * 10_000
         if first {
             levelPpm = targetPpm

@@ -1,15 +1,20 @@
-/// The security lamp feature: dusk-to-dawn with motion dimming, and monitoring of the lamp's current.
+/// The security lamp feature: dusk-to-dawn with motion dimming and the district's calendar, and
+/// monitoring of the lamp's current. The calendar applies only on a decided night: when the clock or
+/// date cannot be trusted, the lamp fails lit instead.
 public struct SecurityLamp: Sendable {
+    private var settings: LampSettings
     private var dimmer: MotionDimmer
     private var monitor: LampMonitor
 
     public init(settings: LampSettings) {
+        self.settings = settings
         dimmer = MotionDimmer(settings: settings)
         monitor = LampMonitor(settings: settings)
     }
 
     /// Takes reloaded settings, keeping the level, the motion hold and the monitor's timers.
     public mutating func reconfigure(_ settings: LampSettings) {
+        self.settings = settings
         dimmer.settings = settings
         monitor.settings = settings
     }
@@ -19,7 +24,19 @@ public struct SecurityLamp: Sendable {
 
     /// Advances one tick: sets `outputs.lampPercent` and appends lamp fault events.
     public mutating func step(_ inputs: Inputs, night: Bool, nightDecided: Bool, outputs: inout Outputs, events: inout [Event]) {
-        let level = dimmer.update(night: night, nightDecided: nightDecided, motion: inputs.motion ?? false, nowMs: inputs.monotonicMs)
+        var idleOverride: Int?
+        var forcedOff = false
+        if nightDecided, let date = inputs.localDate, let minute = inputs.localMinuteOfDay,
+           let rule = settings.calendar.first(where: { $0.matches(date, minuteOfDay: minute) }) {
+            switch rule.action {
+            case .off: forcedOff = true
+            case .idleLevel(let level): idleOverride = level
+            }
+        }
+        let level = dimmer.update(
+            night: night, nightDecided: nightDecided, motion: inputs.motion ?? false, nowMs: inputs.monotonicMs,
+            idleOverride: idleOverride, forcedOff: forcedOff
+        )
         outputs.lampPercent = level
         if let current = inputs.lampCurrent {
             monitor.update(commandedOn: level > 0, currentFlows: current, nowMs: inputs.monotonicMs, events: &events)

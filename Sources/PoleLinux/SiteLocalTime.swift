@@ -1,4 +1,5 @@
 import Glibc
+public import PoleCore
 
 /// Local time at the site, from the C library's time-zone database (`localtime_r`).
 ///
@@ -10,6 +11,7 @@ import Glibc
 public struct SiteLocalTime: Sendable {
     private var cachedUTCMinute: Int64?
     private var cachedMinuteOfDay = 0
+    private var cachedDate = LocalDate(month: 1, day: 1, weekday: 4)
 
     /// Selects `zone` (an IANA name such as `Asia/Seoul`) for this process. `TZ` is set only when it
     /// differs, so runners that agree on the zone never touch the environment again (setenv is not
@@ -23,13 +25,24 @@ public struct SiteLocalTime: Sendable {
 
     /// Minutes since local midnight at `utcSeconds`.
     public mutating func minuteOfDay(utcSeconds: Int64) -> Int {
+        update(utcSeconds)
+        return cachedMinuteOfDay
+    }
+
+    /// The local date at `utcSeconds`.
+    public mutating func date(utcSeconds: Int64) -> LocalDate {
+        update(utcSeconds)
+        return cachedDate
+    }
+
+    private mutating func update(_ utcSeconds: Int64) {
         let utcMinute = utcSeconds >= 0 ? utcSeconds / 60 : (utcSeconds - 59) / 60
-        if utcMinute == cachedUTCMinute { return cachedMinuteOfDay }
+        if utcMinute == cachedUTCMinute { return }
         var time = time_t(utcSeconds)
         var local = tm()
         localtime_r(&time, &local)
         cachedUTCMinute = utcMinute
         cachedMinuteOfDay = Int(local.tm_hour) * 60 + Int(local.tm_min)
-        return cachedMinuteOfDay
+        cachedDate = LocalDate(month: Int(local.tm_mon) + 1, day: Int(local.tm_mday), weekday: Int(local.tm_wday))
     }
 }

@@ -33,13 +33,14 @@ public struct ControlLoop<InputLines: DigitalInputSet, OutputLines: DigitalOutpu
     @discardableResult
     public mutating func tick(
         monotonicMs: Int64, utcSeconds: Int64, clockSynchronised: Bool? = nil, localMinuteOfDay: Int? = nil,
-        commands: [Command] = []
+        localDate: LocalDate? = nil, commands: [Command] = []
     ) throws(HALError) -> Outputs {
         events.removeAll(keepingCapacity: true)
         inputs.monotonicMs = monotonicMs
         inputs.utcSeconds = utcSeconds
         inputs.clockSynchronised = clockSynchronised
         inputs.localMinuteOfDay = localMinuteOfDay
+        inputs.localDate = localDate
         inputs.commands = commands
         try io.sample(into: &inputs)
         outputs = pole.step(inputs, events: &events)

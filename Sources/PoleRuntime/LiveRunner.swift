@@ -117,7 +117,8 @@ public struct LiveRunner {
             do {
                 try loop.tick(
                     monotonicMs: timing.elapsedMs, utcSeconds: utcSeconds, clockSynchronised: clockSynchronised,
-                    localMinuteOfDay: localTime.minuteOfDay(utcSeconds: utcSeconds), commands: street?.takeCommands() ?? []
+                    localMinuteOfDay: localTime.minuteOfDay(utcSeconds: utcSeconds), localDate: localTime.date(utcSeconds: utcSeconds),
+                    commands: street?.takeCommands() ?? []
                 )
             } catch {
                 logger.critical("hardware failure; driving outputs safe and stopping", metadata: ["error": "\(error)"])

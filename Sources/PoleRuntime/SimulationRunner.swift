@@ -69,7 +69,8 @@ public enum SimulationRunner {
             do {
                 try loop.tick(
                     monotonicMs: timing.elapsedMs, utcSeconds: utc.seconds, clockSynchronised: true,
-                    localMinuteOfDay: localTime.minuteOfDay(utcSeconds: utc.seconds), commands: street.takeCommands()
+                    localMinuteOfDay: localTime.minuteOfDay(utcSeconds: utc.seconds), localDate: localTime.date(utcSeconds: utc.seconds),
+                    commands: street.takeCommands()
                 )
             } catch {
                 throw .hardware(error)

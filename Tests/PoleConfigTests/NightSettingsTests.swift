@@ -49,3 +49,66 @@ import Testing
         #expect(error.issues.first?.problem == "\"moon\" is not one of \"astro\", \"sensor\", \"astro-and-sensor\"")
     }
 }
+
+@Suite struct LampSettingsTests {
+    @Test func lampSettingsAndCalendarRulesAreRead() throws {
+        let site = """
+            [lamp]
+            idle_level = 20
+            ramp_down = "1m"
+
+            [[lamp.calendar]]
+            name = "crops"
+            from = "06-01"
+            to = "09-30"
+            start = "00:00"
+            end = "05:00"
+            action = "off"
+
+            [[lamp.calendar]]
+            name = "festival"
+            weekdays = ["fri", "sat"]
+            start = "18:00"
+            end = "02:00"
+            action = "level"
+            level = 100
+            """
+        let configuration = try ConfigLoader.parse(
+            site: ("poled.toml", site), board: ("board.toml", RepositoryFiles.smallBoard + "lamp_relay = { line = \"R\" }\n"),
+            sources: RepositoryFiles.sources
+        )
+        let lamp = try #require(configuration.poleSettings.lamp)
+        #expect(lamp.idleLevelPercent == 20)
+        #expect(lamp.rampDownMs == 60_000)
+        #expect(lamp.calendar.map(\.name) == ["crops", "festival"])
+        #expect(lamp.calendar[0].fromMonthDay == 601)
+        #expect(lamp.calendar[1].weekdayMask == 0b110_0000)
+        #expect(lamp.calendar[1].action == .idleLevel(100))
+    }
+
+    @Test func aBadRuleIsNamedWithItsIndexAndLine() throws {
+        let site = """
+            [[lamp.calendar]]
+            name = "crops"
+            start = "00:00"
+            end = "05:00"
+            action = "off"
+
+            [[lamp.calendar]]
+            name = "festival"
+            start = "25:00"
+            end = "02:00"
+            action = "level"
+            """
+        let error = try #require(RepositoryFiles.error(site: site))
+        #expect(error.issues.map(\.description) == [
+            "poled.toml:7: lamp.calendar[1]: missing key level; action \"level\" needs a level 0…100",
+            "poled.toml:9: lamp.calendar[1].start: \"25:00\" is not a time; expected \"HH:MM\" such as \"23:30\"",
+        ])
+    }
+
+    @Test func withoutALampTheBoardHasNoLampSettings() throws {
+        let configuration = try ConfigLoader.parse(site: nil, board: ("board.toml", RepositoryFiles.smallBoard), sources: RepositoryFiles.sources)
+        #expect(configuration.poleSettings.lamp == nil)
+    }
+}
