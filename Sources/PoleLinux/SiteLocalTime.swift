@@ -1,5 +1,4 @@
 import Glibc
-public import PoleCore
 
 /// Local time at the site, from the C library's time-zone database (`localtime_r`).
 ///
@@ -11,7 +10,7 @@ public import PoleCore
 public struct SiteLocalTime: Sendable {
     private var cachedUTCMinute: Int64?
     private var cachedMinuteOfDay = 0
-    private var cachedDate = LocalDate(month: 1, day: 1, weekday: 4)
+    private var cachedDate = (month: 1, day: 1, weekday: 4)
 
     /// Selects `zone` (an IANA name such as `Asia/Seoul`) for this process. `TZ` is set only when it
     /// differs, so runners that agree on the zone never touch the environment again (setenv is not
@@ -29,8 +28,8 @@ public struct SiteLocalTime: Sendable {
         return cachedMinuteOfDay
     }
 
-    /// The local date at `utcSeconds`.
-    public mutating func date(utcSeconds: Int64) -> LocalDate {
+    /// The local date at `utcSeconds`: month 1…12, day 1…31, weekday 0 (Sunday)…6.
+    public mutating func date(utcSeconds: Int64) -> (month: Int, day: Int, weekday: Int) {
         update(utcSeconds)
         return cachedDate
     }
@@ -43,6 +42,6 @@ public struct SiteLocalTime: Sendable {
         localtime_r(&time, &local)
         cachedUTCMinute = utcMinute
         cachedMinuteOfDay = Int(local.tm_hour) * 60 + Int(local.tm_min)
-        cachedDate = LocalDate(month: Int(local.tm_mon) + 1, day: Int(local.tm_mday), weekday: Int(local.tm_wday))
+        cachedDate = (Int(local.tm_mon) + 1, Int(local.tm_mday), Int(local.tm_wday))
     }
 }

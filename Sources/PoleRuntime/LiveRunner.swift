@@ -117,7 +117,7 @@ public struct LiveRunner {
             do {
                 try loop.tick(
                     monotonicMs: timing.elapsedMs, utcSeconds: utcSeconds, clockSynchronised: clockSynchronised,
-                    localMinuteOfDay: localTime.minuteOfDay(utcSeconds: utcSeconds), localDate: localTime.date(utcSeconds: utcSeconds),
+                    localMinuteOfDay: localTime.minuteOfDay(utcSeconds: utcSeconds), localDate: LocalDate(localTime.date(utcSeconds: utcSeconds)),
                     commands: street?.takeCommands() ?? []
                 )
             } catch {

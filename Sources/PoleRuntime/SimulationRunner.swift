@@ -69,7 +69,7 @@ public enum SimulationRunner {
             do {
                 try loop.tick(
                     monotonicMs: timing.elapsedMs, utcSeconds: utc.seconds, clockSynchronised: true,
-                    localMinuteOfDay: localTime.minuteOfDay(utcSeconds: utc.seconds), localDate: localTime.date(utcSeconds: utc.seconds),
+                    localMinuteOfDay: localTime.minuteOfDay(utcSeconds: utc.seconds), localDate: LocalDate(localTime.date(utcSeconds: utc.seconds)),
                     commands: street.takeCommands()
                 )
             } catch {
