@@ -32,11 +32,11 @@ public enum DemoDay {
             while atMs < durationMs {
                 let hour = ((startUTCSeconds + atMs / 1_000) / 3_600 + 9) % 24
                 let meanGapMs: Int64 = (7...22).contains(hour) ? 30_000 : 180_000
-                atMs += Int64.random(in: meanGapMs / 4...meanGapMs * 2, using: &random)
-                let standMs = Int64.random(in: 3_000...10_000, using: &random)
+                atMs += random.int64(in: meanGapMs / 4...meanGapMs * 2)
+                let standMs = random.int64(in: 3_000...10_000)
                 add(atMs, .presence(zone: zone, present: true))
                 add(atMs + standMs, .presence(zone: zone, present: false))
-                if index == 0, Bool.random(using: &random) {
+                if index == 0, random.bool() {
                     add(atMs, .motion(true))
                     add(atMs + standMs, .motion(false))
                 }
@@ -53,7 +53,7 @@ public enum DemoDay {
             let daylight = (7...17).contains(hour)
             add(hourMs, .lux(daylight ? 20_000 : 2))
             add(hourMs, .photocell(!daylight))
-            fine = min(150, max(3, fine + Double.random(in: -6...6, using: &air)))
+            fine = min(150, max(3, fine + air.double(in: -6...6)))
             add(hourMs, .particulates(pm2_5: fine.rounded(), pm10: (fine * 1.8).rounded()))
             hourMs += 3_600_000
         }

@@ -16,18 +16,18 @@ public enum StreetChaos {
         var atMs: Int64 = 0
         while atMs < durationMs {
             atMs = cycle(from: atMs, builder: &builder, random: &cycles, faults: &headFaults)
-            if Int.random(in: 0..<6, using: &floorFaults) == 0 {
+            if floorFaults.int(below: 6) == 0 {
                 floorFault(at: atMs, builder: &builder, random: &floorFaults)
             }
         }
         for (index, zone) in zones.enumerated() {
             var random = root.derived(10 + UInt64(index))
-            var arrivalMs = Int64.random(in: 0...20_000, using: &random)
+            var arrivalMs = random.int64(in: 0...20_000)
             while arrivalMs < durationMs {
-                let standMs = Int64.random(in: 500...15_000, using: &random)
+                let standMs = random.int64(in: 500...15_000)
                 builder.add(arrivalMs, .presence(zone: zone, present: true))
                 builder.add(arrivalMs + standMs, .presence(zone: zone, present: false))
-                arrivalMs += standMs + Int64.random(in: 1_000...40_000, using: &random)
+                arrivalMs += standMs + random.int64(in: 1_000...40_000)
             }
         }
         return Scenario(startUTCSeconds: 1_764_061_200 + Int64(seed % 86_400), durationMs: durationMs, seed: seed, steps: builder.steps)
@@ -39,21 +39,21 @@ public enum StreetChaos {
     ) -> Int64 {
         var atMs = startMs
         builder.add(atMs, .head(.red))
-        atMs += Int64.random(in: 8_000...40_000, using: &random)
+        atMs += random.int64(in: 8_000...40_000)
         builder.add(atMs, .head(.green))
-        atMs += Int64.random(in: 5_000...20_000, using: &random)
-        let skipsFlashing = Int.random(in: 0..<10, using: &faults) == 0
+        atMs += random.int64(in: 5_000...20_000)
+        let skipsFlashing = faults.int(below: 10) == 0
         if !skipsFlashing {
-            builder.add(atMs, .head(.flashingGreen(periodMs: Int64.random(in: 800...1_200, using: &random))))
-            atMs += Int64.random(in: 4_000...12_000, using: &random)
+            builder.add(atMs, .head(.flashingGreen(periodMs: random.int64(in: 800...1_200))))
+            atMs += random.int64(in: 4_000...12_000)
         }
-        switch Int.random(in: 0..<8, using: &faults) {
+        switch faults.int(below: 8) {
         case 0:
             builder.add(atMs, .head(.redAndGreen))
-            atMs += Int64.random(in: 100...3_000, using: &faults)
+            atMs += faults.int64(in: 100...3_000)
         case 1:
             builder.add(atMs, .head(.dark))
-            atMs += Int64.random(in: 500...5_000, using: &faults)
+            atMs += faults.int64(in: 500...5_000)
         case 2:
             atMs = chatter(from: atMs, builder: &builder, random: &faults)
         default:
@@ -66,9 +66,9 @@ public enum StreetChaos {
     private static func chatter(from startMs: Int64, builder: inout Builder, random: inout SeededRandom) -> Int64 {
         var atMs = startMs
         let aspects: [HeadAspect] = [.green, .dark, .red, .redAndGreen]
-        for _ in 0..<Int.random(in: 4...30, using: &random) {
-            builder.add(atMs, .head(aspects[Int.random(in: 0..<aspects.count, using: &random)]))
-            atMs += Int64.random(in: 10...120, using: &random)
+        for _ in 0..<Int(random.int64(in: 4...30)) {
+            builder.add(atMs, .head(aspects[random.int(below: aspects.count)]))
+            atMs += random.int64(in: 10...120)
         }
         return atMs
     }
@@ -76,13 +76,13 @@ public enum StreetChaos {
     /// A floor lamp fault starting at `startMs`, repaired later, then cleared by a technician.
     private static func floorFault(at startMs: Int64, builder: inout Builder, random: inout SeededRandom) {
         let faults: [FloorFault] = [.greenStuckOn, .redStuckOn, .greenOut, .redOut, .swapped]
-        let fault = faults[Int.random(in: 0..<faults.count, using: &random)]
-        let startAtMs = startMs - Int64.random(in: 0...5_000, using: &random)
-        let repairedAtMs = startAtMs + Int64.random(in: 1_000...20_000, using: &random)
+        let fault = faults[random.int(below: faults.count)]
+        let startAtMs = startMs - random.int64(in: 0...5_000)
+        let repairedAtMs = startAtMs + random.int64(in: 1_000...20_000)
         builder.add(startAtMs, .floorFault(fault))
         builder.add(repairedAtMs, .floorFault(.none))
         builder.add(
-            repairedAtMs + Int64.random(in: 0...30_000, using: &random),
+            repairedAtMs + random.int64(in: 0...30_000),
             .command(.clearFaults(nil, by: "chaos", reason: "repaired \(fault.rawValue)"))
         )
     }

@@ -51,3 +51,31 @@ import Testing
         #expect(a.allSatisfy { (0..<1_000).contains($0) })
     }
 }
+
+@Suite struct SeededRandomDrawTests {
+    @Test func boundedDrawsStayInRangeAndAreTheSameEverywhere() {
+        var random = SeededRandom(seed: 42)
+        let draws = (0..<5).map { _ in random.int64(in: 10...20) }
+        #expect(draws.allSatisfy { (10...20).contains($0) })
+        var again = SeededRandom(seed: 42)
+        #expect((0..<5).map { _ in again.int64(in: 10...20) } == draws)
+    }
+
+    @Test func theAlgorithmIsPinned() {
+        var random = SeededRandom(seed: 0)
+        let first: UInt64 = 0xE220_A839_7B1D_CDAF
+        #expect(random.next() == first, "SplitMix64's published first output for seed 0")
+        var bounded = SeededRandom(seed: 0)
+        #expect(bounded.int64(in: 0...9) == Int64(first % 10))
+    }
+
+    @Test func doublesAndCoinsCoverTheirRange() {
+        var random = SeededRandom(seed: 7)
+        let doubles = (0..<1_000).map { _ in random.double(in: -6...6) }
+        #expect(doubles.allSatisfy { (-6...6).contains($0) })
+        #expect(doubles.min()! < -5 && doubles.max()! > 5)
+        let heads = (0..<1_000).filter { _ in random.bool() }.count
+        #expect((400...600).contains(heads))
+        #expect((0..<100).map { _ in random.int(below: 3) }.allSatisfy { (0..<3).contains($0) })
+    }
+}
