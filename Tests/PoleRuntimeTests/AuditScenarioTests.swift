@@ -7,19 +7,11 @@ import Testing
 /// One scenario per fault class of the Seoul and Gyeonggi audits (`Tests/Scenarios/audit/`), each
 /// run through the whole loop on the simulated board with the trace lines it must contain.
 @Suite struct AuditScenarioTests {
-    private static let root: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }()
 
     /// Runs `Tests/Scenarios/audit/<name>.json` and returns the trace lines after t = 0.
     private func trace(_ name: String) throws -> [String] {
-        let path = Self.root + "/Tests/Scenarios/audit/\(name).json"
-        let scenario = try ScenarioParser.parse(file: path, bytes: ByteFile.readAll(path: path, limit: 1 << 20)).get()
-        let configuration = try ConfigLoader.load(ConfigSources(
-            sitePath: nil, boardPath: Self.root + "/boards/sim.toml", runtimeDirectory: "/tmp", userID: 0
-        ))
+        let scenario = try Repository.scenario("Tests/Scenarios/audit/\(name).json")
+        let configuration = try Repository.configuration()
         let sink = LineSink()
         let report = try SimulationRunner.run(configuration: configuration, scenario: scenario, trace: sink)
         #expect(report.violations.isEmpty)

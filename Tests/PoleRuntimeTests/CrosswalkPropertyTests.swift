@@ -16,17 +16,10 @@ import Testing
     static let seeds: [UInt64] = getenv("POLED_SOAK_SEED").flatMap { UInt64(String(cString: $0)) }.map { [$0] }
         ?? Array(1...20)
 
-    private static let root: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }()
 
     @Test(arguments: seeds)
     func everyInvariantHoldsOnARandomStreet(seed: UInt64) throws {
-        let configuration = try ConfigLoader.load(ConfigSources(
-            sitePath: nil, boardPath: Self.root + "/boards/sim.toml", runtimeDirectory: "/tmp", userID: 0
-        ))
+        let configuration = try Repository.configuration(board: "sim.toml")
         let scenario = StreetChaos.scenario(
             seed: seed, durationMs: Self.minutesPerSeed * 60_000, zones: configuration.board.presenceZones
         )

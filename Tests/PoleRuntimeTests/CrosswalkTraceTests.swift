@@ -8,18 +8,13 @@ import Testing
 /// The crosswalk as `poled simulate` traces it: beacon, voice and spotlight beside the floor, and
 /// latched faults that survive a restart.
 @Suite struct CrosswalkTraceTests {
-    private static let root: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }()
 
     private func configuration() throws -> PoleConfiguration {
-        try ConfigLoader.load(ConfigSources(sitePath: nil, boardPath: Self.root + "/boards/sim.toml", runtimeDirectory: "/tmp", userID: 0))
+        try Repository.configuration()
     }
 
     private func scenario(_ path: String) throws -> Scenario {
-        try ScenarioParser.parse(file: path, bytes: ByteFile.readAll(path: Self.root + "/" + path, limit: 1 << 20)).get()
+        try Repository.scenario(path)
     }
 
     @Test func aNightCrossingTracesSpotlightBeaconAndVoice() throws {
@@ -49,7 +44,7 @@ import Testing
     @Test func aLatchedFaultSurvivesARestartUntilCleared() throws {
         var template = Array("/tmp/poled-restart-XXXXXX".utf8CString)
         let state = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
-        let latching = try Fixture.scenario("""
+        let latching = try Repository.scenario(json: """
             { "start": "2026-11-25T18:00:00Z", "duration": "15s",
               "steps": [ { "at": "0s", "head": "red" }, { "at": "10s", "floor_fault": "green-stuck-on" } ] }
             """)
@@ -62,7 +57,7 @@ import Testing
         #expect(!afterRestart.lines.contains { $0.contains(#""name":"floor","value":"green""#) || $0.contains(#""name":"floor","value":"red""#) },
                 "the floor stays dark after the restart")
 
-        let clearing = try Fixture.scenario("""
+        let clearing = try Repository.scenario(json: """
             { "start": "2026-11-25T18:00:00Z", "duration": "10s",
               "steps": [ { "at": "0s", "head": "red" }, { "at": "1s", "command": { "faults_clear": "all" } } ] }
             """)
@@ -99,11 +94,5 @@ import Testing
         #expect(OutputLevel.of(.beacon, outputs) == .low, "the line follows the flashing lamp, not the warning")
         outputs.floorLevelPercent = 100
         #expect(OutputLevel.of(.floorDim, Outputs.safe) == .low)
-    }
-}
-
-private enum Fixture {
-    static func scenario(_ json: String) throws -> Scenario {
-        try ScenarioParser.parse(file: "test.json", bytes: Array(json.utf8)).get()
     }
 }

@@ -4,16 +4,9 @@ import PoleRuntime
 import Testing
 
 @Suite struct GPIOBoardTests {
-    private static let root: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }()
 
     @Test func aCrosswalkBoardBecomesOneInputAndOneOutputRequest() throws {
-        let configuration = try ConfigLoader.load(ConfigSources(
-            sitePath: nil, boardPath: Self.root + "/boards/pi4-crosswalk.toml", runtimeDirectory: "/tmp", userID: 0
-        ))
+        let configuration = try Repository.configuration(board: "pi4-crosswalk.toml")
         let (inputs, outputs) = GPIOBoard.specs(configuration.board)
         #expect(inputs.count == 7)
         #expect(outputs.count == 10)
@@ -28,9 +21,7 @@ import Testing
     }
 
     @Test func lampOutputsRequestLitAndActiveLow() throws {
-        let configuration = try ConfigLoader.load(ConfigSources(
-            sitePath: nil, boardPath: Self.root + "/boards/pi5-lamp.toml", runtimeDirectory: "/tmp", userID: 0
-        ))
+        let configuration = try Repository.configuration(board: "pi5-lamp.toml")
         let outputs = GPIOBoard.specs(configuration.board).outputs
         let relay = try #require(outputs.first { $0.purpose == "role lamp_relay" })
         #expect(relay.safeLevel == .high)

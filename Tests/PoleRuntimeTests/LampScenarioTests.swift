@@ -6,19 +6,11 @@ import Testing
 /// The security lamp through `Tests/Scenarios/lamp/`, on the simulated board, with the trace lines
 /// each scenario must show.
 @Suite struct LampScenarioTests {
-    private static let root: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }()
 
     /// The lamp, night and fault lines of `Tests/Scenarios/lamp/<name>.json`.
     private func trace(_ name: String) throws -> [String] {
-        let path = Self.root + "/Tests/Scenarios/lamp/\(name).json"
-        let scenario = try ScenarioParser.parse(file: path, bytes: ByteFile.readAll(path: path, limit: 1 << 20)).get()
-        let configuration = try ConfigLoader.load(ConfigSources(
-            sitePath: nil, boardPath: Self.root + "/boards/sim.toml", runtimeDirectory: "/tmp", userID: 0
-        ))
+        let scenario = try Repository.scenario("Tests/Scenarios/lamp/\(name).json")
+        let configuration = try Repository.configuration()
         let sink = LineSink()
         _ = try SimulationRunner.run(configuration: configuration, scenario: scenario, trace: sink)
         return sink.lines.filter { $0.contains(#""name":"lamp""#) || $0.contains(#""name":"night""#) || $0.contains("fault") }

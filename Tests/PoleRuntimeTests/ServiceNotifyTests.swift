@@ -9,11 +9,6 @@ import Testing
 /// WATCHDOG and STATUS while the loop runs, then STOPPING. The run is short enough that its messages
 /// fit the socket's queue (`net.unix.max_dgram_qlen`, 10 by default), read after it ends.
 @Suite struct ServiceNotifyTests {
-    private static let root: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }()
 
     @Test func theDaemonTellsSystemdReadyWatchdogStatusStoppingInOrder() throws {
         var template = Array("/tmp/poled-notify-XXXXXX".utf8CString)
@@ -21,7 +16,7 @@ import Testing
         let socketPath = directory + "/notify.sock"
         let listener = try NotifyListener(path: socketPath)
         defer { listener.close() }
-        let sources = ConfigSources(sitePath: nil, boardPath: Self.root + "/boards/sim.toml", runtimeDirectory: directory, userID: getuid())
+        let sources = ConfigSources(sitePath: nil, boardPath: Repository.root + "/boards/sim.toml", runtimeDirectory: directory, userID: getuid())
         let configuration = try ConfigLoader.load(sources)
         let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": socketPath, "WATCHDOG_USEC": "400000"])
         let runner = LiveRunner(

@@ -4,22 +4,8 @@ import PoleSim
 import Testing
 
 private enum Fixtures {
-    static let root: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }()
-
-    static func simConfiguration() throws -> PoleConfiguration {
-        try ConfigLoader.load(ConfigSources(sitePath: nil, boardPath: root + "/boards/sim.toml", runtimeDirectory: "/tmp", userID: 0))
-    }
-
-    static func scenario(_ json: String) throws -> Scenario {
-        try ScenarioParser.parse(file: "test.json", bytes: Array(json.utf8)).get()
-    }
-
     static func headCycle() throws -> Scenario {
-        try scenario("""
+        try Repository.scenario(json: """
             { "start": "2026-11-25T18:00:00+09:00", "duration": "40s",
               "steps": [ { "at": "0s", "head": "red" }, { "at": "10s", "head": "green" },
                          { "at": "20s", "head": "flashing-green" }, { "at": "26s", "head": "red" } ] }
@@ -30,7 +16,7 @@ private enum Fixtures {
 @Suite struct SimulationRunnerTests {
     @Test func theFloorFollowsAHeadCycleAndTheTraceSaysSo() throws {
         let sink = LineSink()
-        let report = try SimulationRunner.run(configuration: try Fixtures.simConfiguration(), scenario: try Fixtures.headCycle(), trace: sink)
+        let report = try SimulationRunner.run(configuration: try Repository.configuration(), scenario: try Fixtures.headCycle(), trace: sink)
         let floor = sink.lines.filter { $0.contains("\"name\":\"floor\"") }
         #expect(floor.prefix(4) == [
             #"{"t":0,"type":"output","name":"floor","value":"dark"}"#,
@@ -52,7 +38,7 @@ private enum Fixtures {
     }
 
     @Test func twoRunsGiveTheSameBytes() throws {
-        let configuration = try Fixtures.simConfiguration()
+        let configuration = try Repository.configuration()
         let scenario = DemoDay.scenario(seed: 9, startUTCSeconds: 1_764_061_200, durationMs: 600_000, zones: ["a", "b", "crossing"])
         let first = LineSink()
         let second = LineSink()
@@ -64,19 +50,19 @@ private enum Fixtures {
 
     @Test func anHourOfDemoStreetKeepsEveryInvariant() throws {
         let scenario = DemoDay.scenario(seed: 3, startUTCSeconds: 1_764_061_200, durationMs: 3_600_000, zones: ["a", "b", "crossing"])
-        let report = try SimulationRunner.run(configuration: try Fixtures.simConfiguration(), scenario: scenario, trace: nil)
+        let report = try SimulationRunner.run(configuration: try Repository.configuration(), scenario: scenario, trace: nil)
         #expect(report.violations.isEmpty)
         #expect(report.ticks == 180_001)
         #expect(report.events > 100)
     }
 
     @Test func aShortedHeadKeepsTheFloorDark() throws {
-        let scenario = try Fixtures.scenario("""
+        let scenario = try Repository.scenario(json: """
             { "start": "2026-11-25T18:00:00Z", "duration": "20s",
               "steps": [ { "at": "0s", "head": "green" }, { "at": "10s", "head": "red+green" } ] }
             """)
         let sink = LineSink()
-        let report = try SimulationRunner.run(configuration: try Fixtures.simConfiguration(), scenario: scenario, trace: sink)
+        let report = try SimulationRunner.run(configuration: try Repository.configuration(), scenario: scenario, trace: sink)
         #expect(sink.lines.contains(#"{"t":10040,"type":"event","name":"head","value":"implausible"}"#))
         #expect(sink.lines.contains(#"{"t":10040,"type":"output","name":"floor","value":"dark"}"#))
         #expect(sink.lines.last == #"{"t":10340,"type":"event","name":"fault.raised","fault":"head-implausible"}"#)
@@ -84,7 +70,7 @@ private enum Fixtures {
     }
 
     @Test func aBoardNamingALineTheSimulatorLacksFailsAsHardware() throws {
-        var configuration = try Fixtures.simConfiguration()
+        var configuration = try Repository.configuration()
         configuration.board.lines[0].line = "NO_SUCH_LINE"
         #expect {
             try SimulationRunner.run(configuration: configuration, scenario: try Fixtures.headCycle(), trace: nil)
