@@ -85,10 +85,10 @@ public enum ConfigLoader {
         BoardRules.check(boardConfig, document: boardDocument, log: &log)
         if let siteDocument {
             checkCrossingZones(settings.crosswalk.crossingZones, board: boardConfig, site: siteDocument, log: &log)
-            if settings.night.mode != .astro, boardConfig.binding(.photocell) == nil {
+            if settings.night.mode != .astro, boardConfig.binding(.photocell) == nil, !boardConfig.i2c.contains(where: { $0.role == "lux" }) {
                 log.add(ConfigIssue(
                     file: siteDocument.file, line: siteDocument.lines.line(of: "night.mode"), keyPath: "night.mode",
-                    problem: "\"\(settings.night.mode.rawValue)\" needs a photocell, and board \(boardConfig.file) binds none; use \"astro\" or add a photocell line"
+                    problem: "\"\(settings.night.mode.rawValue)\" needs a photocell or a lux sensor, and board \(boardConfig.file) has neither; use \"astro\" or add one"
                 ))
             }
         }

@@ -8,6 +8,11 @@ enum NightSettingsReader {
         settings.dawnOffsetMinutes = table.integer("dawn_offset_minutes", range: -120...120, log: &log) ?? settings.dawnOffsetMinutes
         settings.sensorWindowMinutes = table.integer("sensor_window_minutes", range: 0...240, log: &log) ?? settings.sensorWindowMinutes
         settings.sensorTurnOnDelayMs = table.duration("turn_on_delay", range: 0...600_000, log: &log) ?? settings.sensorTurnOnDelayMs
+        settings.luxDarkBelow = table.number("lux_dark_below", range: 0.1...1_000, log: &log) ?? settings.luxDarkBelow
+        settings.luxLightAbove = table.number("lux_light_above", range: 0.1...10_000, log: &log) ?? settings.luxLightAbove
+        if settings.luxLightAbove <= settings.luxDarkBelow {
+            log.add(table.issue("lux_light_above", "\(settings.luxLightAbove) must be above lux_dark_below \(settings.luxDarkBelow): the gap is the hysteresis"))
+        }
         table.finish(log: &log)
     }
 

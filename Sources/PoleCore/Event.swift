@@ -10,4 +10,6 @@ public enum Event: Sendable, Hashable {
     case sequenceSkipped(from: HeadSignal, to: HeadSignal)
     /// The night decision changed.
     case night(Bool)
+    /// A sensor turned from healthy to failing, or its error kind changed.
+    case sensorError(sensor: String, error: String)
 }

@@ -22,6 +22,8 @@ public struct Inputs: Sendable, Hashable {
     public var motion: Bool?
     /// The photocell: `true` when it reports dark.
     public var photocellDark: Bool?
+    /// The light sensor, in lux, where the board has one.
+    public var lux: SensorReading?
     /// The lamp-current sense input: `true` when current flows in the lamp feed.
     public var lampCurrent: Bool?
     /// Whether the kernel reports the wall clock synchronised (adjtimex), when the runtime knows.
@@ -43,6 +45,7 @@ public struct Inputs: Sendable, Hashable {
         presence: [Bool] = [],
         motion: Bool? = nil,
         photocellDark: Bool? = nil,
+        lux: SensorReading? = nil,
         lampCurrent: Bool? = nil,
         clockSynchronised: Bool? = nil,
         localMinuteOfDay: Int? = nil,
@@ -58,6 +61,7 @@ public struct Inputs: Sendable, Hashable {
         self.presence = presence
         self.motion = motion
         self.photocellDark = photocellDark
+        self.lux = lux
         self.lampCurrent = lampCurrent
         self.clockSynchronised = clockSynchronised
         self.localMinuteOfDay = localMinuteOfDay

@@ -21,6 +21,8 @@ struct NightDecision: Sendable {
     private var clockTrusted = true
     private var darkSinceMs: Int64?
     private var sensorNight: Bool?
+    private var luxDark = false
+    private var luxFailure: String?
     /// The decision of the last step, `nil` before the first.
     private(set) var state: State?
 
@@ -39,7 +41,7 @@ struct NightDecision: Sendable {
         } else if state == nil, !trusted {
             events.append(.faultRaised(.clockUntrusted))
         }
-        let sensor = updateSensor(inputs)
+        let sensor = updateSensor(inputs, events: &events)
         let next = decide(utcSeconds: inputs.utcSeconds, clockTrusted: trusted, sensor: sensor)
         if next.isNight != state?.isNight {
             events.append(.night(next.isNight))
@@ -48,12 +50,36 @@ struct NightDecision: Sendable {
         return next
     }
 
-    /// The photocell's night, with the turn-on delay after the first step; `nil` without a photocell.
-    private mutating func updateSensor(_ inputs: Inputs) -> Bool? {
-        guard let dark = inputs.photocellDark else { return nil }
+    /// Whether the light sensor reads dark, with hysteresis; `nil` without one or while it fails
+    /// (a failed sensor is not trusted), with a `sensor.error` event when it starts failing.
+    private mutating func luxReadsDark(_ inputs: Inputs, events: inout [Event]) -> Bool? {
+        switch inputs.lux {
+        case nil:
+            return nil
+        case .failed(let error):
+            if error != luxFailure { events.append(.sensorError(sensor: "lux", error: error)) }
+            luxFailure = error
+            return nil
+        case .value(let lux):
+            luxFailure = nil
+            if lux < settings.luxDarkBelow { luxDark = true }
+            if lux > settings.luxLightAbove { luxDark = false }
+            return luxDark
+        }
+    }
+
+    /// The sensor's night (photocell, else light sensor), with the turn-on delay after the first
+    /// step; `nil` without a sensor or while it fails.
+    private mutating func updateSensor(_ inputs: Inputs, events: inout [Event]) -> Bool? {
+        let luxDark = luxReadsDark(inputs, events: &events)
+        guard let dark = inputs.photocellDark ?? luxDark else {
+            darkSinceMs = nil
+            sensorNight = nil
+            return nil
+        }
         let now = inputs.monotonicMs
         darkSinceMs = dark ? (darkSinceMs ?? now) : nil
-        if state == nil {
+        if state == nil || sensorNight == nil {
             sensorNight = dark
         } else if !dark {
             sensorNight = false

@@ -4,7 +4,7 @@ public struct NightSettings: Sendable, Hashable {
     public enum Mode: String, Sendable, Hashable, CaseIterable {
         /// The astronomical clock: sunset to sunrise (zenith 90°50′) with offsets.
         case astro
-        /// The photocell alone, with a turn-on delay.
+        /// The photocell or light sensor alone, with a turn-on delay.
         case sensor
         /// The astronomical clock, except near dusk and dawn, where the photocell decides (TALQ
         /// "AstroAndSensor"): a dark afternoon storm does not light the lamps, a late dusk does.
@@ -23,6 +23,10 @@ public struct NightSettings: Sendable, Hashable {
     public var sensorWindowMinutes: Int
     /// The photocell must report dark this long before night begins (not at start).
     public var sensorTurnOnDelayMs: Int64
+    /// A light sensor reads dark below this (ANSI C136.10: 1.5 fc ≈ 16 lx).
+    public var luxDarkBelow: Double
+    /// A light sensor reads light again above this (about 4 × the turn-on level).
+    public var luxLightAbove: Double
     /// A wall clock before this (seconds since 1970) is not trusted: a Pi without an RTC boots with
     /// a stale saved time.
     public var clockMinValidUTCSeconds: Int64
@@ -39,6 +43,8 @@ public struct NightSettings: Sendable, Hashable {
         dawnOffsetMinutes: Int = 0,
         sensorWindowMinutes: Int = 60,
         sensorTurnOnDelayMs: Int64 = 60_000,
+        luxDarkBelow: Double = 16,
+        luxLightAbove: Double = 64,
         clockMinValidUTCSeconds: Int64 = 1_735_689_600,
         clockMaxJumpMs: Int64 = 600_000,
         clockDistrustAfterJumpMs: Int64 = 600_000
@@ -50,6 +56,8 @@ public struct NightSettings: Sendable, Hashable {
         self.dawnOffsetMinutes = dawnOffsetMinutes
         self.sensorWindowMinutes = sensorWindowMinutes
         self.sensorTurnOnDelayMs = sensorTurnOnDelayMs
+        self.luxDarkBelow = luxDarkBelow
+        self.luxLightAbove = luxLightAbove
         self.clockMinValidUTCSeconds = clockMinValidUTCSeconds
         self.clockMaxJumpMs = clockMaxJumpMs
         self.clockDistrustAfterJumpMs = clockDistrustAfterJumpMs

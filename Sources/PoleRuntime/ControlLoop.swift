@@ -33,7 +33,7 @@ public struct ControlLoop<InputLines: DigitalInputSet, OutputLines: DigitalOutpu
     @discardableResult
     public mutating func tick(
         monotonicMs: Int64, utcSeconds: Int64, clockSynchronised: Bool? = nil, localMinuteOfDay: Int? = nil,
-        localDate: LocalDate? = nil, commands: [Command] = []
+        localDate: LocalDate? = nil, lux: SensorReading? = nil, commands: [Command] = []
     ) throws(HALError) -> Outputs {
         events.removeAll(keepingCapacity: true)
         inputs.monotonicMs = monotonicMs
@@ -41,6 +41,7 @@ public struct ControlLoop<InputLines: DigitalInputSet, OutputLines: DigitalOutpu
         inputs.clockSynchronised = clockSynchronised
         inputs.localMinuteOfDay = localMinuteOfDay
         inputs.localDate = localDate
+        inputs.lux = lux
         inputs.commands = commands
         try io.sample(into: &inputs)
         outputs = pole.step(inputs, events: &events)

@@ -54,7 +54,8 @@ public struct LiveRunner {
                 throw .hardware(error)
             }
             var loop = ControlLoop(pole: pole, io: io)
-            return try runLoop(&loop, stateFile: stateFile, signals: signals, street: &street, close: {})
+            var luxPoller = street.flatMap { SimBoard.luxPoller(configuration, street: $0.street) }
+            return try runLoop(&loop, stateFile: stateFile, signals: signals, street: &street, luxPoller: &luxPoller, close: {})
         case .gpiod:
             let opened: (bank: GPIOBank<LibgpiodV1>, io: GPIOBoard.IO)
             do {
@@ -64,7 +65,8 @@ public struct LiveRunner {
             }
             var loop = ControlLoop(pole: pole, io: opened.io)
             var noStreet: SimulatedStreetDriver?
-            return try runLoop(&loop, stateFile: stateFile, signals: signals, street: &noStreet) { () throws(HALError) in
+            var noPoller: LuxPoller<SimI2CBus>?
+            return try runLoop(&loop, stateFile: stateFile, signals: signals, street: &noStreet, luxPoller: &noPoller) { () throws(HALError) in
                 try opened.bank.close()
             }
         }
@@ -73,7 +75,7 @@ public struct LiveRunner {
     // The loop body is one sequence (tick, persist, notify, status) on purpose: DESIGN.md §3 order.
     private func runLoop<In: DigitalInputSet, Out: DigitalOutputSet>(
         _ loop: inout ControlLoop<In, Out>, stateFile: LatchedFaultFile, signals: ProcessSignals,
-        street: inout SimulatedStreetDriver?, close: () throws(HALError) -> Void
+        street: inout SimulatedStreetDriver?, luxPoller: inout LuxPoller<SimI2CBus>?, close: () throws(HALError) -> Void
     ) throws(LiveRunFailure) -> String? {
         var current = configuration
         if current.site.realtimePriority > 0 {
@@ -118,7 +120,7 @@ public struct LiveRunner {
                 try loop.tick(
                     monotonicMs: timing.elapsedMs, utcSeconds: utcSeconds, clockSynchronised: clockSynchronised,
                     localMinuteOfDay: localTime.minuteOfDay(utcSeconds: utcSeconds), localDate: LocalDate(localTime.date(utcSeconds: utcSeconds)),
-                    commands: street?.takeCommands() ?? []
+                    lux: luxPoller?.poll(nowMs: timing.elapsedMs), commands: street?.takeCommands() ?? []
                 )
             } catch {
                 logger.critical("hardware failure; driving outputs safe and stopping", metadata: ["error": "\(error)"])
@@ -214,6 +216,8 @@ public struct LiveRunner {
             logger.notice("fault cleared", metadata: ["fault": "\(fault.name)", "by": "\(by ?? "itself")", "reason": "\(reason ?? "")"])
         case .sequenceSkipped(let from, let to):
             logger.notice("head skipped flashing green", metadata: ["from": "\(from.name)", "to": "\(to.name)"])
+        case .sensorError(let sensor, let error):
+            logger.warning("sensor failing", metadata: ["sensor": "\(sensor)", "error": "\(error)"])
         case .head, .night:
             logger.debug("event", metadata: ["event": "\(event)", "t": "\(elapsedMs)"])
         }

@@ -31,6 +31,12 @@ public enum SimBoard {
         )
     }
 
+    /// A poller for the board's BH1750 on the simulated bus, if the board has one.
+    public static func luxPoller(_ configuration: PoleConfiguration, street: Street) -> LuxPoller<SimI2CBus>? {
+        guard let device = configuration.board.i2c.first(where: { $0.role == "lux" && $0.sensor == .bh1750 }) else { return nil }
+        return LuxPoller(bus: SimI2CBus(street: street), address: I2CAddress(device.address))
+    }
+
     /// The line names of the floor outputs, for the invariant monitor, when the board has a crosswalk.
     public static func floorLines(_ configuration: PoleConfiguration) -> (red: String, green: String)? {
         guard let red = configuration.board.binding(.floorRed)?.line,

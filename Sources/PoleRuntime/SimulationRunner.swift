@@ -58,6 +58,7 @@ public enum SimulationRunner {
         var clock = StreetClock(street: street, player: ScenarioPlayer(scenario: scenario))
         clock.playDueSteps()
         var scheduler = TickScheduler(clock: clock, periodMs: configuration.site.tickMs)
+        var luxPoller = SimBoard.luxPoller(configuration, street: street)
         var trace = TraceWriter()
         let floorLines = SimBoard.floorLines(configuration)
         var monitor = InvariantMonitor(allowanceMs: configuration.site.tickMs + configuration.site.crosswalk.debounceMs)
@@ -70,7 +71,7 @@ public enum SimulationRunner {
                 try loop.tick(
                     monotonicMs: timing.elapsedMs, utcSeconds: utc.seconds, clockSynchronised: true,
                     localMinuteOfDay: localTime.minuteOfDay(utcSeconds: utc.seconds), localDate: LocalDate(localTime.date(utcSeconds: utc.seconds)),
-                    commands: street.takeCommands()
+                    lux: luxPoller?.poll(nowMs: timing.elapsedMs), commands: street.takeCommands()
                 )
             } catch {
                 throw .hardware(error)

@@ -55,6 +55,8 @@ public struct TraceWriter: Sendable {
             eventLine(timeMs, "fault.cleared", fields)
         case .sequenceSkipped(let from, let to):
             eventLine(timeMs, "head.sequence", [("from", from.name), ("to", to.name)])
+        case .sensorError(let sensor, let error):
+            eventLine(timeMs, "sensor.error", [("sensor", sensor), ("error", error)])
         case .night(let night):
             append("{\"t\":\(timeMs),\"type\":\"event\",\"name\":\"night\",\"value\":\(night)}\n")
         }

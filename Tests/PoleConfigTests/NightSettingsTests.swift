@@ -36,7 +36,7 @@ import Testing
 
     @Test func aSensorModeNeedsAPhotocell() throws {
         let error = try #require(RepositoryFiles.error(site: "[night]\nmode = \"sensor\"\n"))
-        #expect(error.description == "poled.toml:2: night.mode: \"sensor\" needs a photocell, and board board.toml binds none; use \"astro\" or add a photocell line")
+        #expect(error.description == "poled.toml:2: night.mode: \"sensor\" needs a photocell or a lux sensor, and board board.toml has neither; use \"astro\" or add one")
     }
 
     @Test func aMalformedDateIsNamed() throws {

@@ -54,4 +54,22 @@ import Testing
         #expect(lines.contains(#"{"t":65000,"type":"event","name":"fault.raised","fault":"lamp-out"}"#))
         #expect(lines.contains(#"{"t":240000,"type":"event","name":"fault.raised","fault":"lamp-cycling"}"#), "the third drop")
     }
+
+    @Test func aLightSensorFailingAtNightLightsTheLampFullWithASensorError() throws {
+        let boardText = try String(decoding: ByteFile.readAll(path: Repository.root + "/boards/sim.toml", limit: 1 << 20), as: UTF8.self)
+            .replacing("photocell = { line = \"PHOTOCELL\" }\n", with: "")
+        let configuration = try ConfigLoader.parse(
+            site: ("site.toml", "[night]\nmode = \"sensor\"\n"), board: ("sim.toml", boardText),
+            sources: ConfigSources(sitePath: nil, boardPath: nil, runtimeDirectory: "/tmp", userID: 0)
+        )
+        let sink = LineSink()
+        _ = try SimulationRunner.run(configuration: configuration, scenario: Repository.scenario("Tests/Scenarios/lamp/lux-failure.json"), trace: sink)
+        let lines = sink.lines.filter { $0.contains(#""name":"lamp""#) || $0.contains("sensor.error") }
+        #expect(lines.first == #"{"t":0,"type":"output","name":"lamp","value":100}"#, "full until the sensor first reads")
+        #expect(lines[1] == #"{"t":320,"type":"output","name":"lamp","value":99}"#, "a dark reading at 180 ms: ramping down to idle")
+        #expect(lines.suffix(2) == [
+            #"{"t":20180,"type":"event","name":"sensor.error","sensor":"lux","error":"nack(address)"}"#,
+            #"{"t":20180,"type":"output","name":"lamp","value":100}"#,
+        ], "full again at the first failed poll")
+    }
 }
