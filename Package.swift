@@ -30,7 +30,8 @@ let package = Package(
         ),
         .systemLibrary(name: "CGPIOD", pkgConfig: "libgpiod", providers: [.apt(["libgpiod-dev"])]),
         .target(name: "CKernelClock"),
-        .target(name: "PoleLinux", dependencies: ["PoleHAL", "CGPIOD", "CKernelClock"], swiftSettings: strict),
+        .target(name: "CI2C"),
+        .target(name: "PoleLinux", dependencies: ["PoleHAL", "CGPIOD", "CKernelClock", "CI2C"], swiftSettings: strict),
         .target(name: "PoleSim", dependencies: ["PoleHAL", "PoleDrivers", "PoleCore"], swiftSettings: strict),
         .target(
             name: "PoleRuntime",

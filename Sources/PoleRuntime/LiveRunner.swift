@@ -55,7 +55,10 @@ public struct LiveRunner {
             }
             var loop = ControlLoop(pole: pole, io: io)
             var luxPoller = street.flatMap { SimBoard.luxPoller(configuration, street: $0.street) }
-            return try runLoop(&loop, stateFile: stateFile, signals: signals, street: &street, luxPoller: &luxPoller, close: {})
+            return try runLoop(
+                &loop, stateFile: stateFile, signals: signals, street: &street,
+                lux: { luxPoller?.poll(nowMs: $0) }, close: {}
+            )
         case .gpiod:
             let opened: (bank: GPIOBank<LibgpiodV1>, io: GPIOBoard.IO)
             do {
@@ -65,8 +68,12 @@ public struct LiveRunner {
             }
             var loop = ControlLoop(pole: pole, io: opened.io)
             var noStreet: SimulatedStreetDriver?
-            var noPoller: LuxPoller<SimI2CBus>?
-            return try runLoop(&loop, stateFile: stateFile, signals: signals, street: &noStreet, luxPoller: &noPoller) { () throws(HALError) in
+            let luxPoller = configuration.board.i2c.first { $0.role == "lux" && $0.sensor == .bh1750 }.map {
+                BackgroundLuxPoller(path: $0.bus, address: I2CAddress($0.address), clock: SystemMonotonicClock())
+            }
+            return try runLoop(
+                &loop, stateFile: stateFile, signals: signals, street: &noStreet, lux: { _ in luxPoller?.reading }
+            ) { () throws(HALError) in
                 try opened.bank.close()
             }
         }
@@ -75,7 +82,7 @@ public struct LiveRunner {
     // The loop body is one sequence (tick, persist, notify, status) on purpose: DESIGN.md §3 order.
     private func runLoop<In: DigitalInputSet, Out: DigitalOutputSet>(
         _ loop: inout ControlLoop<In, Out>, stateFile: LatchedFaultFile, signals: ProcessSignals,
-        street: inout SimulatedStreetDriver?, luxPoller: inout LuxPoller<SimI2CBus>?, close: () throws(HALError) -> Void
+        street: inout SimulatedStreetDriver?, lux: (Int64) -> SensorReading?, close: () throws(HALError) -> Void
     ) throws(LiveRunFailure) -> String? {
         var current = configuration
         if current.site.realtimePriority > 0 {
@@ -120,7 +127,7 @@ public struct LiveRunner {
                 try loop.tick(
                     monotonicMs: timing.elapsedMs, utcSeconds: utcSeconds, clockSynchronised: clockSynchronised,
                     localMinuteOfDay: localTime.minuteOfDay(utcSeconds: utcSeconds), localDate: LocalDate(localTime.date(utcSeconds: utcSeconds)),
-                    lux: luxPoller?.poll(nowMs: timing.elapsedMs), commands: street?.takeCommands() ?? []
+                    lux: lux(timing.elapsedMs), commands: street?.takeCommands() ?? []
                 )
             } catch {
                 logger.critical("hardware failure; driving outputs safe and stopping", metadata: ["error": "\(error)"])
