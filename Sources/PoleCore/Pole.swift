@@ -11,11 +11,11 @@ public struct Pole: Sendable {
 
     private var night: NightDecision
 
-    /// A pole starting with `latchedFaults` restored from the state file.
-    public init(settings: PoleSettings, latchedFaults: [Fault] = []) {
+    /// A pole starting with `latchedFaults` and `lampCounters` restored from the state files.
+    public init(settings: PoleSettings, latchedFaults: [Fault] = [], lampCounters: LampCounters = LampCounters()) {
         self.settings = settings
         night = NightDecision(settings: settings.night)
-        lamp = settings.lamp.map(SecurityLamp.init(settings:))
+        lamp = settings.lamp.map { SecurityLamp(settings: $0, counters: lampCounters) }
         crosswalk = settings.crosswalk.map {
             Crosswalk(settings: $0, presenceZones: settings.presenceZones, latched: latchedFaults)
         }
@@ -38,6 +38,9 @@ public struct Pole: Sendable {
 
     /// The classified head signal, or `nil` on a pole without a crosswalk.
     public var head: HeadSignal? { crosswalk?.head }
+
+    /// The security lamp's counters, or `nil` on a pole without one.
+    public var lampCounters: LampCounters? { lamp?.counters }
 
     /// Faults latched now, sorted.
     public var latchedFaults: [Fault] { crosswalk?.monitor.latched ?? [] }

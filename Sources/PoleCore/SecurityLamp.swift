@@ -5,9 +5,14 @@ public struct SecurityLamp: Sendable {
     private var settings: LampSettings
     private var dimmer: MotionDimmer
     private var monitor: LampMonitor
+    /// Switch-ons and burning time, restored from the state file and counted on.
+    public private(set) var counters: LampCounters
+    private var lastLevel: Int?
+    private var lastMs: Int64?
 
-    public init(settings: LampSettings) {
+    public init(settings: LampSettings, counters: LampCounters = LampCounters()) {
         self.settings = settings
+        self.counters = counters
         dimmer = MotionDimmer(settings: settings)
         monitor = LampMonitor(settings: settings)
     }
@@ -21,6 +26,13 @@ public struct SecurityLamp: Sendable {
 
     /// Lamp faults raised now.
     public var activeFaults: [Fault] { monitor.active }
+
+    private mutating func count(level: Int, nowMs: Int64) {
+        if let lastLevel, lastLevel > 0, let lastMs { counters.burningMs += nowMs - lastMs }
+        if level > 0, lastLevel.map({ $0 == 0 }) ?? false { counters.switchOns += 1 }
+        lastLevel = level
+        lastMs = nowMs
+    }
 
     /// Advances one tick: sets `outputs.lampPercent` and appends lamp fault events.
     public mutating func step(_ inputs: Inputs, night: Bool, nightDecided: Bool, outputs: inout Outputs, events: inout [Event]) {
@@ -38,6 +50,7 @@ public struct SecurityLamp: Sendable {
             idleOverride: idleOverride, forcedOff: forcedOff
         )
         outputs.lampPercent = level
+        count(level: level, nowMs: inputs.monotonicMs)
         if let current = inputs.lampCurrent {
             monitor.update(commandedOn: level > 0, currentFlows: current, nowMs: inputs.monotonicMs, events: &events)
         }

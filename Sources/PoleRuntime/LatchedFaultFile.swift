@@ -51,22 +51,10 @@ public struct LatchedFaultFile: Sendable {
 
     /// Replaces the file with `faults`, atomically and durably.
     public func save(_ faults: [Fault]) throws(Problem) {
-        let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        let temporary = path + ".tmp"
         let text = "# Latched crosswalk faults; cleared only by `polectl faults clear`. Written by poled.\n"
             + faults.map { $0.name + "\n" }.joined()
         do {
-            let descriptor = try FileDescriptor.open(
-                FilePath(temporary), .writeOnly, options: [.create, .truncate, .closeOnExec],
-                permissions: [.ownerReadWrite, .groupRead]
-            )
-            try descriptor.closeAfter {
-                _ = try descriptor.writeAll(Array(text.utf8))
-                guard fsync(descriptor.rawValue) == 0 else { throw Errno(rawValue: errno) }
-            }
-            guard rename(temporary, path) == 0 else { throw Errno(rawValue: errno) }
-            let folder = try FileDescriptor.open(FilePath(directory.isEmpty ? "." : directory), .readOnly, options: [.directory, .closeOnExec])
-            try folder.closeAfter { _ = fsync(folder.rawValue) }
+            try StateFileWriter.replace(path, with: text)
         } catch {
             throw Problem(path: path, message: "cannot write: \(error)")
         }

@@ -28,10 +28,13 @@ public struct LiveRunner {
     /// Runs until SIGINT, SIGTERM or the duration; returns the stopping signal's name, if any.
     public func run(signals: ProcessSignals) throws(LiveRunFailure) -> String? {
         let stateFile = LatchedFaultFile(directory: configuration.stateDirectory)
+        let counterFile = LampCounterFile(directory: configuration.stateDirectory)
         let latched: [Fault]
+        let counters: LampCounters
         do {
             try LatchedFaultFile.makeDirectory(configuration.stateDirectory)
             latched = try stateFile.load()
+            counters = try counterFile.load()
         } catch {
             throw .state(error)
         }
@@ -40,7 +43,7 @@ public struct LiveRunner {
                 "faults": "\(latched.map(\.name).joined(separator: ","))", "state": "\(stateFile.path)",
             ])
         }
-        let pole = Pole(settings: configuration.poleSettings, latchedFaults: latched)
+        let pole = Pole(settings: configuration.poleSettings, latchedFaults: latched, lampCounters: counters)
         switch configuration.board.backend {
         case .sim:
             var street: SimulatedStreetDriver? = SimulatedStreetDriver(
@@ -56,7 +59,7 @@ public struct LiveRunner {
             var loop = ControlLoop(pole: pole, io: io)
             var luxPoller = street.flatMap { SimBoard.luxPoller(configuration, street: $0.street) }
             return try runLoop(
-                &loop, stateFile: stateFile, signals: signals, street: &street,
+                &loop, stateFile: stateFile, counterFile: counterFile, signals: signals, street: &street,
                 lux: { luxPoller?.poll(nowMs: $0) }, close: {}
             )
         case .gpiod:
@@ -72,7 +75,8 @@ public struct LiveRunner {
                 BackgroundLuxPoller(path: $0.bus, address: I2CAddress($0.address), clock: SystemMonotonicClock())
             }
             return try runLoop(
-                &loop, stateFile: stateFile, signals: signals, street: &noStreet, lux: { _ in luxPoller?.reading }
+                &loop, stateFile: stateFile, counterFile: counterFile, signals: signals, street: &noStreet,
+                lux: { _ in luxPoller?.reading }
             ) { () throws(HALError) in
                 try opened.bank.close()
             }
@@ -81,7 +85,7 @@ public struct LiveRunner {
 
     // The loop body is one sequence (tick, persist, notify, status) on purpose: DESIGN.md §3 order.
     private func runLoop<In: DigitalInputSet, Out: DigitalOutputSet>(
-        _ loop: inout ControlLoop<In, Out>, stateFile: LatchedFaultFile, signals: ProcessSignals,
+        _ loop: inout ControlLoop<In, Out>, stateFile: LatchedFaultFile, counterFile: LampCounterFile, signals: ProcessSignals,
         street: inout SimulatedStreetDriver?, lux: (Int64) -> SensorReading?, close: () throws(HALError) -> Void
     ) throws(LiveRunFailure) -> String? {
         var current = configuration
@@ -104,6 +108,7 @@ public struct LiveRunner {
         var statusNotice = NotifyCadence(intervalNanoseconds: 5_000_000_000)
         var clockSynchronised: Bool? = true
         var saveRetry = NotifyCadence(intervalNanoseconds: 1_000_000_000)
+        var counterSave = NotifyCadence(intervalNanoseconds: 600_000_000_000)
         var clockCheck = NotifyCadence(intervalNanoseconds: 1_000_000_000)
         var stopSignal: String?
         while true {
@@ -141,6 +146,7 @@ public struct LiveRunner {
             if loop.pole.latchedFaults != latched, saveRetry.isDue(timing.woke), save(loop.pole.latchedFaults, to: stateFile) {
                 latched = loop.pole.latchedFaults
             }
+            if counterSave.isDue(timing.woke), scheduler.ticks > 1 { saveCounters(loop.pole.lampCounters, to: counterFile) }
             if watchdog.isDue(timing.woke) { notifier.notify("WATCHDOG=1") }
             if statusNotice.isDue(timing.woke) { notifier.notify("STATUS=\(summary(loop, current))") }
             if let missed = overrunLog.record(timing) {
@@ -160,6 +166,7 @@ public struct LiveRunner {
         notifier.notify("STOPPING=1\nSTATUS=stopping on \(stopSignal ?? "duration"); outputs driven safe")
         status.finish()
         shutDown(&loop, close: close)
+        saveCounters(loop.pole.lampCounters, to: counterFile)
         logger.info("poled stopped; outputs driven to their safe levels", metadata: [
             "reason": "\(stopSignal ?? "duration elapsed")", "ticks": "\(scheduler.ticks)", "overruns": "\(scheduler.overruns)",
         ])
@@ -200,6 +207,17 @@ public struct LiveRunner {
         } catch {
             logger.error("could not save latched faults; retrying every second", metadata: ["error": "\(error)"])
             return false
+        }
+    }
+
+    /// Saves the lamp counters (every 10 minutes and at exit); a failure is logged and tried again
+    /// at the next save, losing at most those minutes.
+    private func saveCounters(_ counters: LampCounters?, to file: LampCounterFile) {
+        guard let counters else { return }
+        do {
+            try file.save(counters)
+        } catch {
+            logger.error("could not save lamp counters", metadata: ["error": "\(error)"])
         }
     }
 

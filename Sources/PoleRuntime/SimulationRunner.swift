@@ -1,5 +1,5 @@
 public import PoleConfig
-import PoleCore
+public import PoleCore
 import PoleLinux
 public import PoleHAL
 public import PoleSim
@@ -13,6 +13,8 @@ public struct SimulationReport: Sendable, Hashable {
     public var traceBytes: Int
     /// Broken safety invariants; empty on a good run.
     public var violations: [InvariantMonitor.Violation]
+    /// The security lamp's counters at the end, if the pole has one.
+    public var lampCounters: LampCounters?
 }
 
 /// Why a simulation could not run to the end.
@@ -41,9 +43,12 @@ public enum SimulationRunner {
     ) throws(SimulationFailure) -> SimulationReport {
         let street = Street(startUTCSeconds: scenario.startUTCSeconds)
         let stateFile = stateDirectory.map(LatchedFaultFile.init(directory:))
+        let counterFile = stateDirectory.map(LampCounterFile.init(directory:))
         var latched: [Fault] = []
+        var counters = LampCounters()
         do {
             latched = try stateFile?.load() ?? []
+            counters = try counterFile?.load() ?? LampCounters()
         } catch {
             throw .state(error)
         }
@@ -53,7 +58,9 @@ public enum SimulationRunner {
         } catch {
             throw .hardware(error)
         }
-        var loop = ControlLoop(pole: Pole(settings: configuration.poleSettings, latchedFaults: latched), io: io)
+        var loop = ControlLoop(
+            pole: Pole(settings: configuration.poleSettings, latchedFaults: latched, lampCounters: counters), io: io
+        )
         var localTime = SiteLocalTime(zone: configuration.site.timeZone)
         var clock = StreetClock(street: street, player: ScenarioPlayer(scenario: scenario))
         clock.playDueSteps()
@@ -62,7 +69,7 @@ public enum SimulationRunner {
         var trace = TraceWriter()
         let floorLines = SimBoard.floorLines(configuration)
         var monitor = InvariantMonitor(allowanceMs: configuration.site.tickMs + configuration.site.crosswalk.debounceMs)
-        var report = SimulationReport(ticks: 0, simulatedMs: 0, events: 0, traceBytes: 0, violations: [])
+        var report = SimulationReport(ticks: 0, simulatedMs: 0, events: 0, traceBytes: 0, violations: [], lampCounters: nil)
         while true {
             let timing = scheduler.waitForNextTick()
             guard timing.elapsedMs <= scenario.durationMs else { break }
@@ -102,6 +109,14 @@ public enum SimulationRunner {
         }
         report.traceBytes += try flush(&trace, to: file)
         report.violations = monitor.violations
+        report.lampCounters = loop.pole.lampCounters
+        if let counterFile, let counters = loop.pole.lampCounters {
+            do {
+                try counterFile.save(counters)
+            } catch {
+                throw .state(error)
+            }
+        }
         return report
     }
 

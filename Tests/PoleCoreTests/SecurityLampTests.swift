@@ -78,3 +78,20 @@ import Testing
         #expect(events == [.faultRaised(.lampCycling)])
     }
 }
+
+@Suite struct LampCounterTests {
+    @Test func switchOnsAndBurningTimeAreCountedFromTheRestoredValues() {
+        var lamp = SecurityLamp(settings: LampSettings(), counters: LampCounters(switchOns: 7, burningMs: 1_000))
+        var events: [Event] = []
+        func step(_ nowMs: Int64, night: Bool) {
+            var outputs = Outputs.safe
+            lamp.step(Inputs(monotonicMs: nowMs, utcSeconds: 0), night: night, nightDecided: true, outputs: &outputs, events: &events)
+        }
+        step(0, night: false)
+        step(1_000, night: true)
+        step(61_000, night: true)
+        step(62_000, night: false)
+        step(63_000, night: true)
+        #expect(lamp.counters == LampCounters(switchOns: 9, burningMs: 1_000 + 61_000))
+    }
+}

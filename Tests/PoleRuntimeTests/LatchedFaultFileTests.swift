@@ -54,3 +54,26 @@ import Testing
         #expect(info.st_mode & S_IFMT == S_IFDIR)
     }
 }
+
+@Suite struct LampCounterFileTests {
+    @Test func countersSurviveASimulatedRestart() throws {
+        var template = Array("/tmp/poled-counters-XXXXXX".utf8CString)
+        let state = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+        let scenario = try Repository.scenario("Tests/Scenarios/lamp/dusk.json")
+        let first = try SimulationRunner.run(configuration: Repository.configuration(), scenario: scenario, trace: nil, stateDirectory: state)
+        #expect(first.lampCounters?.switchOns == 1, "on at dusk")
+        #expect(try LampCounterFile(directory: state).load() == LampCounters(switchOns: 1, burningMs: (1_200_000 - 651_000) / 1_000 * 1_000))
+        let second = try SimulationRunner.run(configuration: Repository.configuration(), scenario: scenario, trace: nil, stateDirectory: state)
+        #expect(second.lampCounters?.switchOns == 2)
+    }
+
+    @Test func aMalformedCounterFileIsAnErrorNotAReset() throws {
+        var template = Array("/tmp/poled-counters-XXXXXX".utf8CString)
+        let state = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+        let file = LampCounterFile(directory: state)
+        let handle = fopen(file.path, "w")
+        fputs("switch_ons = many\n", handle)
+        fclose(handle)
+        #expect(throws: LatchedFaultFile.Problem.self) { try file.load() }
+    }
+}
