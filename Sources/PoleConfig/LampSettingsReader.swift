@@ -12,6 +12,7 @@ enum LampSettingsReader {
         settings.faultDelayMs = table.duration("fault_delay", range: 1_000...600_000, log: &log) ?? settings.faultDelayMs
         settings.cyclingCount = table.integer("cycling_count", range: 2...100, log: &log) ?? settings.cyclingCount
         settings.cyclingWindowMs = table.duration("cycling_window", range: 60_000...86_400_000, log: &log) ?? settings.cyclingWindowMs
+        settings.minOnTimeMs = table.duration("min_on_time", range: 0...3_600_000, log: &log) ?? settings.minOnTimeMs
         if let calendar = table.raw("calendar") {
             settings.calendar = CalendarReader.read(calendar, table: table, log: &log)
         }

@@ -35,6 +35,15 @@ struct AstronomicalNight: Sendable {
         }
     }
 
+    /// Seconds from `utcSeconds` to the next end of night (sunrise plus the dawn offset), or `nil` when
+    /// no sunrise comes within a day (polar night).
+    mutating func secondsUntilDay(atUTCSeconds utcSeconds: Int64) -> Int64? {
+        if let rising = crossings(atUTCSeconds: utcSeconds).risingUTCSeconds, utcSeconds < rising + dawnOffsetSeconds {
+            return rising + dawnOffsetSeconds - utcSeconds
+        }
+        return crossings(atUTCSeconds: utcSeconds + 86_400).risingUTCSeconds.map { $0 + dawnOffsetSeconds - utcSeconds }
+    }
+
     /// Whether `utcSeconds` is within `minutes` of sunrise or sunset.
     mutating func isNearTwilight(atUTCSeconds utcSeconds: Int64, minutes: Int) -> Bool {
         let window = Int64(minutes) * 60

@@ -16,6 +16,8 @@ public struct LampSettings: Sendable, Hashable {
     /// This many current interruptions within `cyclingWindowMs` while commanded steadily on is cycling.
     public var cyclingCount: Int
     public var cyclingWindowMs: Int64
+    /// An on-switch is suppressed when the night would end within this time anyway.
+    public var minOnTimeMs: Int64
     /// Ordered calendar rules; the first that matches wins.
     public var calendar: [CalendarRule]
 
@@ -29,6 +31,7 @@ public struct LampSettings: Sendable, Hashable {
         faultDelayMs: Int64 = 5_000,
         cyclingCount: Int = 3,
         cyclingWindowMs: Int64 = 600_000,
+        minOnTimeMs: Int64 = 120_000,
         calendar: [CalendarRule] = []
     ) {
         self.idleLevelPercent = idleLevelPercent
@@ -40,6 +43,7 @@ public struct LampSettings: Sendable, Hashable {
         self.faultDelayMs = faultDelayMs
         self.cyclingCount = cyclingCount
         self.cyclingWindowMs = cyclingWindowMs
+        self.minOnTimeMs = minOnTimeMs
         self.calendar = calendar
     }
 }

@@ -32,6 +32,13 @@ struct NightDecision: Sendable {
         clockTrust = ClockTrust(settings: settings)
     }
 
+    /// Seconds until the astronomical clock ends the night, when the clock is trusted and the mode
+    /// uses it; `nil` otherwise.
+    mutating func secondsUntilDay(atUTCSeconds utcSeconds: Int64) -> Int64? {
+        guard clockTrusted, settings.mode != .sensor else { return nil }
+        return astronomical.secondsUntilDay(atUTCSeconds: utcSeconds)
+    }
+
     /// Decides for this tick; appends `night` on a change and the clock fault on a change of trust.
     mutating func update(_ inputs: Inputs, events: inout [Event]) -> State {
         let trusted = clockTrust.update(inputs)

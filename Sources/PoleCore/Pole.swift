@@ -55,7 +55,13 @@ public struct Pole: Sendable {
         var outputs = Outputs.safe
         let nightState = night.update(inputs, events: &events)
         crosswalk?.step(inputs, night: nightState.isNight, nightDecided: nightState.isDecided, outputs: &outputs, events: &events)
-        lamp?.step(inputs, night: nightState.isNight, nightDecided: nightState.isDecided, outputs: &outputs, events: &events)
+        if lamp != nil {
+            let untilDay = lamp?.isOff == true && nightState.isNight ? night.secondsUntilDay(atUTCSeconds: inputs.utcSeconds) : nil
+            lamp?.step(
+                inputs, night: nightState.isNight, nightDecided: nightState.isDecided, secondsUntilDay: untilDay,
+                outputs: &outputs, events: &events
+            )
+        }
         return outputs
     }
 }

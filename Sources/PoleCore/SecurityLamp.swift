@@ -34,10 +34,19 @@ public struct SecurityLamp: Sendable {
         lastMs = nowMs
     }
 
-    /// Advances one tick: sets `outputs.lampPercent` and appends lamp fault events.
-    public mutating func step(_ inputs: Inputs, night: Bool, nightDecided: Bool, outputs: inout Outputs, events: inout [Event]) {
+    /// Whether the lamp is off now (so switching it on would be an on-switch).
+    public var isOff: Bool { lastLevel == 0 }
+
+    /// Advances one tick: sets `outputs.lampPercent` and appends lamp fault events. `secondsUntilDay`
+    /// (when the clock knows) suppresses an on-switch that the dawn would undo within the minimum
+    /// on-time.
+    public mutating func step(
+        _ inputs: Inputs, night: Bool, nightDecided: Bool, secondsUntilDay: Int64? = nil, outputs: inout Outputs,
+        events: inout [Event]
+    ) {
         var idleOverride: Int?
         var forcedOff = false
+        if isOff, let seconds = secondsUntilDay, seconds * 1_000 < settings.minOnTimeMs { forcedOff = true }
         if nightDecided, let date = inputs.localDate, let minute = inputs.localMinuteOfDay,
            let rule = settings.calendar.first(where: { $0.matches(date, minuteOfDay: minute) }) {
             switch rule.action {

@@ -95,3 +95,26 @@ import Testing
         #expect(lamp.counters == LampCounters(switchOns: 9, burningMs: 1_000 + 61_000))
     }
 }
+
+@Suite struct MinimumOnTimeTests {
+    private func level(_ lamp: inout SecurityLamp, night: Bool, untilDay: Int64?, nowMs: Int64) -> Int {
+        var outputs = Outputs.safe
+        var events: [Event] = []
+        lamp.step(Inputs(monotonicMs: nowMs, utcSeconds: 0), night: night, nightDecided: true, secondsUntilDay: untilDay,
+                  outputs: &outputs, events: &events)
+        return outputs.lampPercent
+    }
+
+    @Test func anOnSwitchTheDawnWouldUndoWithinTheMinimumOnTimeIsSuppressed() {
+        var lamp = SecurityLamp(settings: LampSettings(minOnTimeMs: 120_000))
+        #expect(level(&lamp, night: false, untilDay: nil, nowMs: 0) == 0)
+        #expect(level(&lamp, night: true, untilDay: 119, nowMs: 20) == 0, "dawn in 119 s")
+        #expect(level(&lamp, night: true, untilDay: 121, nowMs: 40) == 30, "dawn in 121 s")
+    }
+
+    @Test func aLampAlreadyOnIsNotSwitchedOffByIt() {
+        var lamp = SecurityLamp(settings: LampSettings(minOnTimeMs: 120_000))
+        #expect(level(&lamp, night: true, untilDay: nil, nowMs: 0) == 30)
+        #expect(level(&lamp, night: true, untilDay: 60, nowMs: 20) == 30)
+    }
+}
