@@ -68,6 +68,18 @@ public struct BoardConfig: Sendable, Hashable {
     public var lines: [LineBinding]
     /// I²C sensors, sorted by role.
     public var i2c: [I2CDevice]
+    /// Level outputs on PWM channels, sorted by role.
+    public var pwm: [PWMBinding] = []
+
+    /// A level role driven by a sysfs PWM channel instead of a line.
+    public struct PWMBinding: Sendable, Hashable {
+        /// `lamp_dim` or `spotlight`.
+        public var role: Role
+        /// The PWM chip's sysfs name, e.g. `pwmchip0`.
+        public var chip: String
+        public var channel: Int
+        public var frequencyHz: Int
+    }
 
     /// The binding of `role`, if the board has one.
     public func binding(_ role: Role) -> LineBinding? {

@@ -24,6 +24,9 @@ enum BoardFileReader {
         if var devices = root.table("i2c", log: &log) {
             board.i2c = readI2C(&devices, log: &log)
         }
+        if var channels = root.table("pwm", log: &log) {
+            board.pwm = readPWM(&channels, lines: board.lines, log: &log)
+        }
         root.finish(log: &log)
         return board
     }
@@ -81,6 +84,32 @@ enum BoardFileReader {
         }
         guard let line, !line.isEmpty else { return nil }
         return BoardConfig.LineBinding(role: role, line: line, chip: chip, activeLow: activeLow, bias: bias, safeOn: safeOn)
+    }
+
+    private static func readPWM(
+        _ table: inout TableReader, lines: [BoardConfig.LineBinding], log: inout IssueLog
+    ) -> [BoardConfig.PWMBinding] {
+        var bindings: [BoardConfig.PWMBinding] = []
+        for key in table.presentKeys {
+            guard let role = Role(name: key), role == .lampDim || role == .spotlight else {
+                _ = table.raw(key)
+                log.add(table.issue(key, "not a level role; PWM drives lamp_dim or spotlight"))
+                continue
+            }
+            guard var entry = table.table(key, log: &log) else { continue }
+            let chip = entry.string("chip", log: &log)
+            if entry.raw("chip") == nil { log.add(entry.issue("", "missing key chip; expected the sysfs PWM chip, e.g. \"pwmchip0\"")) }
+            let channel = entry.integer("channel", range: 0...63, log: &log) ?? 0
+            let frequency = entry.integer("frequency_hz", range: 10...100_000, log: &log) ?? 1_000
+            entry.finish(log: &log)
+            if lines.contains(where: { $0.role == role }) {
+                log.add(entry.issue("", "\(role.name) is bound to a line too; a level role is a line or a PWM channel, not both"))
+            }
+            guard let chip else { continue }
+            bindings.append(BoardConfig.PWMBinding(role: role, chip: chip, channel: channel, frequencyHz: frequency))
+        }
+        table.finish(log: &log)
+        return bindings
     }
 
     private static func readI2C(_ table: inout TableReader, log: inout IssueLog) -> [BoardConfig.I2CDevice] {

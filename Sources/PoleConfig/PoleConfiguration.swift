@@ -50,7 +50,7 @@ public struct PoleConfiguration: Sendable, Hashable {
     public static let crosswalkRoles: [Role] = [.headRed, .headGreen, .floorRed, .floorGreen]
 
     static func features(of board: BoardConfig) -> [Feature] {
-        let roles = Set(board.lines.map(\.role))
+        let roles = Set(board.lines.map(\.role) + board.pwm.map(\.role))
         let devices = Set(board.i2c.map(\.role))
         let hasVoice = roles.contains { if case .voice = $0 { return true } else { return false } }
         let present: [Feature: Bool] = [

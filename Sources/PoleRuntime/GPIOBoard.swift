@@ -31,16 +31,35 @@ public enum GPIOBoard {
         return (inputRoles.compactMap(spec), outputRoles.compactMap(spec))
     }
 
+    /// Opens the board's PWM level outputs at their safe duty: the lamp full (fail lit), the spotlight off.
+    static func openPWM(_ board: BoardConfig) throws(HALError) -> [(role: Role, channel: any PWMChannel)] {
+        var channels: [(role: Role, channel: any PWMChannel)] = []
+        for binding in board.pwm {
+            let channel = try SysfsPWM(
+                chip: binding.chip, channel: binding.channel, frequencyHz: binding.frequencyHz,
+                safeDutyPercent: binding.role == .lampDim ? 100 : 0
+            )
+            channels.append((binding.role, channel))
+        }
+        return channels
+    }
+
     /// Drives every output of `board` to its safe level and lets the lines go, for `poled safe-state`:
     /// all outputs in one request if possible, else line by line, so one busy or missing line does not
     /// keep the others from their safe level. Inputs are not touched. Returns the lines that failed.
     public static func driveSafe(_ board: BoardConfig) -> [HALError] {
         let outputs = specs(board).outputs
+        var pwmFailures: [HALError] = []
+        do {
+            _ = try openPWM(board)
+        } catch {
+            pwmFailures.append(error)
+        }
         do {
             try GPIOBank(access: LibgpiodV1(), inputs: [], outputs: outputs, consumer: consumer).close()
-            return []
+            return pwmFailures
         } catch {
-            var failures: [HALError] = []
+            var failures = pwmFailures
             for output in outputs {
                 do {
                     try GPIOBank(access: LibgpiodV1(), inputs: [], outputs: [output], consumer: consumer).close()
@@ -57,10 +76,17 @@ public enum GPIOBoard {
         let board = configuration.board
         let (inputs, outputs) = specs(board)
         let bank = try GPIOBank(access: LibgpiodV1(), inputs: inputs, outputs: outputs, consumer: consumer)
+        let channels: [(role: Role, channel: any PWMChannel)]
+        do {
+            channels = try openPWM(board)
+        } catch {
+            try? bank.close()
+            throw error
+        }
         let (inputRoles, outputRoles) = IO.roles(of: board)
         let io = IO(
             inputLines: bank.inputSet, outputLines: bank.outputSet, inputRoles: inputRoles, outputRoles: outputRoles,
-            presenceZones: board.presenceZones
+            presenceZones: board.presenceZones, pwm: channels
         )
         return (bank, io)
     }

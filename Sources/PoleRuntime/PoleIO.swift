@@ -18,6 +18,7 @@ public struct PoleIO<InputLines: DigitalInputSet, OutputLines: DigitalOutputSet>
     private var inputLevels: [LineLevel]
     private var outputLevels: [LineLevel]
     private var appliedLevels: [LineLevel]?
+    private var pwm: [(role: Role, channel: any PWMChannel)]
 
     /// The roles of `board` split by direction, in the order their line sets must be opened.
     public static func roles(of board: BoardConfig) -> (inputs: [Role], outputs: [Role]) {
@@ -29,8 +30,9 @@ public struct PoleIO<InputLines: DigitalInputSet, OutputLines: DigitalOutputSet>
     /// Wraps opened line sets whose lines follow `roles(of:)` order; zones in `presenceZones` order.
     public init(
         inputLines: InputLines, outputLines: OutputLines, inputRoles: [Role], outputRoles: [Role],
-        presenceZones: [String]
+        presenceZones: [String], pwm: [(role: Role, channel: any PWMChannel)] = []
     ) {
+        self.pwm = pwm
         precondition(inputLines.lineCount == inputRoles.count, "one input line per input role")
         precondition(outputLines.lineCount == outputRoles.count, "one output line per output role")
         self.inputLines = inputLines
@@ -74,6 +76,9 @@ public struct PoleIO<InputLines: DigitalInputSet, OutputLines: DigitalOutputSet>
     /// line changed. Returns whether it wrote.
     @discardableResult
     public mutating func apply(_ outputs: Outputs, heartbeat: LineLevel) throws(HALError) -> Bool {
+        for index in pwm.indices {
+            try pwm[index].channel.setDuty(percent: pwm[index].role == .lampDim ? outputs.lampPercent : outputs.spotlightPercent)
+        }
         for (index, role) in outputRoles.enumerated() {
             outputLevels[index] = role == .heartbeat ? heartbeat : Self.level(of: role, in: outputs)
         }
@@ -85,6 +90,9 @@ public struct PoleIO<InputLines: DigitalInputSet, OutputLines: DigitalOutputSet>
 
     /// Drives every output line to its safe level.
     public mutating func applySafeLevels() throws(HALError) {
+        for index in pwm.indices {
+            try pwm[index].channel.setDuty(percent: pwm[index].channel.safeDutyPercent)
+        }
         try outputLines.applySafeLevels()
         appliedLevels = outputLines.safeLevels
     }

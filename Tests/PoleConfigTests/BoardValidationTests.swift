@@ -136,3 +136,24 @@ import Testing
         #expect(error.issues.map(\.keyPath) == ["lines.head_green.chip", "lines.floor_green"])
     }
 }
+
+@Suite struct PWMBoardTests {
+    @Test func aLampDimOnPWMIsReadAndMakesASecurityLamp() throws {
+        let board = RepositoryFiles.smallBoard + "[pwm.lamp_dim]\nchip = \"pwmchip0\"\nchannel = 1\nfrequency_hz = 500\n"
+        let configuration = try ConfigLoader.parse(site: nil, board: ("b.toml", board), sources: RepositoryFiles.sources)
+        #expect(configuration.board.pwm.map(\.role) == [.lampDim])
+        #expect(configuration.board.pwm.first?.frequencyHz == 500)
+        #expect(configuration.features.contains(.securityLamp))
+    }
+
+    @Test func aLevelRoleCannotBeBothALineAndPWM() throws {
+        let board = RepositoryFiles.smallBoard + "lamp_dim = { line = \"D\" }\n[pwm.lamp_dim]\nchip = \"pwmchip0\"\n"
+        let error = try #require(RepositoryFiles.error(board: board))
+        #expect(error.issues.map(\.keyPath) == ["pwm.lamp_dim"])
+    }
+
+    @Test func onlyLevelRolesTakePWM() throws {
+        let error = try #require(RepositoryFiles.error(board: RepositoryFiles.smallBoard + "[pwm.beacon]\nchip = \"pwmchip0\"\n"))
+        #expect(error.issues.map(\.keyPath) == ["pwm.beacon"])
+    }
+}
