@@ -70,15 +70,19 @@ import Testing
     @Test func aClockFallingBackTo1970FailsLitWithAFault() throws {
         let sink = LineSink()
         _ = try SimulationRunner.run(configuration: configuration(), scenario: scenario("Tests/Scenarios/clock-1970.json"), trace: sink)
-        let lines = sink.lines.filter { $0.contains(#""type":"event""#) || $0.contains(#""name":"spotlight""#) }
+        let lines = sink.lines.filter {
+            $0.contains(#""type":"event""#) || $0.contains(#""name":"spotlight""#) || $0.contains(#""name":"lamp""#)
+        }
         #expect(lines == [
             #"{"t":0,"type":"event","name":"night","value":false}"#,
             #"{"t":0,"type":"event","name":"head","value":"red"}"#,
             #"{"t":0,"type":"output","name":"spotlight","value":0}"#,
+            #"{"t":0,"type":"output","name":"lamp","value":0}"#,
             #"{"t":10000,"type":"event","name":"fault.raised","fault":"clock-untrusted"}"#,
             #"{"t":10000,"type":"event","name":"night","value":true}"#,
             #"{"t":10000,"type":"output","name":"spotlight","value":50}"#,
-        ])
+            #"{"t":10000,"type":"output","name":"lamp","value":100}"#,
+        ], "off by day, then lit at 100 % the moment the clock cannot be trusted")
     }
 
     @Test func crosswalkOutputsDriveTheirLines() {
