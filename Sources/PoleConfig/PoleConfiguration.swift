@@ -41,7 +41,8 @@ public struct PoleConfiguration: Sendable, Hashable {
             crosswalk: features.contains(.crosswalk) ? site.crosswalk : nil,
             presenceZones: board.presenceZones,
             night: site.night,
-            lamp: features.contains(.securityLamp) ? site.lamp : nil
+            lamp: features.contains(.securityLamp) ? site.lamp : nil,
+            airQuality: features.contains(.airQuality)
         )
     }
 

@@ -12,4 +12,8 @@ public enum Event: Sendable, Hashable {
     case night(Bool)
     /// A sensor turned from healthy to failing, or its error kind changed.
     case sensorError(sensor: String, error: String)
+    /// A minute of air quality closed.
+    case airMinute(AirMinute)
+    /// The fine-dust alert level changed.
+    case alert(AlertLevel)
 }

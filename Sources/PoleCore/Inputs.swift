@@ -24,6 +24,8 @@ public struct Inputs: Sendable, Hashable {
     public var photocellDark: Bool?
     /// The light sensor, in lux, where the board has one.
     public var lux: SensorReading?
+    /// The particulate sensor, where the board has one.
+    public var particulates: ParticulateReading?
     /// The lamp-current sense input: `true` when current flows in the lamp feed.
     public var lampCurrent: Bool?
     /// Whether the kernel reports the wall clock synchronised (adjtimex), when the runtime knows.
@@ -46,6 +48,7 @@ public struct Inputs: Sendable, Hashable {
         motion: Bool? = nil,
         photocellDark: Bool? = nil,
         lux: SensorReading? = nil,
+        particulates: ParticulateReading? = nil,
         lampCurrent: Bool? = nil,
         clockSynchronised: Bool? = nil,
         localMinuteOfDay: Int? = nil,
@@ -62,6 +65,7 @@ public struct Inputs: Sendable, Hashable {
         self.motion = motion
         self.photocellDark = photocellDark
         self.lux = lux
+        self.particulates = particulates
         self.lampCurrent = lampCurrent
         self.clockSynchronised = clockSynchronised
         self.localMinuteOfDay = localMinuteOfDay

@@ -8,6 +8,7 @@ public struct Pole: Sendable {
     public private(set) var settings: PoleSettings
     private var crosswalk: Crosswalk?
     private var lamp: SecurityLamp?
+    private var air: AirQuality?
 
     private var night: NightDecision
 
@@ -16,6 +17,7 @@ public struct Pole: Sendable {
         self.settings = settings
         night = NightDecision(settings: settings.night)
         lamp = settings.lamp.map { SecurityLamp(settings: $0, counters: lampCounters) }
+        air = settings.airQuality ? AirQuality() : nil
         crosswalk = settings.crosswalk.map {
             Crosswalk(settings: $0, presenceZones: settings.presenceZones, latched: latchedFaults)
         }
@@ -30,6 +32,7 @@ public struct Pole: Sendable {
         var pole = self
         pole.settings = newSettings
         precondition((newSettings.lamp == nil) == (settings.lamp == nil), "a reload keeps the board's features")
+        precondition(newSettings.airQuality == settings.airQuality, "a reload keeps the board's features")
         if let crosswalkSettings = newSettings.crosswalk { pole.crosswalk?.reconfigure(crosswalkSettings) }
         if let lampSettings = newSettings.lamp { pole.lamp?.reconfigure(lampSettings) }
         if newSettings.night != settings.night { pole.night = NightDecision(settings: newSettings.night) }
@@ -55,6 +58,7 @@ public struct Pole: Sendable {
         var outputs = Outputs.safe
         let nightState = night.update(inputs, events: &events)
         crosswalk?.step(inputs, night: nightState.isNight, nightDecided: nightState.isDecided, outputs: &outputs, events: &events)
+        air?.step(inputs, outputs: &outputs, events: &events)
         if lamp != nil {
             let untilDay = lamp?.isOff == true && nightState.isNight ? night.secondsUntilDay(atUTCSeconds: inputs.utcSeconds) : nil
             lamp?.step(

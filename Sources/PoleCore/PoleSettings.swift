@@ -11,14 +11,18 @@ public struct PoleSettings: Sendable, Hashable {
     public var night: NightSettings
     /// The security lamp, present when the board binds its relay or dim line.
     public var lamp: LampSettings?
+    /// Whether the pole measures air quality (the board has a particulate sensor).
+    public var airQuality: Bool
 
     public init(
         crosswalk: CrosswalkSettings?, presenceZones: [String] = [], night: NightSettings = NightSettings(),
-        lamp: LampSettings? = nil
+        lamp: LampSettings? = nil,
+        airQuality: Bool = false
     ) {
         self.crosswalk = crosswalk
         self.presenceZones = presenceZones
         self.night = night
         self.lamp = lamp
+        self.airQuality = airQuality
     }
 }

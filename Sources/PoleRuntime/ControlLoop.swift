@@ -33,7 +33,8 @@ public struct ControlLoop<InputLines: DigitalInputSet, OutputLines: DigitalOutpu
     @discardableResult
     public mutating func tick(
         monotonicMs: Int64, utcSeconds: Int64, clockSynchronised: Bool? = nil, localMinuteOfDay: Int? = nil,
-        localDate: LocalDate? = nil, lux: SensorReading? = nil, commands: [Command] = []
+        localDate: LocalDate? = nil, lux: SensorReading? = nil, particulates: ParticulateReading? = nil,
+        commands: [Command] = []
     ) throws(HALError) -> Outputs {
         events.removeAll(keepingCapacity: true)
         inputs.monotonicMs = monotonicMs
@@ -42,6 +43,7 @@ public struct ControlLoop<InputLines: DigitalInputSet, OutputLines: DigitalOutpu
         inputs.localMinuteOfDay = localMinuteOfDay
         inputs.localDate = localDate
         inputs.lux = lux
+        inputs.particulates = particulates
         inputs.commands = commands
         try io.sample(into: &inputs)
         outputs = pole.step(inputs, events: &events)

@@ -58,9 +58,10 @@ public struct LiveRunner {
             }
             var loop = ControlLoop(pole: pole, io: io)
             var luxPoller = street.flatMap { SimBoard.luxPoller(configuration, street: $0.street) }
+            var particulatePoller = street.flatMap { SimBoard.particulatePoller(configuration, street: $0.street) }
             return try runLoop(
                 &loop, stateFile: stateFile, counterFile: counterFile, signals: signals, street: &street,
-                lux: { luxPoller?.poll(nowMs: $0) }, close: {}
+                lux: { luxPoller?.poll(nowMs: $0) }, particulates: { particulatePoller?.poll(nowMs: $0) }, close: {}
             )
         case .gpiod:
             let opened: (bank: GPIOBank<LibgpiodV1>, io: GPIOBoard.IO)
@@ -76,7 +77,7 @@ public struct LiveRunner {
             }
             return try runLoop(
                 &loop, stateFile: stateFile, counterFile: counterFile, signals: signals, street: &noStreet,
-                lux: { _ in luxPoller?.reading }
+                lux: { _ in luxPoller?.reading }, particulates: { _ in nil }
             ) { () throws(HALError) in
                 try opened.bank.close()
             }
@@ -86,7 +87,8 @@ public struct LiveRunner {
     // The loop body is one sequence (tick, persist, notify, status) on purpose: DESIGN.md §3 order.
     private func runLoop<In: DigitalInputSet, Out: DigitalOutputSet>(
         _ loop: inout ControlLoop<In, Out>, stateFile: LatchedFaultFile, counterFile: LampCounterFile, signals: ProcessSignals,
-        street: inout SimulatedStreetDriver?, lux: (Int64) -> SensorReading?, close: () throws(HALError) -> Void
+        street: inout SimulatedStreetDriver?, lux: (Int64) -> SensorReading?, particulates: (Int64) -> ParticulateReading?,
+        close: () throws(HALError) -> Void
     ) throws(LiveRunFailure) -> String? {
         var current = configuration
         if current.site.realtimePriority > 0 {
@@ -132,7 +134,7 @@ public struct LiveRunner {
                 try loop.tick(
                     monotonicMs: timing.elapsedMs, utcSeconds: utcSeconds, clockSynchronised: clockSynchronised,
                     localMinuteOfDay: localTime.minuteOfDay(utcSeconds: utcSeconds), localDate: LocalDate(localTime.date(utcSeconds: utcSeconds)),
-                    lux: lux(timing.elapsedMs), commands: street?.takeCommands() ?? []
+                    lux: lux(timing.elapsedMs), particulates: particulates(timing.elapsedMs), commands: street?.takeCommands() ?? []
                 )
             } catch {
                 logger.critical("hardware failure; driving outputs safe and stopping", metadata: ["error": "\(error)"])
@@ -243,7 +245,9 @@ public struct LiveRunner {
             logger.notice("head skipped flashing green", metadata: ["from": "\(from.name)", "to": "\(to.name)"])
         case .sensorError(let sensor, let error):
             logger.warning("sensor failing", metadata: ["sensor": "\(sensor)", "error": "\(error)"])
-        case .head, .night:
+        case .alert(let level):
+            logger.notice("fine-dust alert", metadata: ["level": "\(level.name)"])
+        case .head, .night, .airMinute:
             logger.debug("event", metadata: ["event": "\(event)", "t": "\(elapsedMs)"])
         }
     }

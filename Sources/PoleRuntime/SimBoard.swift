@@ -37,6 +37,12 @@ public enum SimBoard {
         return LuxPoller(bus: SimI2CBus(street: street), address: I2CAddress(device.address))
     }
 
+    /// A poller for the board's SPS30 on the simulated bus, if the board has one.
+    public static func particulatePoller(_ configuration: PoleConfiguration, street: Street) -> ParticulatePoller<SimI2CBus>? {
+        guard let device = configuration.board.i2c.first(where: { $0.role == "pm" && $0.sensor == .sps30 }) else { return nil }
+        return ParticulatePoller(bus: SimI2CBus(street: street), address: I2CAddress(device.address))
+    }
+
     /// The line names of the floor outputs, for the invariant monitor, when the board has a crosswalk.
     public static func floorLines(_ configuration: PoleConfiguration) -> (red: String, green: String)? {
         guard let red = configuration.board.binding(.floorRed)?.line,

@@ -66,6 +66,7 @@ public enum SimulationRunner {
         clock.playDueSteps()
         var scheduler = TickScheduler(clock: clock, periodMs: configuration.site.tickMs)
         var luxPoller = SimBoard.luxPoller(configuration, street: street)
+        var particulatePoller = SimBoard.particulatePoller(configuration, street: street)
         var trace = TraceWriter()
         let floorLines = SimBoard.floorLines(configuration)
         var monitor = InvariantMonitor(allowanceMs: configuration.site.tickMs + configuration.site.crosswalk.debounceMs)
@@ -78,7 +79,8 @@ public enum SimulationRunner {
                 try loop.tick(
                     monotonicMs: timing.elapsedMs, utcSeconds: utc.seconds, clockSynchronised: true,
                     localMinuteOfDay: localTime.minuteOfDay(utcSeconds: utc.seconds), localDate: LocalDate(localTime.date(utcSeconds: utc.seconds)),
-                    lux: luxPoller?.poll(nowMs: timing.elapsedMs), commands: street.takeCommands()
+                    lux: luxPoller?.poll(nowMs: timing.elapsedMs), particulates: particulatePoller?.poll(nowMs: timing.elapsedMs),
+                    commands: street.takeCommands()
                 )
             } catch {
                 throw .hardware(error)

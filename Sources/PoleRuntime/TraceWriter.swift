@@ -57,9 +57,22 @@ public struct TraceWriter: Sendable {
             eventLine(timeMs, "head.sequence", [("from", from.name), ("to", to.name)])
         case .sensorError(let sensor, let error):
             eventLine(timeMs, "sensor.error", [("sensor", sensor), ("error", error)])
+        case .alert(let level):
+            eventLine(timeMs, "alert", [("value", level.name)])
+        case .airMinute(let minute):
+            append("{\"t\":\(timeMs),\"type\":\"air\",\"pm1\":\(number(minute.pm1)),\"pm2_5\":\(number(minute.pm2_5)),"
+                + "\"pm10\":\(number(minute.pm10)),\"grade\":" + (minute.grade.map { "\"\($0.name)\"" } ?? "null")
+                + ",\"cai\":\(minute.cai.map(String.init) ?? "null"),\"aqi\":\(minute.aqi.map(String.init) ?? "null")}\n")
         case .night(let night):
             append("{\"t\":\(timeMs),\"type\":\"event\",\"name\":\"night\",\"value\":\(night)}\n")
         }
+    }
+
+    /// A concentration with one decimal, or `null`: fixed formatting, so traces compare byte for byte.
+    private func number(_ value: Double?) -> String {
+        guard let value else { return "null" }
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(abs(tenths % 10))"
     }
 
     private mutating func eventLine(_ timeMs: Int64, _ name: String, _ fields: [(String, String)]) {

@@ -36,7 +36,7 @@ struct TraceInvariantChecker {
     mutating func check(_ lines: [String]) {
         for line in lines {
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  let time = (object["t"] as? NSNumber)?.int64Value, let name = object["name"] as? String
+                  let time = (object["t"] as? NSNumber)?.int64Value
             else {
                 violations.append(Violation(atMs: currentMs, rule: "unreadable trace line \(line)"))
                 continue
@@ -45,7 +45,7 @@ struct TraceInvariantChecker {
                 verifyState()
                 currentMs = time
             }
-            apply(name: name, type: object["type"] as? String ?? "", object: object)
+            apply(name: object["name"] as? String ?? "", type: object["type"] as? String ?? "", object: object)
         }
         verifyState()
     }

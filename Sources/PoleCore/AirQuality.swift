@@ -1,0 +1,52 @@
+/// The air-quality feature: particulate samples into rolling means, the Korean grade on the
+/// indicator passers-by see, a once-a-minute `air` record, and fine-dust alerts on hourly means.
+///
+/// The indicator shows the grade of the last complete minute's means and goes off when the sensor
+/// fails or a minute has too few samples: a wrong value is worse than none.
+public struct AirQuality: Sendable {
+    private var pm1 = RollingMean()
+    private var pm2_5 = RollingMean()
+    private var pm10 = RollingMean()
+    private var alert = FineDustAlert()
+    private var lastSampleMs: Int64?
+    private var lastMinute: Int64?
+    private var failure: String?
+    /// The indicator after the last step.
+    public private(set) var indication = AirIndication.off
+
+    public init() {}
+
+    /// Advances one tick: takes a new sample, closes a minute when one ended, and sets `outputs.air`.
+    public mutating func step(_ inputs: Inputs, outputs: inout Outputs, events: inout [Event]) {
+        let now = inputs.monotonicMs
+        switch inputs.particulates {
+        case .sample(let fine1, let fine, let coarse, let atMs)?:
+            failure = nil
+            if lastSampleMs.map({ atMs > $0 }) ?? true {
+                lastSampleMs = atMs
+                pm1.add(fine1, atMs: atMs)
+                pm2_5.add(fine, atMs: atMs)
+                pm10.add(coarse, atMs: atMs)
+            }
+        case .failed(let error)?:
+            if error != failure { events.append(.sensorError(sensor: "pm", error: error)) }
+            failure = error
+            indication = .off
+        case nil:
+            break
+        }
+        let minute = now / 60_000
+        if let last = lastMinute, minute > last {
+            let record = AirMinute(
+                pm1: pm1.mean(.minute, nowMs: now), pm2_5: pm2_5.mean(.minute, nowMs: now), pm10: pm10.mean(.minute, nowMs: now)
+            )
+            events.append(.airMinute(record))
+            indication = failure == nil ? record.grade?.indication ?? .off : .off
+        }
+        lastMinute = minute
+        if let level = alert.update(nowMs: now, pm2_5: pm2_5, pm10: pm10) {
+            events.append(.alert(level))
+        }
+        outputs.air = indication
+    }
+}

@@ -1,0 +1,39 @@
+import PoleRuntime
+import Testing
+
+/// Air quality on the simulated board: the simulated SPS30 polled once a second, 1-minute means,
+/// the grade on the indicator, and a NACK burst that costs no value.
+@Suite struct AirScenarioTests {
+    @Test func theIndicatorFollowsTheMinuteGradeAndANackBurstCostsNoValue() throws {
+        let sink = LineSink()
+        _ = try SimulationRunner.run(
+            configuration: Repository.configuration(), scenario: Repository.scenario("Tests/Scenarios/air/grade-change.json"), trace: sink
+        )
+        let lines = sink.lines.filter { $0.contains(#""air""#) || $0.contains("sensor.error") }
+        #expect(lines == [
+            #"{"t":0,"type":"output","name":"air","value":"off"}"#,
+            #"{"t":60000,"type":"air","pm1":8.0,"pm2_5":10.0,"pm10":20.0,"grade":"good","cai":33,"aqi":53}"#,
+            #"{"t":60000,"type":"output","name":"air","value":"good"}"#,
+            #"{"t":120000,"type":"air","pm1":8.0,"pm2_5":10.0,"pm10":20.0,"grade":"good","cai":33,"aqi":53}"#,
+            #"{"t":180000,"type":"air","pm1":40.0,"pm2_5":50.0,"pm10":90.0,"grade":"bad","cai":154,"aqi":137}"#,
+            #"{"t":180000,"type":"output","name":"air","value":"bad"}"#,
+            #"{"t":210020,"type":"event","name":"sensor.error","sensor":"pm","error":"nack(address)"}"#,
+            #"{"t":210020,"type":"output","name":"air","value":"off"}"#,
+            #"{"t":240000,"type":"air","pm1":40.0,"pm2_5":50.0,"pm10":90.0,"grade":"bad","cai":154,"aqi":137}"#,
+            #"{"t":240000,"type":"output","name":"air","value":"bad"}"#,
+            #"{"t":300000,"type":"air","pm1":40.0,"pm2_5":50.0,"pm10":90.0,"grade":"bad","cai":154,"aqi":137}"#,
+        ])
+    }
+
+    @Test func aCorruptFrameIsRejectedNotUsed() throws {
+        let sink = LineSink()
+        let scenario = try Repository.scenario(json: """
+            { "start": "2026-11-25T12:00:00+09:00", "duration": "70s",
+              "steps": [ { "at": "0s", "pm": { "pm2_5": 10.0, "pm10": 20.0 } },
+                         { "at": "30s", "i2c": { "device": "pm", "fault": "crc", "for": "1500ms" } } ] }
+            """)
+        _ = try SimulationRunner.run(configuration: Repository.configuration(), scenario: scenario, trace: sink)
+        #expect(sink.lines.contains(#"{"t":30020,"type":"event","name":"sensor.error","sensor":"pm","error":"crc"}"#))
+        #expect(sink.lines.contains(#"{"t":60000,"type":"air","pm1":8.0,"pm2_5":10.0,"pm10":20.0,"grade":"good","cai":33,"aqi":53}"#))
+    }
+}
