@@ -42,7 +42,8 @@ public struct PoleConfiguration: Sendable, Hashable {
             presenceZones: board.presenceZones,
             night: site.night,
             lamp: features.contains(.securityLamp) ? site.lamp : nil,
-            airQuality: features.contains(.airQuality)
+            airQuality: features.contains(.airQuality),
+            mist: site.mist
         )
     }
 

@@ -27,6 +27,12 @@ enum SiteFileReader {
                     + "a floor catching up with the head would count toward a conflict"
             ))
         }
+        if var air = root.table("air", log: &log) {
+            if var mist = air.table("mist", log: &log) {
+                readMist(&mist, into: &settings.mist, log: &log)
+            }
+            air.finish(log: &log)
+        }
         if var lamp = root.table("lamp", log: &log) {
             LampSettingsReader.read(&lamp, into: &settings.lamp, log: &log)
         }
@@ -69,6 +75,22 @@ enum SiteFileReader {
             }
         }
         site.finish(log: &log)
+    }
+
+    private static func readMist(_ table: inout TableReader, into settings: inout MistSettings, log: inout IssueLog) {
+        let grades = KoreanAirGrade.allCases.map { ($0.name, $0) }
+        let onAt = table.choice("on_at", grades, log: &log) ?? settings.onAtGrade
+        let offAt = table.choice("off_at", grades, log: &log) ?? settings.offAtGrade
+        if offAt < onAt {
+            settings.onAtGrade = onAt
+            settings.offAtGrade = offAt
+        } else {
+            log.add(table.issue("off_at", "\"\(offAt.name)\" must be a better grade than on_at \"\(onAt.name)\": the gap is the hysteresis"))
+        }
+        settings.minimumOnMs = table.duration("minimum_on", range: 0...86_400_000, log: &log) ?? settings.minimumOnMs
+        settings.minimumOffMs = table.duration("minimum_off", range: 0...86_400_000, log: &log) ?? settings.minimumOffMs
+        settings.dailyRunLimitMs = table.duration("daily_limit", range: 0...86_400_000, log: &log) ?? settings.dailyRunLimitMs
+        table.finish(log: &log)
     }
 
     private static func readPath(_ table: inout TableReader, _ key: String, log: inout IssueLog) -> String? {

@@ -22,6 +22,8 @@ public struct SiteSettings: Sendable, Hashable {
     public var night = NightSettings()
     /// The security lamp.
     public var lamp = LampSettings()
+    /// The dust-response actuator.
+    public var mist = MistSettings()
     /// The SQLite store.
     public var storePath: String = "/var/lib/poled/poled.sqlite"
     /// The control socket's path.

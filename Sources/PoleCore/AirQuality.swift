@@ -1,5 +1,6 @@
 /// The air-quality feature: particulate samples into rolling means, the Korean grade on the
-/// indicator passers-by see, a once-a-minute `air` record, and fine-dust alerts on hourly means.
+/// indicator passers-by see, a once-a-minute `air` record, fine-dust alerts on hourly means, and the
+/// dust-response actuator.
 ///
 /// The indicator shows the grade of the last complete minute's means and goes off when the sensor
 /// fails or a minute has too few samples: a wrong value is worse than none.
@@ -11,10 +12,14 @@ public struct AirQuality: Sendable {
     private var lastSampleMs: Int64?
     private var lastMinute: Int64?
     private var failure: String?
+    private var grade: KoreanAirGrade?
+    private var mist: MistActuator
     /// The indicator after the last step.
     public private(set) var indication = AirIndication.off
 
-    public init() {}
+    public init(mist: MistSettings = MistSettings()) {
+        self.mist = MistActuator(settings: mist)
+    }
 
     /// Advances one tick: takes a new sample, closes a minute when one ended, and sets `outputs.air`.
     public mutating func step(_ inputs: Inputs, outputs: inout Outputs, events: inout [Event]) {
@@ -41,6 +46,7 @@ public struct AirQuality: Sendable {
                 pm1: pm1.mean(.minute, nowMs: now), pm2_5: pm2_5.mean(.minute, nowMs: now), pm10: pm10.mean(.minute, nowMs: now)
             )
             events.append(.airMinute(record))
+            grade = record.grade
             indication = failure == nil ? record.grade?.indication ?? .off : .off
         }
         lastMinute = minute
@@ -48,5 +54,7 @@ public struct AirQuality: Sendable {
             events.append(.alert(level))
         }
         outputs.air = indication
+        let healthy = failure == nil && inputs.particulates != nil
+        outputs.mist = mist.update(grade: grade, sensorHealthy: healthy, date: inputs.localDate, nowMs: now)
     }
 }

@@ -17,7 +17,7 @@ public struct Pole: Sendable {
         self.settings = settings
         night = NightDecision(settings: settings.night)
         lamp = settings.lamp.map { SecurityLamp(settings: $0, counters: lampCounters) }
-        air = settings.airQuality ? AirQuality() : nil
+        air = settings.airQuality ? AirQuality(mist: settings.mist) : nil
         crosswalk = settings.crosswalk.map {
             Crosswalk(settings: $0, presenceZones: settings.presenceZones, latched: latchedFaults)
         }

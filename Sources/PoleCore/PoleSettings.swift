@@ -13,16 +13,20 @@ public struct PoleSettings: Sendable, Hashable {
     public var lamp: LampSettings?
     /// Whether the pole measures air quality (the board has a particulate sensor).
     public var airQuality: Bool
+    /// The dust-response actuator.
+    public var mist: MistSettings
 
     public init(
         crosswalk: CrosswalkSettings?, presenceZones: [String] = [], night: NightSettings = NightSettings(),
         lamp: LampSettings? = nil,
-        airQuality: Bool = false
+        airQuality: Bool = false,
+        mist: MistSettings = MistSettings()
     ) {
         self.crosswalk = crosswalk
         self.presenceZones = presenceZones
         self.night = night
         self.lamp = lamp
         self.airQuality = airQuality
+        self.mist = mist
     }
 }

@@ -37,3 +37,29 @@ import Testing
         #expect(sink.lines.contains(#"{"t":60000,"type":"air","pm1":8.0,"pm2_5":10.0,"pm10":20.0,"grade":"good","cai":33,"aqi":53}"#))
     }
 }
+
+@Suite struct AbsentSensorTests {
+    @Test func anAbsentSensorIsReportedAndTheActuatorStaysOff() throws {
+        let sink = LineSink()
+        let scenario = try Repository.scenario(json: """
+            { "start": "2026-11-25T12:00:00+09:00", "duration": "3m",
+              "steps": [ { "at": "0s", "pm": { "pm2_5": 90.0, "pm10": 200.0 } },
+                         { "at": "0s", "i2c": { "device": "pm", "fault": "absent" } } ] }
+            """)
+        _ = try SimulationRunner.run(configuration: Repository.configuration(), scenario: scenario, trace: sink)
+        #expect(sink.lines.contains(#"{"t":0,"type":"event","name":"sensor.error","sensor":"pm","error":"nack(address)"}"#))
+        #expect(!sink.lines.contains { $0.contains(#""name":"mist","value":"on""#) })
+        #expect(!sink.lines.contains { $0.contains(#""type":"air""#) && $0.contains("very-bad") }, "no value from an absent sensor")
+    }
+
+    @Test func veryBadAirRunsTheMist() throws {
+        let sink = LineSink()
+        let scenario = try Repository.scenario(json: """
+            { "start": "2026-11-25T12:00:00+09:00", "duration": "3m",
+              "steps": [ { "at": "0s", "pm": { "pm2_5": 90.0, "pm10": 200.0 } } ] }
+            """)
+        _ = try SimulationRunner.run(configuration: Repository.configuration(), scenario: scenario, trace: sink)
+        #expect(sink.lines.contains(#"{"t":60000,"type":"output","name":"mist","value":"on"}"#))
+        #expect(sink.lines.contains(#"{"t":60000,"type":"output","name":"air","value":"very-bad"}"#))
+    }
+}
