@@ -72,12 +72,19 @@ public struct LiveRunner {
             }
             var loop = ControlLoop(pole: pole, io: opened.io)
             var noStreet: SimulatedStreetDriver?
-            let luxPoller = configuration.board.i2c.first { $0.role == "lux" && $0.sensor == .bh1750 }.map {
-                BackgroundLuxPoller(path: $0.bus, address: I2CAddress($0.address), clock: SystemMonotonicClock())
+            let luxPoller = configuration.board.i2c.first { $0.role == "lux" && $0.sensor == .bh1750 }.map { device in
+                BackgroundSensorPoller(
+                    label: "poled.sensor.lux", path: device.bus, clock: SystemMonotonicClock(), failure: SensorReading.failed
+                ) { LuxPoller(bus: $0, address: I2CAddress(device.address)) }
+            }
+            let particulatePoller = configuration.board.i2c.first { $0.role == "pm" && $0.sensor == .sps30 }.map { device in
+                BackgroundSensorPoller(
+                    label: "poled.sensor.pm", path: device.bus, clock: SystemMonotonicClock(), failure: ParticulateReading.failed
+                ) { ParticulatePoller(bus: $0, address: I2CAddress(device.address)) }
             }
             return try runLoop(
                 &loop, stateFile: stateFile, counterFile: counterFile, signals: signals, street: &noStreet,
-                lux: { _ in luxPoller?.reading }, particulates: { _ in nil }
+                lux: { _ in luxPoller?.reading }, particulates: { _ in particulatePoller?.reading }
             ) { () throws(HALError) in
                 try opened.bank.close()
             }

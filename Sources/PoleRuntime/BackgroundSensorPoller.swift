@@ -1,0 +1,65 @@
+import Dispatch
+import PoleHAL
+import PoleLinux
+import Synchronization
+
+/// A real board's I²C sensor, polled on its own serial queue so a transfer (or a hung bus's timeout)
+/// never delays a tick (DESIGN.md §3); the loop reads the latest reading from a mailbox each tick
+/// without waiting for the bus. The bus is opened on the queue and opened again after it fails.
+final class BackgroundSensorPoller<Poller: SensorPolling> {
+    /// The poller and its bus, touched only on `queue`: confined there, which is why it may cross
+    /// into the timer's handler.
+    private final class QueueConfined: @unchecked Sendable {
+        var poller: Poller?
+        let path: String
+        let makePoller: (LinuxI2CBus) -> Poller
+
+        init(path: String, makePoller: @escaping (LinuxI2CBus) -> Poller) {
+            self.path = path
+            self.makePoller = makePoller
+        }
+    }
+
+    /// The latest reading, handed from the queue to the loop.
+    private final class Mailbox: Sendable {
+        let latest = Mutex<Poller.Reading?>(nil)
+    }
+
+    private let mailbox = Mailbox()
+    private let timer: any DispatchSourceTimer
+
+    /// Starts polling on a queue named `label`: every 100 ms of wall time the poller is asked, and it
+    /// keeps its sensor's own cadence and warm-up. `failure` is the reading when the bus cannot open.
+    init(
+        label: String, path: String, clock: SystemMonotonicClock, failure: @escaping @Sendable (String) -> Poller.Reading,
+        makePoller: @escaping (LinuxI2CBus) -> Poller
+    ) {
+        let confined = QueueConfined(path: path, makePoller: makePoller)
+        let mailbox = self.mailbox
+        timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: label))
+        timer.setEventHandler {
+            if confined.poller == nil {
+                do throws(HALError) {
+                    confined.poller = confined.makePoller(try LinuxI2CBus(path: confined.path))
+                } catch {
+                    let reading = failure(error.kind.name)
+                    mailbox.latest.withLock { $0 = reading }
+                    return
+                }
+            }
+            let reading = confined.poller?.poll(nowMs: clock.now().milliseconds)
+            mailbox.latest.withLock { $0 = reading }
+        }
+        timer.schedule(deadline: .now(), repeating: .milliseconds(100))
+        timer.resume()
+    }
+
+    deinit {
+        timer.cancel()
+    }
+
+    /// The latest reading, without waiting for the bus.
+    var reading: Poller.Reading? {
+        mailbox.latest.withLock { $0 }
+    }
+}

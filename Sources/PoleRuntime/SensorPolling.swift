@@ -1,0 +1,10 @@
+/// A sensor poller the loop or a background queue calls as often as it likes: it polls the bus
+/// only when due and always returns the latest reading.
+public protocol SensorPolling {
+    associatedtype Reading: Sendable
+
+    mutating func poll(nowMs: Int64) -> Reading?
+}
+
+extension LuxPoller: SensorPolling {}
+extension ParticulatePoller: SensorPolling {}
