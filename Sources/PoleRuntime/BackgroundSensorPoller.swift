@@ -6,15 +6,15 @@ import Synchronization
 /// A real board's I²C sensor, polled on its own serial queue so a transfer (or a hung bus's timeout)
 /// never delays a tick (DESIGN.md §3); the loop reads the latest reading from a mailbox each tick
 /// without waiting for the bus. The bus is opened on the queue and opened again after it fails.
-final class BackgroundSensorPoller<Poller: SensorPolling> {
+final class BackgroundSensorPoller<Reading: Sendable> {
     /// The poller and its bus, touched only on `queue`: confined there, which is why it may cross
     /// into the timer's handler.
     private final class QueueConfined: @unchecked Sendable {
-        var poller: Poller?
+        var poller: (any SensorPolling<Reading>)?
         let path: String
-        let makePoller: (LinuxI2CBus) -> Poller
+        let makePoller: (LinuxI2CBus) -> any SensorPolling<Reading>
 
-        init(path: String, makePoller: @escaping (LinuxI2CBus) -> Poller) {
+        init(path: String, makePoller: @escaping (LinuxI2CBus) -> any SensorPolling<Reading>) {
             self.path = path
             self.makePoller = makePoller
         }
@@ -22,7 +22,7 @@ final class BackgroundSensorPoller<Poller: SensorPolling> {
 
     /// The latest reading, handed from the queue to the loop.
     private final class Mailbox: Sendable {
-        let latest = Mutex<Poller.Reading?>(nil)
+        let latest = Mutex<Reading?>(nil)
     }
 
     private let mailbox = Mailbox()
@@ -31,8 +31,8 @@ final class BackgroundSensorPoller<Poller: SensorPolling> {
     /// Starts polling on a queue named `label`: every 100 ms of wall time the poller is asked, and it
     /// keeps its sensor's own cadence and warm-up. `failure` is the reading when the bus cannot open.
     init(
-        label: String, path: String, clock: SystemMonotonicClock, failure: @escaping @Sendable (String) -> Poller.Reading,
-        makePoller: @escaping (LinuxI2CBus) -> Poller
+        label: String, path: String, clock: SystemMonotonicClock, failure: @escaping @Sendable (String) -> Reading,
+        makePoller: @escaping (LinuxI2CBus) -> any SensorPolling<Reading>
     ) {
         let confined = QueueConfined(path: path, makePoller: makePoller)
         let mailbox = self.mailbox
@@ -59,7 +59,7 @@ final class BackgroundSensorPoller<Poller: SensorPolling> {
     }
 
     /// The latest reading, without waiting for the bus.
-    var reading: Poller.Reading? {
+    var reading: Reading? {
         mailbox.latest.withLock { $0 }
     }
 }

@@ -75,12 +75,16 @@ public struct LiveRunner {
             let luxPoller = configuration.board.i2c.first { $0.role == "lux" && $0.sensor == .bh1750 }.map { device in
                 BackgroundSensorPoller(
                     label: "poled.sensor.lux", path: device.bus, clock: SystemMonotonicClock(), failure: SensorReading.failed
-                ) { LuxPoller(bus: $0, address: I2CAddress(device.address)) }
+                ) { bus -> any SensorPolling<SensorReading> in LuxPoller(bus: bus, address: I2CAddress(device.address)) }
             }
-            let particulatePoller = configuration.board.i2c.first { $0.role == "pm" && $0.sensor == .sps30 }.map { device in
+            let particulatePoller = configuration.board.i2c.first { $0.role == "pm" }.map { device in
                 BackgroundSensorPoller(
                     label: "poled.sensor.pm", path: device.bus, clock: SystemMonotonicClock(), failure: ParticulateReading.failed
-                ) { ParticulatePoller(bus: $0, address: I2CAddress(device.address)) }
+                ) { bus -> any SensorPolling<ParticulateReading> in
+                    device.sensor == .pmsa003i
+                        ? PMSA003IPoller(bus: bus, address: I2CAddress(device.address))
+                        : ParticulatePoller(bus: bus, address: I2CAddress(device.address))
+                }
             }
             return try runLoop(
                 &loop, stateFile: stateFile, counterFile: counterFile, signals: signals, street: &noStreet,

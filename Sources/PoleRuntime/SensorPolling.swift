@@ -1,6 +1,6 @@
 /// A sensor poller the loop or a background queue calls as often as it likes: it polls the bus
 /// only when due and always returns the latest reading.
-public protocol SensorPolling {
+public protocol SensorPolling<Reading> {
     associatedtype Reading: Sendable
 
     mutating func poll(nowMs: Int64) -> Reading?
@@ -8,3 +8,4 @@ public protocol SensorPolling {
 
 extension LuxPoller: SensorPolling {}
 extension ParticulatePoller: SensorPolling {}
+extension PMSA003IPoller: SensorPolling {}

@@ -1,3 +1,4 @@
+public import PoleCore
 public import PoleConfig
 public import PoleHAL
 public import PoleSim
@@ -21,8 +22,9 @@ public enum SimBoard {
             switch device.sensor {
             case .sps30: street.attach(SimI2CDevice(model: .sps30, address: address), role: device.role)
             case .bh1750: street.attach(SimI2CDevice(model: .bh1750, address: address), role: device.role)
-            case .pmsa003i, .veml7700:
-                throw HALError(.unsupported, context: "i2c.\(device.role): the simulated bus has no \(device.sensor.rawValue) model; use sps30 or bh1750")
+            case .pmsa003i: street.attach(SimI2CDevice(model: .pmsa003i, address: address), role: device.role)
+            case .veml7700:
+                throw HALError(.unsupported, context: "i2c.\(device.role): the simulated bus has no \(device.sensor.rawValue) model; use sps30, pmsa003i or bh1750")
             }
         }
         return PoleIO(
@@ -37,10 +39,17 @@ public enum SimBoard {
         return LuxPoller(bus: SimI2CBus(street: street), address: I2CAddress(device.address))
     }
 
-    /// A poller for the board's SPS30 on the simulated bus, if the board has one.
-    public static func particulatePoller(_ configuration: PoleConfiguration, street: Street) -> ParticulatePoller<SimI2CBus>? {
-        guard let device = configuration.board.i2c.first(where: { $0.role == "pm" && $0.sensor == .sps30 }) else { return nil }
-        return ParticulatePoller(bus: SimI2CBus(street: street), address: I2CAddress(device.address))
+    /// A poller for the board's particulate sensor on the simulated bus, if the board has one.
+    public static func particulatePoller(
+        _ configuration: PoleConfiguration, street: Street
+    ) -> (any SensorPolling<ParticulateReading>)? {
+        guard let device = configuration.board.i2c.first(where: { $0.role == "pm" }) else { return nil }
+        let bus = SimI2CBus(street: street)
+        let address = I2CAddress(device.address)
+        switch device.sensor {
+        case .pmsa003i: return PMSA003IPoller(bus: bus, address: address)
+        default: return ParticulatePoller(bus: bus, address: address)
+        }
     }
 
     /// The line names of the floor outputs, for the invariant monitor, when the board has a crosswalk.

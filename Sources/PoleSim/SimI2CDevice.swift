@@ -4,13 +4,15 @@ import PoleDrivers
 /// A simulated I²C sensor on the simulated bus, answering as the real part does, faults included.
 ///
 /// The SPS30 keeps a command pointer and a measuring flag and answers reads with CRC-framed words of
-/// the street's particulate values; the BH1750 answers two bytes of raw counts (lux × 1.2) once a
+/// the street's particulate values; the PMSA003I answers every read with a checksummed 32-byte
+/// frame of them; the BH1750 answers two bytes of raw counts (lux × 1.2) once a
 /// measurement mode was set, zero before. Injected
 /// faults turn transfers into the HAL errors a real bus gives, or corrupt checksums.
 public final class SimI2CDevice {
     /// The part being simulated.
     public enum Model: Sendable, Hashable {
         case sps30
+        case pmsa003i
         case bh1750
     }
 
@@ -71,6 +73,8 @@ public final class SimI2CDevice {
             }
         case .bh1750:
             measuring = bytes.contains(0x10) || bytes.contains(0x11) || bytes.contains(0x13) || measuring
+        case .pmsa003i:
+            break
         }
     }
 
@@ -78,7 +82,10 @@ public final class SimI2CDevice {
         var bytes = nextFrame ?? answer(street: street)
         nextFrame = nil
         if fault == .crc {
-            for index in stride(from: 2, to: bytes.count, by: 3) { bytes[index] ^= 0xFF }
+            switch model {
+            case .pmsa003i where !bytes.isEmpty: bytes[bytes.count - 1] ^= 0xFF
+            default: for index in stride(from: 2, to: bytes.count, by: 3) { bytes[index] ^= 0xFF }
+            }
         }
         if bytes.count < count { bytes += [UInt8](repeating: 0xFF, count: count - bytes.count) }
         return Array(bytes.prefix(count))
@@ -92,6 +99,12 @@ public final class SimI2CDevice {
             return [UInt8(counts >> 8), UInt8(counts & 0xFF)]
         case .sps30:
             return sps30Answer(street: street)
+        case .pmsa003i:
+            let mass = PMSA003IFrame.MassConcentrations(
+                pm1: UInt16(min(65_535, (street.pm2_5 * 0.8).rounded())), pm2_5: UInt16(min(65_535, street.pm2_5.rounded())),
+                pm10: UInt16(min(65_535, street.pm10.rounded()))
+            )
+            return PMSA003IFrame.encode(PMSA003IFrame.Reading(standard: mass, environmental: mass, version: 0x97))
         }
     }
 

@@ -1,3 +1,4 @@
+import PoleConfig
 import PoleRuntime
 import Testing
 
@@ -61,5 +62,25 @@ import Testing
         _ = try SimulationRunner.run(configuration: Repository.configuration(), scenario: scenario, trace: sink)
         #expect(sink.lines.contains(#"{"t":60000,"type":"output","name":"mist","value":"on"}"#))
         #expect(sink.lines.contains(#"{"t":60000,"type":"output","name":"air","value":"very-bad"}"#))
+    }
+}
+
+@Suite struct PMSA003IBoardTests {
+    @Test func aPMSA003IOnTheSimulatedBoardAnswersWithRealFrames() throws {
+        let boardText = try String(decoding: ByteFile.readAll(path: Repository.root + "/boards/sim.toml", limit: 1 << 20), as: UTF8.self)
+            .replacing("sensor = \"sps30\"\nbus = \"sim\"\naddress = 0x69", with: "sensor = \"pmsa003i\"\nbus = \"sim\"\naddress = 0x12")
+        let configuration = try ConfigLoader.parse(
+            site: nil, board: ("sim.toml", boardText), sources: ConfigSources(sitePath: nil, boardPath: nil, runtimeDirectory: "/tmp", userID: 0)
+        )
+        #expect(configuration.board.i2c.first { $0.role == "pm" }?.sensor == .pmsa003i)
+        let sink = LineSink()
+        let scenario = try Repository.scenario(json: """
+            { "start": "2026-11-25T12:00:00+09:00", "duration": "2m",
+              "steps": [ { "at": "0s", "pm": { "pm2_5": 40.0, "pm10": 60.0 } },
+                         { "at": "30s", "i2c": { "device": "pm", "fault": "crc", "for": "2s" } } ] }
+            """)
+        _ = try SimulationRunner.run(configuration: configuration, scenario: scenario, trace: sink)
+        #expect(sink.lines.contains(#"{"t":30000,"type":"event","name":"sensor.error","sensor":"pm","error":"checksum"}"#))
+        #expect(sink.lines.contains(#"{"t":60000,"type":"air","pm1":32.0,"pm2_5":40.0,"pm10":60.0,"grade":"bad","cai":116,"aqi":112}"#))
     }
 }
