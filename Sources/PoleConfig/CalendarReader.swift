@@ -64,7 +64,7 @@ enum CalendarReader {
         }
         guard let name, let start, let end, let ruleAction else { return nil }
         return CalendarRule(name: name, fromMonthDay: from, toMonthDay: to, weekdayMask: mask,
-                            window: QuietHours(startMinute: start, endMinute: end), action: ruleAction)
+                            window: DailyWindow(startMinute: start, endMinute: end), action: ruleAction)
     }
 
     private static func monthDay(_ entry: inout TableReader, _ key: String, log: inout IssueLog) -> Int? {

@@ -99,10 +99,10 @@ enum CrosswalkSettingsReader {
     }
 
     /// Parses `"HH:MM-HH:MM"`.
-    static func quietHours(_ text: String) -> QuietHours? {
+    static func quietHours(_ text: String) -> DailyWindow? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, let start = minute(parts[0]), let end = minute(parts[1]), start != end else { return nil }
-        return QuietHours(startMinute: start, endMinute: end)
+        return DailyWindow(startMinute: start, endMinute: end)
     }
 
     private static func minute(_ text: Substring) -> Int? {

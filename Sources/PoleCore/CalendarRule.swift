@@ -18,10 +18,10 @@ public struct CalendarRule: Sendable, Hashable {
     /// Bit n set for weekday n (0 Sunday … 6 Saturday).
     public var weekdayMask: UInt8
     /// Local minutes of the day; `start > end` wraps past midnight (matched on the date it is now).
-    public var window: QuietHours
+    public var window: DailyWindow
     public var action: Action
 
-    public init(name: String, fromMonthDay: Int, toMonthDay: Int, weekdayMask: UInt8, window: QuietHours, action: Action) {
+    public init(name: String, fromMonthDay: Int, toMonthDay: Int, weekdayMask: UInt8, window: DailyWindow, action: Action) {
         self.name = name
         self.fromMonthDay = fromMonthDay
         self.toMonthDay = toMonthDay

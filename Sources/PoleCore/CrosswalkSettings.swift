@@ -28,7 +28,7 @@ public struct CrosswalkSettings: Sendable, Hashable {
     public var voicePulseMs: Int64
     /// Local minutes of the day during which no voice message plays (start ..< end, may wrap
     /// midnight); `nil` for no quiet hours.
-    public var voiceQuietMinutes: QuietHours?
+    public var voiceQuietMinutes: DailyWindow?
     /// Spotlight level at night with nobody present, percent.
     public var spotlightNightBasePercent: Int
     /// Spotlight level at night while someone is present, percent.
@@ -48,7 +48,7 @@ public struct CrosswalkSettings: Sendable, Hashable {
         beaconFlashPeriodMs: Int64 = 1_000,
         voiceRateLimitMs: Int64 = 10_000,
         voicePulseMs: Int64 = 300,
-        voiceQuietMinutes: QuietHours? = nil,
+        voiceQuietMinutes: DailyWindow? = nil,
         spotlightNightBasePercent: Int = 50,
         spotlightBoostPercent: Int = 100,
         spotlightBoostHoldMs: Int64 = 30_000

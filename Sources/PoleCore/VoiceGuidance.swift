@@ -8,7 +8,7 @@
 struct VoiceGuidance: Sendable {
     var rateLimitMs: Int64
     var pulseMs: Int64
-    var quietHours: QuietHours?
+    var quietHours: DailyWindow?
     private var lastMessageMs: [Int64?]
     private var wasPresent: [Bool]
     private var playing: (message: VoiceMessage, untilMs: Int64)?

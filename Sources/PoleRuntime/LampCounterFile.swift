@@ -11,14 +11,14 @@ public struct LampCounterFile: Sendable {
     }
 
     /// The counters, or zeros when the file does not exist yet.
-    public func load() throws(LatchedFaultFile.Problem) -> LampCounters {
+    public func load() throws(StateFileProblem) -> LampCounters {
         let bytes: [UInt8]
         do {
             bytes = try ByteFile.readAll(path: path, limit: 4_096)
         } catch .noSuchFileOrDirectory {
             return LampCounters()
         } catch {
-            throw LatchedFaultFile.Problem(path: path, message: "cannot read: \(error)")
+            throw StateFileProblem(path: path, message: "cannot read: \(error)")
         }
         var counters = LampCounters()
         for (number, line) in String(decoding: bytes, as: UTF8.self).split(separator: "\n").enumerated() where !line.hasPrefix("#") {
@@ -27,20 +27,20 @@ public struct LampCounterFile: Sendable {
             case ("switch_ons", let value?) where value >= 0: counters.switchOns = Int(value)
             case ("burning_seconds", let value?) where value >= 0: counters.burningMs = value * 1_000
             default:
-                throw LatchedFaultFile.Problem(path: path, message: "line \(number + 1): expected switch_ons = N or burning_seconds = N")
+                throw StateFileProblem(path: path, message: "line \(number + 1): expected switch_ons = N or burning_seconds = N")
             }
         }
         return counters
     }
 
     /// Replaces the file with `counters`.
-    public func save(_ counters: LampCounters) throws(LatchedFaultFile.Problem) {
+    public func save(_ counters: LampCounters) throws(StateFileProblem) {
         let text = "# Security lamp counters. Written by poled.\nswitch_ons = \(counters.switchOns)\n"
             + "burning_seconds = \(counters.burningMs / 1_000)\n"
         do {
             try StateFileWriter.replace(path, with: text)
         } catch {
-            throw LatchedFaultFile.Problem(path: path, message: "cannot write: \(error)")
+            throw StateFileProblem(path: path, message: "cannot write: \(error)")
         }
     }
 }

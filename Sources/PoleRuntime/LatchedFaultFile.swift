@@ -10,14 +10,6 @@ import SystemPackage
 /// that cannot be read or names an unknown fault stops the daemon at start with a clear error instead
 /// of being silently replaced: a pole that does not start keeps its floor dark.
 public struct LatchedFaultFile: Sendable {
-    /// Why the file could not be used.
-    public struct Problem: Error, Sendable, CustomStringConvertible {
-        public var path: String
-        public var message: String
-
-        public var description: String { "\(path): \(message)" }
-    }
-
     public let path: String
 
     /// The state file inside `directory`.
@@ -26,14 +18,14 @@ public struct LatchedFaultFile: Sendable {
     }
 
     /// The latched faults, or none when the file does not exist yet.
-    public func load() throws(Problem) -> [Fault] {
+    public func load() throws(StateFileProblem) -> [Fault] {
         let bytes: [UInt8]
         do {
             bytes = try ByteFile.readAll(path: path, limit: 65_536)
         } catch Errno.noSuchFileOrDirectory {
             return []
         } catch {
-            throw Problem(path: path, message: "cannot read: \(error)")
+            throw StateFileProblem(path: path, message: "cannot read: \(error)")
         }
         var faults: [Fault] = []
         for (number, line) in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -41,7 +33,7 @@ public struct LatchedFaultFile: Sendable {
                 .trimmingCharacters(in: " \t\r") ?? ""
             guard !name.isEmpty else { continue }
             guard let fault = Fault(rawValue: name), fault.isLatching else {
-                throw Problem(path: path, message: "line \(number + 1): \"\(name)\" is not a latching fault; expected one of "
+                throw StateFileProblem(path: path, message: "line \(number + 1): \"\(name)\" is not a latching fault; expected one of "
                     + Fault.allCases.filter(\.isLatching).map(\.name).joined(separator: ", "))
             }
             faults.append(fault)
@@ -50,23 +42,23 @@ public struct LatchedFaultFile: Sendable {
     }
 
     /// Replaces the file with `faults`, atomically and durably.
-    public func save(_ faults: [Fault]) throws(Problem) {
+    public func save(_ faults: [Fault]) throws(StateFileProblem) {
         let text = "# Latched crosswalk faults; cleared only by `polectl faults clear`. Written by poled.\n"
             + faults.map { $0.name + "\n" }.joined()
         do {
             try StateFileWriter.replace(path, with: text)
         } catch {
-            throw Problem(path: path, message: "cannot write: \(error)")
+            throw StateFileProblem(path: path, message: "cannot write: \(error)")
         }
     }
 
     /// Creates `directory` (and its parents) with mode 0750 if it does not exist.
-    public static func makeDirectory(_ directory: String) throws(Problem) {
+    public static func makeDirectory(_ directory: String) throws(StateFileProblem) {
         var prefix = directory.hasPrefix("/") ? "" : "."
         for part in directory.split(separator: "/") {
             prefix += "/" + part
             if mkdir(prefix, 0o750) != 0, errno != EEXIST {
-                throw Problem(path: prefix, message: "cannot create directory: \(Errno(rawValue: errno))")
+                throw StateFileProblem(path: prefix, message: "cannot create directory: \(Errno(rawValue: errno))")
             }
         }
     }

@@ -29,5 +29,5 @@ public enum LiveRunFailure: Error, Sendable {
     /// A line or device could not be opened or driven.
     case hardware(HALError)
     /// The latched-fault state file could not be read, or its directory not created.
-    case state(LatchedFaultFile.Problem)
+    case state(StateFileProblem)
 }

@@ -24,7 +24,7 @@ public enum SimulationFailure: Error, Sendable {
     /// The trace could not be written.
     case trace(Errno)
     /// The latched-fault state file could not be read or written.
-    case state(LatchedFaultFile.Problem)
+    case state(StateFileProblem)
 }
 
 /// Runs a scenario in virtual time through the real control loop and writes its trace (DESIGN.md §7).

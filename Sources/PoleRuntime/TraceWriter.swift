@@ -3,7 +3,7 @@ public import PoleCore
 /// Formats the simulation trace (DESIGN.md §7): JSON Lines, one object per change, `t` in ms.
 ///
 /// Every output's value is written on the first record (t = 0), then only changes, except `voice`,
-/// which is written once per message played (the core sets it only on the tick a message starts); events are
+/// which is written once per message played (when it changes to a message); events are
 /// written as they happen, before the outputs of the same tick. Key order and number formatting are
 /// fixed here, so the same run gives the same bytes.
 public struct TraceWriter: Sendable {

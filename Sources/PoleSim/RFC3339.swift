@@ -1,3 +1,5 @@
+import PoleCore
+
 /// Parses RFC 3339 timestamps (`2026-11-25T18:00:00+09:00`, `…Z`, optional fractional seconds).
 ///
 /// Written here rather than taken from Foundation's ISO 8601 formatter, which lives in
@@ -42,18 +44,8 @@ public enum RFC3339 {
             else { return nil }
             offsetSeconds = (offsetHour * 3_600 + offsetMinute * 60) * (bytes[index] == UInt8(ascii: "-") ? -1 : 1)
         }
-        let days = daysFromCivil(year: year, month: month, day: day)
+        let days = CivilCalendar.daysSinceEpoch(year: year, month: month, day: day)
         return days * 86_400 + hour * 3_600 + minute * 60 + second - offsetSeconds
-    }
-
-    /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
-    static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 
     private static func daysIn(month: Int64, year: Int64) -> Int64 {

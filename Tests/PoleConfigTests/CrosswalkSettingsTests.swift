@@ -32,7 +32,7 @@ import Testing
         #expect(crosswalk.beaconFlashPeriodMs == 0)
         #expect(crosswalk.voiceRateLimitMs == 20_000)
         #expect(crosswalk.voicePulseMs == 500)
-        #expect(crosswalk.voiceQuietMinutes == QuietHours(startMinute: 22 * 60 + 30, endMinute: 6 * 60 + 15))
+        #expect(crosswalk.voiceQuietMinutes == DailyWindow(startMinute: 22 * 60 + 30, endMinute: 6 * 60 + 15))
         #expect(crosswalk.spotlightNightBasePercent == 30)
         #expect(crosswalk.spotlightBoostPercent == 90)
         #expect(crosswalk.spotlightBoostHoldMs == 60_000)
@@ -60,12 +60,12 @@ import Testing
     }
 
     @Test(arguments: ["22:00", "25:00-07:00", "22:00-22:00", "10-12", "22:00-07:0"])
-    func malformedQuietHoursAreRejected(text: String) throws {
+    func malformedDailyWindowAreRejected(text: String) throws {
         let error = try #require(RepositoryFiles.error(site: "[crosswalk.voice]\nquiet_hours = \"\(text)\"\n"))
         #expect(error.issues.map(\.keyPath) == ["crosswalk.voice.quiet_hours"])
     }
 
-    @Test func emptyQuietHoursMeanNone() throws {
+    @Test func emptyDailyWindowMeanNone() throws {
         let configuration = try ConfigLoader.parse(
             site: ("poled.toml", "[crosswalk.voice]\nquiet_hours = \"\"\n"), board: ("board.toml", RepositoryFiles.smallBoard),
             sources: RepositoryFiles.sources

@@ -4,7 +4,7 @@ import Testing
 @Suite struct CalendarRuleTests {
     private let summerNights = CalendarRule(
         name: "rice fields", fromMonthDay: 601, toMonthDay: 930, weekdayMask: 0x7F,
-        window: QuietHours(startMinute: 0, endMinute: 5 * 60), action: .off
+        window: DailyWindow(startMinute: 0, endMinute: 5 * 60), action: .off
     )
 
     @Test func matchesInsideItsDatesAndWindowOnly() {
@@ -17,7 +17,7 @@ import Testing
     @Test func aRangeCanWrapTheNewYearAndWeekdaysFilter() {
         let weekends = CalendarRule(
             name: "new year", fromMonthDay: 1_231, toMonthDay: 101, weekdayMask: 0b100_0001,
-            window: QuietHours(startMinute: 22 * 60, endMinute: 2 * 60), action: .idleLevel(100)
+            window: DailyWindow(startMinute: 22 * 60, endMinute: 2 * 60), action: .idleLevel(100)
         )
         #expect(weekends.matches(LocalDate(month: 12, day: 31, weekday: 6), minuteOfDay: 23 * 60))
         #expect(weekends.matches(LocalDate(month: 1, day: 1, weekday: 0), minuteOfDay: 60))
@@ -37,7 +37,7 @@ import Testing
 
     @Test func aForcedOffWindowTurnsTheLampOffInsideItAndNowhereElse() {
         let rule = CalendarRule(name: "crops", fromMonthDay: 101, toMonthDay: 1_231, weekdayMask: 0x7F,
-                                window: QuietHours(startMinute: 60, endMinute: 120), action: .off)
+                                window: DailyWindow(startMinute: 60, endMinute: 120), action: .off)
         var lamp = SecurityLamp(settings: LampSettings(calendar: [rule]))
         #expect(level(&lamp, minute: 59, nowMs: 0) == 30)
         #expect(level(&lamp, minute: 60, nowMs: 20) == 0)
@@ -47,9 +47,9 @@ import Testing
 
     @Test func theFirstMatchingRuleWinsAndAnUndecidedNightIgnoresTheCalendar() {
         let festival = CalendarRule(name: "festival", fromMonthDay: 701, toMonthDay: 701, weekdayMask: 0x7F,
-                                    window: QuietHours(startMinute: 0, endMinute: 1_439), action: .idleLevel(100))
+                                    window: DailyWindow(startMinute: 0, endMinute: 1_439), action: .idleLevel(100))
         let off = CalendarRule(name: "crops", fromMonthDay: 101, toMonthDay: 1_231, weekdayMask: 0x7F,
-                               window: QuietHours(startMinute: 0, endMinute: 1_439), action: .off)
+                               window: DailyWindow(startMinute: 0, endMinute: 1_439), action: .off)
         var lamp = SecurityLamp(settings: LampSettings(calendar: [festival, off]))
         #expect(level(&lamp, minute: 600, nowMs: 0) == 100)
         var offFirst = SecurityLamp(settings: LampSettings(calendar: [off, festival]))

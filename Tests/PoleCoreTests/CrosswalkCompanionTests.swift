@@ -46,7 +46,7 @@ import Testing
 }
 
 @Suite struct VoiceGuidanceTests {
-    private func voice(rateLimitMs: Int64 = 10_000, quiet: QuietHours? = nil) -> VoiceGuidance {
+    private func voice(rateLimitMs: Int64 = 10_000, quiet: DailyWindow? = nil) -> VoiceGuidance {
         VoiceGuidance(settings: CrosswalkSettings(voiceRateLimitMs: rateLimitMs, voicePulseMs: 300, voiceQuietMinutes: quiet), waitingZones: 2)
     }
 
@@ -83,20 +83,20 @@ import Testing
     }
 
     @Test func quietHoursSilenceEveryMessage() {
-        var guidance = voice(quiet: QuietHours(startMinute: 22 * 60, endMinute: 7 * 60))
+        var guidance = voice(quiet: DailyWindow(startMinute: 22 * 60, endMinute: 7 * 60))
         #expect(guidance.update(signal: .red, floor: .red, waiting: [true, false], localMinuteOfDay: 23 * 60, nowMs: 0) == .none)
         _ = guidance.update(signal: .red, floor: .red, waiting: [false, false], localMinuteOfDay: 7 * 60, nowMs: 20)
         #expect(guidance.update(signal: .red, floor: .red, waiting: [true, false], localMinuteOfDay: 7 * 60, nowMs: 40) == .redWait)
     }
 
     @Test func quietHoursWrapMidnight() {
-        let hours = QuietHours(startMinute: 22 * 60, endMinute: 7 * 60)
+        let hours = DailyWindow(startMinute: 22 * 60, endMinute: 7 * 60)
         #expect(hours.contains(22 * 60))
         #expect(hours.contains(0))
         #expect(hours.contains(7 * 60 - 1))
         #expect(!hours.contains(7 * 60))
         #expect(!hours.contains(22 * 60 - 1))
-        let day = QuietHours(startMinute: 12 * 60, endMinute: 13 * 60)
+        let day = DailyWindow(startMinute: 12 * 60, endMinute: 13 * 60)
         #expect(day.contains(12 * 60))
         #expect(!day.contains(13 * 60))
     }

@@ -30,19 +30,20 @@ import Testing
     }
 }
 
-@Suite struct PoleReconfigurationTests {
-    private func run(_ pole: inout Pole, from startMs: Int64, forMs durationMs: Int64, red: Lamp, green: Lamp) -> FloorIndication {
-        var events: [Event] = []
-        var floor = FloorIndication.dark
-        var now = startMs
-        while now < startMs + durationMs {
-            events.removeAll()
-            floor = pole.step(Inputs(monotonicMs: now, utcSeconds: 0, headRed: red, headGreen: green), events: &events).floor
-            now += 20
-        }
-        return floor
+/// Steps `pole` every 20 ms with the head lamps held; returns the floor at the end.
+private func run(_ pole: inout Pole, from startMs: Int64, forMs durationMs: Int64, red: Lamp, green: Lamp) -> FloorIndication {
+    var events: [Event] = []
+    var floor = FloorIndication.dark
+    var now = startMs
+    while now < startMs + durationMs {
+        events.removeAll(keepingCapacity: true)
+        floor = pole.step(Inputs(monotonicMs: now, utcSeconds: 1_782_010_800, headRed: red, headGreen: green), events: &events).floor
+        now += 20
     }
+    return floor
+}
 
+@Suite struct PoleReconfigurationTests {
     @Test func aReloadKeepsTheFloorRunningWithoutANewHold() {
         var pole = Pole(settings: PoleSettings(crosswalk: CrosswalkSettings()))
         #expect(run(&pole, from: 0, forMs: 7_000, red: .lit, green: .dark) == .red)
@@ -68,21 +69,10 @@ import Testing
 @Suite struct ReloadKeepsStateTests {
     @Test func aReloadWhileTheHeadIsImplausibleStillHoldsAfterItReturns() {
         var pole = Pole(settings: PoleSettings(crosswalk: CrosswalkSettings()))
-        var events: [Event] = []
-        func run(from startMs: Int64, forMs durationMs: Int64, red: Lamp, green: Lamp) -> FloorIndication {
-            var floor = FloorIndication.dark
-            var now = startMs
-            while now < startMs + durationMs {
-                events.removeAll()
-                floor = pole.step(Inputs(monotonicMs: now, utcSeconds: 1_782_010_800, headRed: red, headGreen: green), events: &events).floor
-                now += 20
-            }
-            return floor
-        }
-        #expect(run(from: 0, forMs: 7_000, red: .lit, green: .dark) == .red)
-        #expect(run(from: 7_000, forMs: 1_000, red: .lit, green: .lit) == .dark)
+        #expect(run(&pole, from: 0, forMs: 7_000, red: .lit, green: .dark) == .red)
+        #expect(run(&pole, from: 7_000, forMs: 1_000, red: .lit, green: .lit) == .dark)
         pole = pole.reconfigured(with: PoleSettings(crosswalk: CrosswalkSettings(debounceMs: 20)))
-        #expect(run(from: 8_000, forMs: 1_000, red: .lit, green: .dark) == .dark, "the hold after an implausible head survives the reload")
-        #expect(run(from: 9_000, forMs: 6_000, red: .lit, green: .dark) == .red)
+        #expect(run(&pole, from: 8_000, forMs: 1_000, red: .lit, green: .dark) == .dark, "the hold after an implausible head survives the reload")
+        #expect(run(&pole, from: 9_000, forMs: 6_000, red: .lit, green: .dark) == .red)
     }
 }

@@ -36,7 +36,7 @@ import Testing
         #expect {
             try file.load()
         } throws: { error in
-            (error as? LatchedFaultFile.Problem)?.description == "\(file.path): line 2: \"floor-on-fire\" is not a latching fault; expected one of conflict, floor-lamp-out, floor-wrong-colour, floor-both-lit"
+            (error as? StateFileProblem)?.description == "\(file.path): line 2: \"floor-on-fire\" is not a latching fault; expected one of conflict, floor-lamp-out, floor-wrong-colour, floor-both-lit"
         }
     }
 
@@ -74,6 +74,6 @@ import Testing
         let handle = fopen(file.path, "w")
         fputs("switch_ons = many\n", handle)
         fclose(handle)
-        #expect(throws: LatchedFaultFile.Problem.self) { try file.load() }
+        #expect(throws: StateFileProblem.self) { try file.load() }
     }
 }

@@ -1,5 +1,6 @@
-/// A daily window of local time, in minutes since midnight; `start > end` wraps past midnight.
-public struct QuietHours: Sendable, Hashable {
+/// A daily window of local time, in minutes since midnight; `start > end` wraps past midnight. Used
+/// for voice quiet hours and calendar rules.
+public struct DailyWindow: Sendable, Hashable {
     public var startMinute: Int
     public var endMinute: Int
 
