@@ -61,14 +61,25 @@ public struct Crosswalk: Sendable {
         }
     }
 
+    /// Clears latched faults (all when `faults` is `nil`); returns those cleared.
+    public mutating func clear(_ faults: [Fault]?, by: String, reason: String, events: inout [Event]) -> [Fault] {
+        monitor.clear(faults, by: by, reason: reason, events: &events)
+    }
+
+    /// Runs the start-up hold again, as when maintenance ends.
+    public mutating func restartHold() {
+        monitor.restartHold()
+    }
+
     /// Advances one tick: sets the crosswalk's outputs and appends its events. `night` lights the
     /// spotlight and lowers the voice; the floor dims only when night was decided, since a floor
-    /// dimmed in daylight would be hard to see.
+    /// dimmed in daylight would be hard to see. `maintenanceFloor` is `nil` in service, `.dark` in
+    /// maintenance, or a colour under test, shown only while the head shows that colour steadily.
     public mutating func step(
-        _ inputs: Inputs, night: Bool, nightDecided: Bool, outputs: inout Outputs, events: inout [Event]
+        _ inputs: Inputs, night: Bool, nightDecided: Bool, maintenanceFloor: FloorIndication? = nil,
+        outputs: inout Outputs, events: inout [Event]
     ) {
         let now = inputs.monotonicMs
-        monitor.apply(inputs.commands, events: &events)
         let red = redDebouncer.update(inputs.headRed, nowMs: now)
         let green = greenDebouncer.update(inputs.headGreen, nowMs: now)
         let signal = classifier.update(red: red, green: green, nowMs: now)
@@ -78,6 +89,10 @@ public struct Crosswalk: Sendable {
         }
         monitor.observeHead(inputs, signal: signal, events: &events)
         var floor = monitor.permitsFloor ? FloorFollower.floor(signal: signal, red: red, green: green) : .dark
+        if let test = maintenanceFloor {
+            let headShows = (test == .green && signal == .green && green == .lit) || (test == .red && signal == .red && red == .lit)
+            floor = headShows && monitor.permitsFloor ? test : .dark
+        }
         monitor.observeFloor(inputs, commanded: floor, events: &events)
         if !monitor.permitsFloor { floor = .dark }
         outputs.floor = floor

@@ -54,23 +54,24 @@ public struct CrosswalkMonitor: Sendable {
     public var headImplausible: Bool { implausible.isImplausible }
 
 
-    /// Applies technician commands: clears the named latched faults (all when none are named) and
-    /// restarts the start-up hold.
-    public mutating func apply(_ commands: [Command], events: inout [Event]) {
-        for command in commands {
-            switch command {
-            case .clearFaults(let faults, let by, let reason):
-                let clearing = latched.filter { faults?.contains($0) ?? true }
-                guard !clearing.isEmpty else { continue }
-                latched.removeAll { clearing.contains($0) }
-                for fault in clearing {
-                    events.append(.faultCleared(fault, by: by, reason: reason))
-                }
-                conflict.reset()
-                floorSense.reset()
-                hold.restart()
-            }
+    /// Clears the named latched faults (all when `faults` is `nil`) and restarts the start-up hold;
+    /// returns the faults it cleared, in order.
+    public mutating func clear(_ faults: [Fault]?, by: String, reason: String, events: inout [Event]) -> [Fault] {
+        let clearing = latched.filter { faults?.contains($0) ?? true }
+        guard !clearing.isEmpty else { return [] }
+        latched.removeAll { clearing.contains($0) }
+        for fault in clearing {
+            events.append(.faultCleared(fault, by: by, reason: reason))
         }
+        conflict.reset()
+        floorSense.reset()
+        hold.restart()
+        return clearing
+    }
+
+    /// Runs the start-up hold again, as when the crosswalk leaves maintenance.
+    public mutating func restartHold() {
+        hold.restart()
     }
 
     /// The head-side rules for this tick: implausible head (raised and cleared as events), the

@@ -16,4 +16,12 @@ public enum Event: Sendable, Hashable {
     case airMinute(AirMinute)
     /// The fine-dust alert level changed.
     case alert(AlertLevel)
+    /// Maintenance began or ended: by a person (`by` set) or by itself when its time was up.
+    case maintenance(active: Bool, by: String?)
+    /// An output test began, for `durationMs`.
+    case testStarted(TestTarget, durationMs: Int64, by: String)
+    /// An output test ended; `reason` says why (time up, head left green, maintenance ended).
+    case testEnded(TestTarget, reason: String)
+    /// A technician command was received: who, what, why and what came of it, accepted or refused.
+    case audit(command: String, by: String, reason: String?, outcome: CommandOutcome)
 }

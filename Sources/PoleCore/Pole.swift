@@ -11,6 +11,10 @@ public struct Pole: Sendable {
     private var air: AirQuality?
 
     private var night: NightDecision
+    /// Maintenance mode and the output test it runs.
+    public private(set) var maintenance = Maintenance()
+    /// What came of each of the last step's commands, in `Inputs.commands` order.
+    public private(set) var outcomes: [CommandOutcome] = []
 
     /// A pole starting with `latchedFaults` and `lampCounters` restored from the state files.
     public init(settings: PoleSettings, latchedFaults: [Fault] = [], lampCounters: LampCounters = LampCounters()) {
@@ -56,16 +60,49 @@ public struct Pole: Sendable {
     public mutating func step(_ inputs: Inputs, events: inout [Event]) -> Outputs {
         precondition(inputs.presence.count == settings.presenceZones.count, "one presence level per zone")
         var outputs = Outputs.safe
+        if !outcomes.isEmpty { outcomes.removeAll(keepingCapacity: true) }
+        for command in inputs.commands {
+            apply(command, nowMs: inputs.monotonicMs, events: &events)
+        }
         let nightState = night.update(inputs, events: &events)
-        crosswalk?.step(inputs, night: nightState.isNight, nightDecided: nightState.isDecided, outputs: &outputs, events: &events)
+        crosswalk?.step(
+            inputs, night: nightState.isNight, nightDecided: nightState.isDecided, maintenanceFloor: maintenance.floorMode,
+            outputs: &outputs, events: &events
+        )
+        maintenance.darken(&outputs)
         air?.step(inputs, outputs: &outputs, events: &events)
         if lamp != nil {
             let untilDay = lamp?.isOff == true && nightState.isNight ? night.secondsUntilDay(atUTCSeconds: inputs.utcSeconds) : nil
             lamp?.step(
                 inputs, night: nightState.isNight, nightDecided: nightState.isDecided, secondsUntilDay: untilDay,
-                outputs: &outputs, events: &events
+                testPercent: maintenance.lampTestPercent, outputs: &outputs, events: &events
             )
         }
+        maintenance.override(&outputs, head: crosswalk?.head, floorDimPercent: min(settings.crosswalk?.nightLevelPercent ?? 50, 99))
+        if maintenance.expire(nowMs: inputs.monotonicMs, head: crosswalk?.head, events: &events) {
+            crosswalk?.restartHold()
+        }
         return outputs
+    }
+
+    /// Carries out one technician command, records its outcome and audits it.
+    private mutating func apply(_ command: Command, nowMs: Int64, events: inout [Event]) {
+        let outcome: CommandOutcome
+        switch command {
+        case .clearFaults(let faults, let by, let reason):
+            let cleared = crosswalk?.clear(faults, by: by, reason: reason, events: &events) ?? []
+            outcome = cleared.isEmpty
+                ? .done("no latched fault to clear" + (faults.map { " among " + $0.map(\.name).joined(separator: ", ") } ?? ""))
+                : .done("cleared " + cleared.map(\.name).joined(separator: ", ") + "; the floor follows again after the start-up hold")
+        case .maintenance, .test:
+            let wasActive = maintenance.isActive
+            outcome = maintenance.apply(
+                command, nowMs: nowMs, head: crosswalk?.head, floorPermitted: crosswalk?.monitor.permitsFloor ?? false,
+                events: &events
+            )
+            if wasActive, !maintenance.isActive { crosswalk?.restartHold() }
+        }
+        outcomes.append(outcome)
+        events.append(.audit(command: command.summary, by: command.by, reason: command.reason, outcome: outcome))
     }
 }

@@ -39,10 +39,11 @@ public struct SecurityLamp: Sendable {
 
     /// Advances one tick: sets `outputs.lampPercent` and appends lamp fault events. `secondsUntilDay`
     /// (when the clock knows) suppresses an on-switch that the dawn would undo within the minimum
-    /// on-time.
+    /// on-time. `testPercent`, while a technician tests the lamp, replaces the level the dimmer
+    /// decides (which keeps its own state), so the current monitor judges what is really driven.
     public mutating func step(
-        _ inputs: Inputs, night: Bool, nightDecided: Bool, secondsUntilDay: Int64? = nil, outputs: inout Outputs,
-        events: inout [Event]
+        _ inputs: Inputs, night: Bool, nightDecided: Bool, secondsUntilDay: Int64? = nil, testPercent: Int? = nil,
+        outputs: inout Outputs, events: inout [Event]
     ) {
         var idleOverride: Int?
         var forcedOff = false
@@ -54,10 +55,11 @@ public struct SecurityLamp: Sendable {
             case .idleLevel(let level): idleOverride = level
             }
         }
-        let level = dimmer.update(
+        let decided = dimmer.update(
             night: night, nightDecided: nightDecided, motion: inputs.motion ?? false, nowMs: inputs.monotonicMs,
             idleOverride: idleOverride, forcedOff: forcedOff
         )
+        let level = testPercent ?? decided
         outputs.lampPercent = level
         count(level: level, nowMs: inputs.monotonicMs)
         if let current = inputs.lampCurrent {

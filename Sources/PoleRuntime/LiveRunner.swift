@@ -258,6 +258,17 @@ public struct LiveRunner {
             logger.warning("sensor failing", metadata: ["sensor": "\(sensor)", "error": "\(error)"])
         case .alert(let level):
             logger.notice("fine-dust alert", metadata: ["level": "\(level.name)"])
+        case .maintenance(let active, let by):
+            logger.notice(active ? "maintenance on: the crosswalk is dark" : "maintenance off", metadata: ["by": "\(by ?? "itself: its time was up")"])
+        case .testStarted(let target, let durationMs, let by):
+            logger.notice("output test started", metadata: ["target": "\(target.name)", "for_ms": "\(durationMs)", "by": "\(by)"])
+        case .testEnded(let target, let reason):
+            logger.notice("output test ended", metadata: ["target": "\(target.name)", "reason": "\(reason)"])
+        case .audit(let command, let by, let reason, let outcome):
+            logger.notice("technician command", metadata: [
+                "command": "\(command)", "by": "\(by)", "reason": "\(reason ?? "")",
+                "result": "\(outcome.isDone ? "done" : "refused")", "message": "\(outcome.message)",
+            ])
         case .head, .night, .airMinute:
             logger.debug("event", metadata: ["event": "\(event)", "t": "\(elapsedMs)"])
         }

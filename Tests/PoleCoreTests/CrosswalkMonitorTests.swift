@@ -24,7 +24,9 @@ private struct MonitorDriver {
                 floorRedSense: sensed?.red, floorGreenSense: sensed?.green, commands: first ? commands : []
             )
             first = false
-            monitor.apply(inputs.commands, events: &events)
+            for case .clearFaults(let faults, let by, let reason) in inputs.commands {
+                _ = monitor.clear(faults, by: by, reason: reason, events: &events)
+            }
             let signal: HeadSignal = red == green ? (red == .lit ? .implausible : .dark) : (red == .lit ? .red : .green)
             monitor.observeHead(inputs, signal: signal, events: &events)
             monitor.observeFloor(inputs, commanded: floor, events: &events)

@@ -1,0 +1,127 @@
+/// Maintenance mode and the one output test it may run (`polectl maintenance`, `polectl test`).
+///
+/// Exists so a technician can work on a live pole without the pole lying to pedestrians: the
+/// crosswalk goes dark, tests are bounded in time, and a floor or "cross" test runs only while the
+/// head shows the matching indication, ending the moment it does not. Both end by themselves.
+public struct Maintenance: Sendable, Hashable {
+    /// The test running now.
+    public struct RunningTest: Sendable, Hashable {
+        public var target: TestTarget
+        /// Monotonic ms at which it ends by itself.
+        public var untilMs: Int64
+    }
+
+    /// Monotonic ms at which maintenance ends by itself, or `nil` when the pole is in service.
+    public private(set) var untilMs: Int64?
+    /// The output test running now, if any.
+    public private(set) var test: RunningTest?
+
+    public init() {}
+
+    /// Whether the pole is in maintenance.
+    public var isActive: Bool { untilMs != nil }
+
+    /// What the crosswalk's floor may show: `nil` in service (follow the head), `.dark` in
+    /// maintenance, or the colour under test.
+    public var floorMode: FloorIndication? {
+        guard isActive else { return nil }
+        if case .floor(let colour)? = test?.target { return colour }
+        return .dark
+    }
+
+    /// The security lamp's level while a lamp test runs.
+    public var lampTestPercent: Int? {
+        test?.target == .lamp ? 100 : nil
+    }
+
+    /// Carries out a `maintenance` or `test` command at `nowMs`, given the head as last classified
+    /// and whether the monitor lets the floor show anything.
+    mutating func apply(
+        _ command: Command, nowMs: Int64, head: HeadSignal?, floorPermitted: Bool, events: inout [Event]
+    ) -> CommandOutcome {
+        switch command {
+        case .clearFaults:
+            preconditionFailure("clearing faults is the crosswalk monitor's")
+        case .maintenance(true, let durationMs, let by, _):
+            guard durationMs > 0 else { return .refused("maintenance needs a duration above zero") }
+            let wasActive = isActive
+            untilMs = nowMs + durationMs
+            if !wasActive { events.append(.maintenance(active: true, by: by)) }
+            let span = DurationText.format(milliseconds: durationMs)
+            return .done(wasActive ? "maintenance extended: it ends in \(span)" : "maintenance on: the crosswalk is dark; it ends in \(span)")
+        case .maintenance(false, _, let by, _):
+            guard isActive else { return .done("maintenance was already off") }
+            end(by: by, events: &events)
+            return .done("maintenance off: the crosswalk follows the head again after the start-up hold")
+        case .test(let target, let durationMs, let by):
+            guard let maintenanceEnd = untilMs else {
+                return .refused("test \(target.name) needs maintenance: run `polectl maintenance on` first")
+            }
+            guard durationMs > 0 else { return .refused("a test needs a duration above zero") }
+            if target.isCrosswalk, head == nil { return .refused("this pole has no crosswalk") }
+            if let required = target.requiredHead, head != required {
+                return .refused("\(target.name) can be tested only while the head shows \(required.name); it shows \(head?.name ?? "nothing")")
+            }
+            if case .floor = target, !floorPermitted {
+                return .refused("the monitor holds the floor dark (a latched fault or the start-up hold); clear it first")
+            }
+            if let running = test { events.append(.testEnded(running.target, reason: "replaced by \(target.name)")) }
+            let until = min(nowMs + durationMs, maintenanceEnd)
+            test = RunningTest(target: target, untilMs: until)
+            events.append(.testStarted(target, durationMs: until - nowMs, by: by))
+            return .done("testing \(target.name) for \(DurationText.format(milliseconds: until - nowMs))")
+        }
+    }
+
+    /// Ends a test whose time is up or whose head indication is gone, and maintenance whose time
+    /// is up. Returns whether maintenance ended.
+    mutating func expire(nowMs: Int64, head: HeadSignal?, events: inout [Event]) -> Bool {
+        if let running = test {
+            if nowMs >= running.untilMs {
+                test = nil
+                events.append(.testEnded(running.target, reason: "its time is up"))
+            } else if let required = running.target.requiredHead, head != required {
+                test = nil
+                events.append(.testEnded(running.target, reason: "the head left \(required.name)"))
+            }
+        }
+        guard let until = untilMs, nowMs >= until else { return false }
+        end(by: nil, events: &events)
+        return true
+    }
+
+    /// Drives the output under test, other than the floor and the lamp (which their features drive).
+    /// A test that needs a head indication the head does not show this tick drives nothing.
+    func override(_ outputs: inout Outputs, head: HeadSignal?, floorDimPercent: Int) {
+        guard let target = test?.target else { return }
+        if let required = target.requiredHead, head != required { return }
+        switch target {
+        case .floor, .lamp: break
+        case .floorDim: outputs.floorLevelPercent = floorDimPercent
+        case .beacon:
+            outputs.beacon = .on
+            outputs.beaconLamp = .on
+        case .voice(let message): outputs.voice = message
+        case .voiceNightVolume: outputs.voiceNightVolume = .on
+        case .spotlight: outputs.spotlightPercent = 100
+        case .air(let grade): outputs.air = grade
+        case .mist: outputs.mist = .on
+        }
+    }
+
+    /// Puts the crosswalk's own outputs dark for maintenance: no floor, beacon or voice. The spotlight
+    /// keeps lighting the crossing, since people still walk there.
+    func darken(_ outputs: inout Outputs) {
+        guard isActive else { return }
+        outputs.beacon = .off
+        outputs.beaconLamp = .off
+        outputs.voice = .none
+    }
+
+    private mutating func end(by: String?, events: inout [Event]) {
+        if let running = test { events.append(.testEnded(running.target, reason: "maintenance ended")) }
+        test = nil
+        untilMs = nil
+        events.append(.maintenance(active: false, by: by))
+    }
+}
