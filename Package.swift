@@ -32,11 +32,12 @@ let package = Package(
         .target(name: "CKernelClock"),
         .target(name: "CI2C"),
         .target(name: "PoleLinux", dependencies: ["PoleHAL", "CGPIOD", "CKernelClock", "CI2C"], swiftSettings: strict),
-        .target(name: "PoleSim", dependencies: ["PoleHAL", "PoleDrivers", "PoleCore"], swiftSettings: strict),
+        .target(name: "PoleJSON", swiftSettings: strict),
+        .target(name: "PoleSim", dependencies: ["PoleHAL", "PoleDrivers", "PoleCore", "PoleJSON"], swiftSettings: strict),
         .target(
             name: "PoleRuntime",
             dependencies: [
-                "PoleCore", "PoleHAL", "PoleDrivers", "PoleConfig", "PoleLinux", "PoleSim",
+                "PoleCore", "PoleHAL", "PoleDrivers", "PoleConfig", "PoleLinux", "PoleSim", "PoleJSON",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],
@@ -53,7 +54,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "polectl",
-            dependencies: ["PoleRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "PoleRuntime", "PoleJSON", "PoleCore", "PoleLinux",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strict
         ),
         .target(name: "PoleTesting", dependencies: ["PoleHAL"], swiftSettings: strict),
@@ -62,6 +66,7 @@ let package = Package(
         .testTarget(name: "PoleDriversTests", dependencies: ["PoleDrivers", "PoleTesting"], swiftSettings: strict),
         .testTarget(name: "PoleConfigTests", dependencies: ["PoleConfig", "PoleCore"], swiftSettings: strict),
         .testTarget(name: "PoleSimTests", dependencies: ["PoleSim", "PoleCore", "PoleHAL", "PoleDrivers"], swiftSettings: strict),
+        .testTarget(name: "PoleJSONTests", dependencies: ["PoleJSON"], swiftSettings: strict),
         .testTarget(name: "PoleLinuxTests", dependencies: ["PoleLinux", "PoleHAL"], swiftSettings: strict),
         .testTarget(
             name: "PoleRuntimeTests",

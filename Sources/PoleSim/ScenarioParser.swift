@@ -1,3 +1,4 @@
+import PoleJSON
 import PoleCore
 
 /// Parses and validates scenario JSON (DESIGN.md §7), collecting every problem with its field path.

@@ -1,8 +1,9 @@
-/// A JSON document as plain values, so scenario validation can name every field it rejects.
+/// A JSON document as plain values, so scenario and control-protocol validation can name every
+/// field it rejects.
 ///
 /// Decoding straight into typed structs would stop at the first problem with a generic message;
 /// walking these values lets the parser say `steps[3].head: "blue" is not one of …`.
-indirect enum JSONValue: Sendable, Hashable {
+public indirect enum JSONValue: Sendable, Hashable {
     case object([String: JSONValue])
     case array([JSONValue])
     case string(String)
@@ -11,7 +12,7 @@ indirect enum JSONValue: Sendable, Hashable {
     case null
 
     /// The JSON type name, for "expected a string, found a number".
-    var typeName: String {
+    public var typeName: String {
         switch self {
         case .object: "an object"
         case .array: "an array"
@@ -23,7 +24,7 @@ indirect enum JSONValue: Sendable, Hashable {
     }
 
     /// The value as written in a message.
-    var quoted: String {
+    public var quoted: String {
         switch self {
         case .object: "an object"
         case .array(let items): "an array of \(items.count)"

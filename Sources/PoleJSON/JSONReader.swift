@@ -4,17 +4,17 @@
 /// position; a district engineer editing a scenario by hand needs "line 12, column 31: expected ','
 /// or '}' after a field". Objects reject duplicate keys (the second would silently win elsewhere);
 /// nesting is bounded so a hostile file cannot exhaust the stack.
-struct JSONReader {
+public struct JSONReader {
     /// A syntax error with its 1-based line and column.
-    struct SyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
-        var line: Int
-        var column: Int
-        var message: String
+    public struct SyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
+        public var line: Int
+        public var column: Int
+        public var message: String
 
-        var description: String { "line \(line), column \(column): \(message)" }
+        public var description: String { "line \(line), column \(column): \(message)" }
     }
 
-    static let depthMax = 64
+    public static let depthMax = 64
 
     private let bytes: [UInt8]
     private var index = 0
@@ -24,7 +24,7 @@ struct JSONReader {
     }
 
     /// Parses a whole document: one value, surrounded only by whitespace.
-    static func parse(_ bytes: [UInt8]) -> Result<JSONValue, SyntaxError> {
+    public static func parse(_ bytes: [UInt8]) -> Result<JSONValue, SyntaxError> {
         var reader = JSONReader(bytes: bytes)
         do throws(SyntaxError) {
             reader.skipWhitespace()
