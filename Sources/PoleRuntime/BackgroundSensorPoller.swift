@@ -22,7 +22,7 @@ final class BackgroundSensorPoller<Reading: Sendable> {
 
     /// The latest reading, handed from the queue to the loop.
     private final class Mailbox: Sendable {
-        let latest = Mutex<Reading?>(nil)
+        let latest = Mutex<(reading: Reading?, health: SensorHealth)>((nil, SensorHealth()))
     }
 
     private let mailbox = Mailbox()
@@ -43,12 +43,16 @@ final class BackgroundSensorPoller<Reading: Sendable> {
                     confined.poller = confined.makePoller(try LinuxI2CBus(path: confined.path))
                 } catch {
                     let reading = failure(error.kind.name)
-                    mailbox.latest.withLock { $0 = reading }
+                    mailbox.latest.withLock {
+                        $0.reading = reading
+                        $0.health.failed(error.kind.name)
+                    }
                     return
                 }
             }
             let reading = confined.poller?.poll(nowMs: clock.now().milliseconds)
-            mailbox.latest.withLock { $0 = reading }
+            let health = confined.poller?.health ?? SensorHealth()
+            mailbox.latest.withLock { $0 = (reading, health) }
         }
         timer.schedule(deadline: .now(), repeating: .milliseconds(100))
         timer.resume()
@@ -60,6 +64,11 @@ final class BackgroundSensorPoller<Reading: Sendable> {
 
     /// The latest reading, without waiting for the bus.
     var reading: Reading? {
-        mailbox.latest.withLock { $0 }
+        mailbox.latest.withLock { $0.reading }
+    }
+
+    /// The sensor's health as the queue last saw it.
+    var health: SensorHealth {
+        mailbox.latest.withLock { $0.health }
     }
 }

@@ -12,6 +12,8 @@ public struct LuxPoller<Bus: I2CBus> {
     private var nextPollMs: Int64 = 0
     /// The latest reading, `nil` before the first.
     public private(set) var reading: SensorReading?
+    /// The sensor's health as polling found it.
+    public private(set) var health = SensorHealth()
 
     static var periodMs: Int64 { 1_000 }
 
@@ -26,11 +28,14 @@ public struct LuxPoller<Bus: I2CBus> {
         do {
             if driver.state == .stopped { try driver.start(nowMs: nowMs) }
             switch try driver.read(nowMs: nowMs) {
-            case .lux(let lux): reading = .value(lux)
+            case .lux(let lux):
+                reading = .value(lux)
+                health.sampled(atMs: nowMs)
             case .notReady(let readyAtMs): nextPollMs = readyAtMs
             }
         } catch {
             reading = .failed(error.kind.name)
+            health.failed(error.kind.name)
         }
         return reading
     }

@@ -11,6 +11,8 @@ public struct PMSA003IPoller<Bus: I2CBus> {
     private var nextPollMs: Int64 = 0
     /// The latest reading, `nil` before the first.
     public private(set) var reading: ParticulateReading?
+    /// The sensor's health as polling found it.
+    public private(set) var health = SensorHealth()
 
     public init(bus: Bus, address: I2CAddress) {
         driver = PMSA003IDriver(bus: bus, address: address)
@@ -24,8 +26,10 @@ public struct PMSA003IPoller<Bus: I2CBus> {
         do throws(SensorError) {
             let frame = try driver.read().environmental
             reading = .sample(pm1: Double(frame.pm1), pm2_5: Double(frame.pm2_5), pm10: Double(frame.pm10), atMs: nowMs)
+            health.sampled(atMs: nowMs)
         } catch {
             reading = .failed(error.name)
+            health.failed(error.name)
         }
         return reading
     }

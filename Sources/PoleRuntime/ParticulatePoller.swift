@@ -14,6 +14,8 @@ public struct ParticulatePoller<Bus: I2CBus> {
     private var nextPollMs: Int64 = 0
     /// The latest reading, `nil` before the first.
     public private(set) var reading: ParticulateReading?
+    /// The sensor's health as polling found it.
+    public private(set) var health = SensorHealth()
 
     static var periodMs: Int64 { 1_000 }
     static var backoffMs: Int64 { 5_000 }
@@ -36,8 +38,10 @@ public struct ParticulatePoller<Bus: I2CBus> {
             guard try driver.readDataReady(nowMs: nowMs) else { return reading }
             let values = try driver.readMeasuredValues(nowMs: nowMs)
             reading = .sample(pm1: Double(values.pm1), pm2_5: Double(values.pm2_5), pm10: Double(values.pm10), atMs: nowMs)
+            health.sampled(atMs: nowMs)
         } catch {
             reading = .failed(error.name)
+            health.failed(error.name)
             driver = SPS30Driver(bus: bus, address: address)
             nextPollMs = nowMs + Self.backoffMs
         }

@@ -4,6 +4,9 @@ public protocol SensorPolling<Reading> {
     associatedtype Reading: Sendable
 
     mutating func poll(nowMs: Int64) -> Reading?
+
+    /// The sensor's health as polling found it.
+    var health: SensorHealth { get }
 }
 
 extension LuxPoller: SensorPolling {}
