@@ -60,3 +60,8 @@ public protocol UTCClock {
     /// The current wall-clock time.
     func now() -> UTCInstant
 }
+
+extension UTCInstant {
+    /// Whole milliseconds since the Unix epoch.
+    public var unixMilliseconds: Int64 { seconds * 1_000 + Int64(nanoseconds / 1_000_000) }
+}

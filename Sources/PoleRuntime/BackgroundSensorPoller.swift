@@ -26,6 +26,8 @@ final class BackgroundSensorPoller<Reading: Sendable> {
     }
 
     private let mailbox = Mailbox()
+    private let confined: QueueConfined
+    private let queue: DispatchQueue
     private let timer: any DispatchSourceTimer
 
     /// Starts polling on a queue named `label`: every 100 ms of wall time the poller is asked, and it
@@ -36,7 +38,9 @@ final class BackgroundSensorPoller<Reading: Sendable> {
     ) {
         let confined = QueueConfined(path: path, makePoller: makePoller)
         let mailbox = self.mailbox
-        timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: label))
+        self.confined = confined
+        queue = DispatchQueue(label: label)
+        timer = DispatchSource.makeTimerSource(queue: queue)
         timer.setEventHandler {
             if confined.poller == nil {
                 do throws(HALError) {
@@ -65,6 +69,15 @@ final class BackgroundSensorPoller<Reading: Sendable> {
     /// The latest reading, without waiting for the bus.
     var reading: Reading? {
         mailbox.latest.withLock { $0.reading }
+    }
+
+    /// Asks the poller for a fan cleaning at its next poll, without waiting for its queue (which may
+    /// be inside a slow transfer); the cleaning shows in `health`.
+    func requestCleaning() {
+        let confined = self.confined
+        queue.async {
+            _ = confined.poller?.requestCleaning()
+        }
     }
 
     /// The sensor's health as the queue last saw it.

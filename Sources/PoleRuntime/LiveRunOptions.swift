@@ -14,6 +14,8 @@ public struct LiveRunOptions: Sendable {
     public var statusEveryMs: Int64
     /// Stop after this long, in ms (`nil`: until a signal).
     public var durationMs: Int64?
+    /// The control socket's limits.
+    public var controlLimits = ControlServer.Limits()
 
     public init(sources: ConfigSources, scenario: Scenario?, seed: UInt64, statusEveryMs: Int64, durationMs: Int64?) {
         self.sources = sources
@@ -30,4 +32,6 @@ public enum LiveRunFailure: Error, Sendable {
     case hardware(HALError)
     /// The latched-fault state file could not be read, or its directory not created.
     case state(StateFileProblem)
+    /// The control socket could not be opened.
+    case control(ControlSocketListener.Failure)
 }

@@ -44,6 +44,19 @@ public struct LiveRunner {
             ])
         }
         let pole = Pole(settings: configuration.poleSettings, latchedFaults: latched, lampCounters: counters)
+        let server: ControlServer
+        do {
+            let roles = PoleIO<SimInputLines, SimOutputLines>.roles(of: configuration.board).outputs + configuration.board.pwm.map(\.role)
+            server = try ControlServer(
+                path: configuration.site.controlSocket, group: configuration.site.controlGroup, boundOutputs: Set(roles),
+                limits: options.controlLimits, logger: logger
+            )
+        } catch {
+            throw .control(error)
+        }
+        server.start()
+        defer { server.stop() }
+        logger.info("control socket ready", metadata: ["socket": "\(configuration.site.controlSocket)"])
         switch configuration.board.backend {
         case .sim:
             var street: SimulatedStreetDriver? = SimulatedStreetDriver(
@@ -57,11 +70,10 @@ public struct LiveRunner {
                 throw .hardware(error)
             }
             var loop = ControlLoop(pole: pole, io: io)
-            var luxPoller = street.flatMap { SimBoard.luxPoller(configuration, street: $0.street) }
-            var particulatePoller = street.flatMap { SimBoard.particulatePoller(configuration, street: $0.street) }
+            var sensors = SimulatedSensors(configuration, street: street!.street)
             return try runLoop(
-                &loop, stateFile: stateFile, counterFile: counterFile, signals: signals, street: &street,
-                lux: { luxPoller?.poll(nowMs: $0) }, particulates: { particulatePoller?.poll(nowMs: $0) }, close: {}
+                &loop, stateFile: stateFile, counterFile: counterFile, signals: signals, street: &street, sensors: &sensors,
+                server: server, close: {}
             )
         case .gpiod:
             let opened: (bank: GPIOBank<LibgpiodV1>, io: GPIOBoard.IO)
@@ -72,23 +84,10 @@ public struct LiveRunner {
             }
             var loop = ControlLoop(pole: pole, io: opened.io)
             var noStreet: SimulatedStreetDriver?
-            let luxPoller = configuration.board.i2c.first { $0.role == "lux" && $0.sensor == .bh1750 }.map { device in
-                BackgroundSensorPoller(
-                    label: "poled.sensor.lux", path: device.bus, clock: SystemMonotonicClock(), failure: SensorReading.failed
-                ) { bus -> any SensorPolling<SensorReading> in LuxPoller(bus: bus, address: I2CAddress(device.address)) }
-            }
-            let particulatePoller = configuration.board.i2c.first { $0.role == "pm" }.map { device in
-                BackgroundSensorPoller(
-                    label: "poled.sensor.pm", path: device.bus, clock: SystemMonotonicClock(), failure: ParticulateReading.failed
-                ) { bus -> any SensorPolling<ParticulateReading> in
-                    device.sensor == .pmsa003i
-                        ? PMSA003IPoller(bus: bus, address: I2CAddress(device.address))
-                        : ParticulatePoller(bus: bus, address: I2CAddress(device.address))
-                }
-            }
+            var sensors = BackgroundSensors(configuration)
             return try runLoop(
-                &loop, stateFile: stateFile, counterFile: counterFile, signals: signals, street: &noStreet,
-                lux: { _ in luxPoller?.reading }, particulates: { _ in particulatePoller?.reading }
+                &loop, stateFile: stateFile, counterFile: counterFile, signals: signals, street: &noStreet, sensors: &sensors,
+                server: server
             ) { () throws(HALError) in
                 try opened.bank.close()
             }
@@ -98,7 +97,7 @@ public struct LiveRunner {
     // The loop body is one sequence (tick, persist, notify, status) on purpose: DESIGN.md §3 order.
     private func runLoop<In: DigitalInputSet, Out: DigitalOutputSet>(
         _ loop: inout ControlLoop<In, Out>, stateFile: LatchedFaultFile, counterFile: LampCounterFile, signals: ProcessSignals,
-        street: inout SimulatedStreetDriver?, lux: (Int64) -> SensorReading?, particulates: (Int64) -> ParticulateReading?,
+        street: inout SimulatedStreetDriver?, sensors: inout some PoleSensors, server: ControlServer,
         close: () throws(HALError) -> Void
     ) throws(LiveRunFailure) -> String? {
         var current = configuration
@@ -123,6 +122,10 @@ public struct LiveRunner {
         var saveRetry = NotifyCadence(intervalNanoseconds: 1_000_000_000)
         var counterSave = NotifyCadence(intervalNanoseconds: 600_000_000_000)
         var clockCheck = NotifyCadence(intervalNanoseconds: 1_000_000_000)
+        var tracker = StatusTracker(latched: loop.pole.latchedFaults)
+        var control = ControlExchange(mailbox: server.mailbox)
+        let publishEveryTicks = UInt64(max(1, 100 / current.site.tickMs))
+        var latenessMaxNanoseconds: UInt64 = 0
         var stopSignal: String?
         while true {
             let timing = scheduler.waitForNextTick()
@@ -141,11 +144,12 @@ public struct LiveRunner {
             }
             let utcSeconds = street.map { $0.street.utcMilliseconds / 1_000 } ?? SystemUTCClock().now().seconds
             if street == nil, clockCheck.isDue(timing.woke) { clockSynchronised = KernelClockStatus.isSynchronised() }
+            let commands = control.takeCommands(after: street?.takeCommands() ?? [])
             do {
                 try loop.tick(
                     monotonicMs: timing.elapsedMs, utcSeconds: utcSeconds, clockSynchronised: clockSynchronised,
                     localMinuteOfDay: localTime.minuteOfDay(utcSeconds: utcSeconds), localDate: LocalDate(localTime.date(utcSeconds: utcSeconds)),
-                    lux: lux(timing.elapsedMs), particulates: particulates(timing.elapsedMs), commands: street?.takeCommands() ?? []
+                    lux: sensors.lux(nowMs: timing.elapsedMs), particulates: sensors.particulates(nowMs: timing.elapsedMs), commands: commands
                 )
             } catch {
                 logger.critical("hardware failure; driving outputs safe and stopping", metadata: ["error": "\(error)"])
@@ -155,7 +159,19 @@ public struct LiveRunner {
             if scheduler.ticks == 1 {
                 notifier.notify("READY=1\nSTATUS=\(summary(loop, current))")
             }
-            for event in loop.events { log(event, atMs: timing.elapsedMs) }
+            let events = control.answer(outcomes: loop.pole.outcomes, events: loop.events, sensors: &sensors)
+            for event in events { log(event, atMs: timing.elapsedMs) }
+            tracker.observe(events)
+            let utcMs = street.map { $0.street.utcMilliseconds } ?? SystemUTCClock().now().unixMilliseconds
+            server.mailbox.record(events, utcMs: utcMs, monotonicMs: timing.elapsedMs)
+            latenessMaxNanoseconds = max(latenessMaxNanoseconds, timing.latenessNanoseconds)
+            if (scheduler.ticks - 1) % publishEveryTicks == 0 || !events.isEmpty || !commands.isEmpty {
+                server.mailbox.publish(ControlSnapshot(
+                    configuration: current, loop: loop, tracker: tracker, sensors: sensors, uptimeMs: timing.elapsedMs,
+                    utcMs: utcMs, ticks: scheduler.ticks, overruns: scheduler.overruns,
+                    latenessMaxMicroseconds: Int64(latenessMaxNanoseconds / 1_000)
+                ))
+            }
             if loop.pole.latchedFaults != latched, saveRetry.isDue(timing.woke), save(loop.pole.latchedFaults, to: stateFile) {
                 latched = loop.pole.latchedFaults
             }

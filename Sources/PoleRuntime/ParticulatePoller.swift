@@ -17,8 +17,14 @@ public struct ParticulatePoller<Bus: I2CBus> {
     /// The sensor's health as polling found it.
     public private(set) var health = SensorHealth()
 
+    private var cleaningRequested = false
+
     static var periodMs: Int64 { 1_000 }
     static var backoffMs: Int64 { 5_000 }
+    /// The fan runs at full speed this long when cleaning (SPS30 datasheet §4.1); no values meanwhile.
+    static var cleaningMs: Int64 { 10_000 }
+    /// What a technician is told when a cleaning is accepted.
+    static var cleaningAnswer: String { "fan cleaning requested: the SPS30 runs its fan at full speed for 10 s and reports no values meanwhile" }
 
     public init(bus: Bus, address: I2CAddress) {
         self.bus = bus
@@ -35,6 +41,13 @@ public struct ParticulatePoller<Bus: I2CBus> {
                 nextPollMs = try driver.startMeasurement(nowMs: nowMs)
                 return reading
             }
+            if cleaningRequested {
+                cleaningRequested = false
+                _ = try driver.startFanCleaning(nowMs: nowMs)
+                health.cleaningUntilMs = nowMs + Self.cleaningMs
+                nextPollMs = nowMs + Self.cleaningMs
+                return reading
+            }
             guard try driver.readDataReady(nowMs: nowMs) else { return reading }
             let values = try driver.readMeasuredValues(nowMs: nowMs)
             reading = .sample(pm1: Double(values.pm1), pm2_5: Double(values.pm2_5), pm10: Double(values.pm10), atMs: nowMs)
@@ -46,5 +59,11 @@ public struct ParticulatePoller<Bus: I2CBus> {
             nextPollMs = nowMs + Self.backoffMs
         }
         return reading
+    }
+
+    /// Asks for a fan cleaning at the next poll (once the measurement is running).
+    public mutating func requestCleaning() -> CommandOutcome {
+        cleaningRequested = true
+        return .done(Self.cleaningAnswer)
     }
 }

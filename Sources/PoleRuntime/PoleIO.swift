@@ -47,6 +47,12 @@ public struct PoleIO<InputLines: DigitalInputSet, OutputLines: DigitalOutputSet>
         outputLevels = outputLines.safeLevels
     }
 
+    /// The input lines' logical levels at the last sample, in `inputRoles` order.
+    public var sampledInputLevels: [LineLevel] { inputLevels }
+
+    /// The output lines' logical levels as last driven, in `outputRoles` order.
+    public var drivenOutputLevels: [LineLevel] { appliedLevels ?? outputLines.safeLevels }
+
     /// Samples every input line and fills the role fields of `inputs` (times are left as they are).
     public mutating func sample(into inputs: inout Inputs) throws(HALError) {
         try inputLines.sample(into: &inputLevels)

@@ -44,41 +44,14 @@ public struct TraceWriter: Sendable {
 
     private mutating func write(_ event: Event, timeMs: Int64) {
         switch event {
-        case .head(let signal):
-            eventLine(timeMs, "head", [("value", signal.name)])
-        case .faultRaised(let fault):
-            eventLine(timeMs, "fault.raised", [("fault", fault.name)])
-        case .faultCleared(let fault, let by, let reason):
-            var fields = [("fault", fault.name)]
-            if let by { fields.append(("by", by)) }
-            if let reason { fields.append(("reason", reason)) }
-            eventLine(timeMs, "fault.cleared", fields)
-        case .sequenceSkipped(let from, let to):
-            eventLine(timeMs, "head.sequence", [("from", from.name), ("to", to.name)])
-        case .sensorError(let sensor, let error):
-            eventLine(timeMs, "sensor.error", [("sensor", sensor), ("error", error)])
-        case .alert(let level):
-            eventLine(timeMs, "alert", [("value", level.name)])
         case .airMinute(let minute):
             append("{\"t\":\(timeMs),\"type\":\"air\",\"pm1\":\(number(minute.pm1)),\"pm2_5\":\(number(minute.pm2_5)),"
                 + "\"pm10\":\(number(minute.pm10)),\"grade\":" + (minute.grade.map { "\"\($0.name)\"" } ?? "null")
                 + ",\"cai\":\(minute.cai.map(String.init) ?? "null"),\"aqi\":\(minute.aqi.map(String.init) ?? "null")}\n")
-        case .maintenance(let active, let by):
-            var fields = [("value", active ? "on" : "off")]
-            if let by { fields.append(("by", by)) }
-            eventLine(timeMs, "maintenance", fields)
-        case .testStarted(let target, let durationMs, let by):
-            eventLine(timeMs, "test.started", [("target", target.name), ("for", DurationText.format(milliseconds: durationMs)), ("by", by)])
-        case .testEnded(let target, let reason):
-            eventLine(timeMs, "test.ended", [("target", target.name), ("reason", reason)])
-        case .audit(let command, let by, let reason, let outcome):
-            var fields = [("command", command), ("by", by)]
-            if let reason { fields.append(("reason", reason)) }
-            fields.append(("result", outcome.isDone ? "done" : "refused"))
-            fields.append(("message", outcome.message))
-            eventLine(timeMs, "audit", fields)
         case .night(let night):
             append("{\"t\":\(timeMs),\"type\":\"event\",\"name\":\"night\",\"value\":\(night)}\n")
+        default:
+            eventLine(timeMs, event.traceName, event.traceFields)
         }
     }
 

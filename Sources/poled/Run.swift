@@ -84,6 +84,9 @@ struct Run: ParsableCommand {
         case .state(let problem):
             printError("poled: \(problem)")
             throw ExitCode(SysExit.ioError.rawValue)
+        case .control(let problem):
+            printError("poled: control socket: \(problem)")
+            throw ExitCode(SysExit.unavailable.rawValue)
         }
     }
 }

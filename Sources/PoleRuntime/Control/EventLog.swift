@@ -1,0 +1,58 @@
+public import PoleCore
+
+/// The daemon's recent events, kept in memory for `polectl events` until the store keeps them.
+///
+/// Exists so a technician arriving at a pole sees what happened before they came: faults, clears,
+/// maintenance, tests, sensor errors, alerts, night changes and every audited command. Head changes
+/// and air minutes (many an hour) are left to the trace so they do not push the rest out.
+public struct EventLog: Sendable {
+    /// One event with the times it happened.
+    public struct Entry: Sendable, Hashable {
+        /// Wall-clock time, ms since the Unix epoch.
+        public var utcMs: Int64
+        /// Monotonic ms since the daemon started.
+        public var monotonicMs: Int64
+        public var name: String
+        public var fields: [String: String]
+    }
+
+    /// How many entries are kept; the oldest go first.
+    public let capacity: Int
+    private var entries: [Entry] = []
+    private var next = 0
+
+    public init(capacity: Int = 1_000) {
+        precondition(capacity > 0, "an event log keeps at least one entry")
+        self.capacity = capacity
+    }
+
+    /// Whether the log keeps this kind of event.
+    public static func keeps(_ event: Event) -> Bool {
+        switch event {
+        case .head, .airMinute: false
+        default: true
+        }
+    }
+
+    /// Appends the events worth keeping.
+    public mutating func append(_ events: [Event], utcMs: Int64, monotonicMs: Int64) {
+        for event in events where Self.keeps(event) {
+            var fields: [String: String] = [:]
+            for (key, value) in event.traceFields { fields[key] = value }
+            let entry = Entry(utcMs: utcMs, monotonicMs: monotonicMs, name: event.traceName, fields: fields)
+            if entries.count < capacity {
+                entries.append(entry)
+            } else {
+                entries[next] = entry
+                next = (next + 1) % capacity
+            }
+        }
+    }
+
+    /// The entries, oldest first, those at or after `sinceMonotonicMs` when given.
+    public func entries(sinceMonotonicMs: Int64? = nil) -> [Entry] {
+        let ordered = Array(entries[next...] + entries[..<next])
+        guard let since = sinceMonotonicMs else { return ordered }
+        return ordered.filter { $0.monotonicMs >= since }
+    }
+}
