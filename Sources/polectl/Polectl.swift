@@ -1,22 +1,21 @@
 import ArgumentParser
 import PoleRuntime
 
-/// `polectl`, the technician's CLI. The control socket and its commands arrive with the socket server.
+/// `polectl`, the technician's CLI: talks to poled over its control socket (DESIGN.md §6).
 @main
 struct Polectl: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "polectl",
         abstract: "Talk to the poled daemon on this pole.",
+        discussion: """
+            Exit codes: 0 ok; 1 the pole reports a fault (status, watch); 64 usage or an invalid request; \
+            69 poled unreachable; 75 refused for now (e.g. a test outside maintenance); 76 protocol mismatch; \
+            77 permission denied on the socket.
+            """,
         version: PoledVersion.string,
-        subcommands: [Version.self]
+        subcommands: [
+            Status.self, Watch.self, Faults.self, Maintenance.self, Test.self, Sensors.self, Lines.self, Events.self,
+            Air.self, Version.self,
+        ]
     )
-
-    /// `polectl version`.
-    struct Version: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print polectl's version.")
-
-        func run() {
-            print("polectl \(PoledVersion.string)")
-        }
-    }
 }

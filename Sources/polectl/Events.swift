@@ -1,0 +1,48 @@
+import ArgumentParser
+import Glibc
+import PoleCore
+import PoleJSON
+import PoleRuntime
+
+/// `polectl events [--since D]`.
+struct Events: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show recent events: faults, clears, maintenance, tests, sensor errors, alerts, audited commands."
+    )
+
+    @OptionGroup var client: ClientOptions
+
+    @Option(name: .long, help: "Only events within this long, e.g. 1h.")
+    var since: String?
+
+    func validate() throws {
+        if let since, case .failure(let problem) = DurationText.milliseconds(since) {
+            throw ValidationError("--since: \"\(since)\" \(problem)")
+        }
+    }
+
+    func run() throws {
+        let sinceMs = since.flatMap { try? DurationText.milliseconds($0).get() }
+        let events = try client.call(.events(sinceMs: sinceMs))
+        client.emit(events) { data in
+            let entries = data.array ?? []
+            if entries.isEmpty { print("no events") }
+            for event in entries {
+                guard case .object(let fields) = event else { continue }
+                let details = fields.keys.sorted().filter { !["utc_ms", "t_ms", "name"].contains($0) }
+                    .map { "\($0)=\(StatusView.text(fields[$0]))" }.joined(separator: " ")
+                print("\(Self.time(fields["utc_ms"]))  \(StatusView.text(fields["name"]))  \(details)")
+            }
+        }
+    }
+
+    /// Local time of an event, as `2026-11-25 19:43:16`.
+    private static func time(_ value: JSONValue?) -> String {
+        guard let ms = StatusView.int(value) else { return "-" }
+        var seconds = time_t(ms / 1_000)
+        var parts = tm()
+        localtime_r(&seconds, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(parts.tm_year + 1_900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) \(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))"
+    }
+}
