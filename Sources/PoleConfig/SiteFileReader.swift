@@ -49,6 +49,9 @@ enum SiteFileReader {
         if var control = root.table("control", log: &log) {
             settings.controlSocket = readPath(&control, "socket", log: &log) ?? settings.controlSocket
             settings.controlGroup = control.string("group", log: &log) ?? settings.controlGroup
+            settings.controlMaxClients = control.integer("max_clients", range: 1...1_024, log: &log) ?? settings.controlMaxClients
+            settings.controlClientTimeoutMs = control.duration("client_timeout", range: 100...3_600_000, log: &log)
+                ?? settings.controlClientTimeoutMs
             control.finish(log: &log)
         }
         root.finish(log: &log)

@@ -30,6 +30,10 @@ public struct SiteSettings: Sendable, Hashable {
     public var controlSocket: String = "/run/poled/control.sock"
     /// The group that may use the control socket.
     public var controlGroup: String = "poled"
+    /// Control-socket clients served at once, 1…1024; one more is answered `busy`.
+    public var controlMaxClients = 128
+    /// A control-socket client silent this long is dropped, 100 ms…1 h.
+    public var controlClientTimeoutMs: Int64 = 10_000
 
     public init() {}
 }

@@ -14,8 +14,6 @@ public struct LiveRunOptions: Sendable {
     public var statusEveryMs: Int64
     /// Stop after this long, in ms (`nil`: until a signal).
     public var durationMs: Int64?
-    /// The control socket's limits.
-    public var controlLimits = ControlServer.Limits()
 
     public init(sources: ConfigSources, scenario: Scenario?, seed: UInt64, statusEveryMs: Int64, durationMs: Int64?) {
         self.sources = sources

@@ -49,7 +49,10 @@ public struct LiveRunner {
             let roles = PoleIO<SimInputLines, SimOutputLines>.roles(of: configuration.board).outputs + configuration.board.pwm.map(\.role)
             server = try ControlServer(
                 path: configuration.site.controlSocket, group: configuration.site.controlGroup, boundOutputs: Set(roles),
-                limits: options.controlLimits, logger: logger
+                limits: ControlServer.Limits(
+                    maxClients: configuration.site.controlMaxClients, idleTimeoutMs: configuration.site.controlClientTimeoutMs
+                ),
+                logger: logger
             )
         } catch {
             throw .control(error)

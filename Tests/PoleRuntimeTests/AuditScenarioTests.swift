@@ -70,6 +70,7 @@ import Testing
             #"{"t":25000,"type":"event","name":"fault.cleared","fault":"conflict","by":"scenario","reason":"steps[3]"}"#,
             #"{"t":25000,"type":"event","name":"fault.cleared","fault":"floor-both-lit","by":"scenario","reason":"steps[3]"}"#,
             #"{"t":25000,"type":"event","name":"fault.cleared","fault":"floor-wrong-colour","by":"scenario","reason":"steps[3]"}"#,
+            #"{"t":25000,"type":"event","name":"audit","command":"faults clear --all","by":"scenario","reason":"steps[3]","result":"done","message":"cleared conflict, floor-both-lit, floor-wrong-colour; the floor follows again after the start-up hold"}"#,
             #"{"t":31000,"type":"output","name":"floor","value":"red"}"#,
         ])
     }

@@ -27,7 +27,10 @@ public final class ControlServer: @unchecked Sendable {
         /// Bytes of answers a client may leave unread before it is dropped.
         public var maxPendingOutput = 4 * 1_024 * 1_024
 
-        public init() {}
+        public init(maxClients: Int = 128, idleTimeoutMs: Int64 = 10_000) {
+            self.maxClients = maxClients
+            self.idleTimeoutMs = idleTimeoutMs
+        }
     }
 
     private let listener: ControlSocketListener

@@ -1,0 +1,111 @@
+import Foundation
+import PoleJSON
+import PoleRuntime
+
+/// A `poled run` process on the simulated board, with its own site file and control socket in a
+/// temporary directory, and the built `polectl` to talk to it: the end-to-end tests' fixture.
+final class RunningDaemon {
+    /// The build directory holding the test bundle, `poled` and `polectl`.
+    static let buildDirectory: String = {
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return (executable as NSString).deletingLastPathComponent
+    }()
+
+    let directory: String
+    let socket: String
+    private let process = Process()
+    private let log: String
+
+    /// Starts poled playing `scenario` (relative to the repository) with `tick`, and waits for its socket.
+    init(scenario: String, tick: String = "30ms", clientTimeout: String = "1s", maxClients: Int = 128) throws {
+        directory = NSTemporaryDirectory() + "poled-e2e-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        socket = directory + "/control.sock"
+        log = directory + "/poled.log"
+        let site = """
+            board = "\(Repository.root)/boards/sim.toml"
+            [loop]
+            tick = "\(tick)"
+            [store]
+            path = "\(directory)/poled.sqlite"
+            [control]
+            socket = "\(socket)"
+            client_timeout = "\(clientTimeout)"
+            max_clients = \(maxClients)
+            """
+        try site.write(toFile: directory + "/poled.toml", atomically: true, encoding: .utf8)
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
+        process.executableURL = URL(fileURLWithPath: Self.buildDirectory + "/poled")
+        process.arguments = [
+            "run", "--config", directory + "/poled.toml", "--scenario", Repository.root + "/" + scenario, "--status-every", "0s",
+        ]
+        process.standardError = FileHandle(forWritingAtPath: log)
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        for _ in 0..<100 where process.isRunning && !FileManager.default.fileExists(atPath: socket) {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        guard FileManager.default.fileExists(atPath: socket) else { throw Failure("poled did not open \(socket): \(logText)") }
+    }
+
+    deinit {
+        if process.isRunning { process.terminate() }
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// What poled wrote to standard error.
+    var logText: String {
+        (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+    }
+
+    /// Stops poled with SIGTERM and returns its exit status.
+    func stop() -> Int32 {
+        process.terminate()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// Runs polectl against this daemon.
+    func polectl(_ arguments: String...) -> (status: Int32, out: String, err: String) {
+        Self.run(Self.buildDirectory + "/polectl", arguments + ["--socket", socket])
+    }
+
+    /// Runs `polectl ARGS --json` and parses what it printed.
+    func polectlJSON(_ arguments: String...) -> (status: Int32, json: JSONValue?) {
+        let result = Self.run(Self.buildDirectory + "/polectl", arguments + ["--socket", socket, "--json"])
+        return (result.status, try? JSONReader.parse(Array(result.out.utf8)).get())
+    }
+
+    /// Polls `status --json` until `condition` holds or `seconds` pass; returns the last status.
+    @discardableResult
+    func waitForStatus(seconds: Double, _ condition: (JSONValue) -> Bool) -> JSONValue? {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last: JSONValue?
+        while Date() < deadline {
+            last = polectlJSON("status").json
+            if let last, condition(last) { return last }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        return last
+    }
+
+    static func run(_ executable: String, _ arguments: [String]) -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        do { try process.run() } catch { return (-1, "", "\(error)") }
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
+}
