@@ -71,7 +71,7 @@ trap 'rm -rf "$stage"' EXIT
 # dpkg-shlibdeps expects the Debian layout: debian/control, the package's tree in debian/poled.
 root=$stage/debian/poled
 
-DESTDIR=$root PREFIX=/usr systemd/install.sh "$bindir"
+DESTDIR=$root PREFIX=/usr REQUIRE_MANUALS=1 systemd/install.sh "$bindir"
 
 # Debian ships stripped binaries. --strip-debug keeps the symbol table, so a crash's backtrace in
 # the journal still names functions.
