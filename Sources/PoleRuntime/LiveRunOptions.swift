@@ -14,6 +14,9 @@ public struct LiveRunOptions: Sendable {
     public var statusEveryMs: Int64
     /// Stop after this long, in ms (`nil`: until a signal).
     public var durationMs: Int64?
+    /// Where to write the trace (DESIGN.md §7) of the live run, if anywhere: written once a second,
+    /// so the loop makes one write a second at most.
+    public var trace: ByteFile?
 
     public init(sources: ConfigSources, scenario: Scenario?, seed: UInt64, statusEveryMs: Int64, durationMs: Int64?) {
         self.sources = sources

@@ -129,6 +129,8 @@ public struct LiveRunner {
         var control = ControlExchange(mailbox: server.mailbox)
         let publishEveryTicks = UInt64(max(1, 100 / current.site.tickMs))
         var latenessMaxNanoseconds: UInt64 = 0
+        var trace = options.trace.map { (file: $0, writer: TraceWriter()) }
+        var traceFlush = NotifyCadence(intervalNanoseconds: 1_000_000_000)
         var stopSignal: String?
         while true {
             let timing = scheduler.waitForNextTick()
@@ -167,6 +169,8 @@ public struct LiveRunner {
             tracker.observe(events)
             let utcMs = street.map { $0.street.utcMilliseconds } ?? SystemUTCClock().now().unixMilliseconds
             server.mailbox.record(events, utcMs: utcMs, monotonicMs: timing.elapsedMs)
+            trace?.writer.record(timeMs: timing.elapsedMs, events: events, outputs: loop.outputs)
+            if traceFlush.isDue(timing.woke) { flush(&trace) }
             latenessMaxNanoseconds = max(latenessMaxNanoseconds, timing.latenessNanoseconds)
             if (scheduler.ticks - 1) % publishEveryTicks == 0 || !events.isEmpty || !commands.isEmpty {
                 server.mailbox.publish(ControlSnapshot(
@@ -195,6 +199,7 @@ public struct LiveRunner {
                 )
             }
         }
+        flush(&trace)
         notifier.notify("STOPPING=1\nSTATUS=stopping on \(stopSignal ?? "duration"); outputs driven safe")
         status.finish()
         shutDown(&loop, close: close)
@@ -203,6 +208,19 @@ public struct LiveRunner {
             "reason": "\(stopSignal ?? "duration elapsed")", "ticks": "\(scheduler.ticks)", "overruns": "\(scheduler.overruns)",
         ])
         return stopSignal
+    }
+
+    /// Writes the trace's pending lines; a failed write is logged once and ends tracing, never the run.
+    private func flush(_ trace: inout (file: ByteFile, writer: TraceWriter)?) {
+        guard var current = trace else { return }
+        let bytes = current.writer.takePending()
+        do {
+            try current.file.write(bytes)
+            trace = current
+        } catch {
+            logger.error("could not write the trace; tracing stops, the pole runs on", metadata: ["error": "\(error)"])
+            trace = nil
+        }
     }
 
     /// Reads the site file again; a valid one with the same board and tick replaces the settings.

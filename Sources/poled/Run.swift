@@ -25,6 +25,9 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "Stop by itself after this long, e.g. 10m (default: run until stopped).")
     var duration: String?
 
+    @Option(name: .long, help: "Write the trace (JSON Lines, as `poled simulate` writes) to this file, or - for standard output.")
+    var trace: String?
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = "info"
 
@@ -61,11 +64,19 @@ struct Run: ParsableCommand {
             throw ExitCode(SysExit.usage.rawValue)
         }
         let script = try scenario.map { try loadScenario($0, board: configuration.board) }
-        let options = LiveRunOptions(
+        var options = LiveRunOptions(
             sources: configOptions.sources, scenario: script, seed: seed,
             statusEveryMs: (try? DurationText.milliseconds(statusEvery).get()) ?? 1_000,
             durationMs: duration.flatMap { try? DurationText.milliseconds($0).get() }
         )
+        if let trace {
+            do {
+                options.trace = trace == "-" ? .standardOutput : try ByteFile.create(path: trace)
+            } catch {
+                printError("poled: \(trace): cannot create the trace: \(error)")
+                throw ExitCode(SysExit.ioError.rawValue)
+            }
+        }
         let runner = LiveRunner(
             configuration: configuration, options: options, logger: Logger(label: "poled"),
             notifier: SystemdNotifier(environment: environment)

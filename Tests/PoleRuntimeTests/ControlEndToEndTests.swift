@@ -97,6 +97,9 @@ import Testing
 
         #expect(daemon.stop() == 0)
         #expect(!FileManager.default.fileExists(atPath: daemon.socket), "the socket file goes with the daemon")
+        let auditLines = daemon.traceText.split(separator: "\n").filter { $0.contains(#""name":"audit""#) }
+        #expect(auditLines.contains { $0.contains(#""command":"faults clear --all","by":"\#(me)""#) }, "the audit reaches the trace")
+        #expect(daemon.logText.contains("technician command"), "and the log")
         #expect(RunningDaemon.run(RunningDaemon.buildDirectory + "/polectl", ["status", "--socket", daemon.socket]).status == 69)
     }
 

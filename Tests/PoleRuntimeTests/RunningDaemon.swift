@@ -38,6 +38,7 @@ final class RunningDaemon {
         process.executableURL = URL(fileURLWithPath: Self.buildDirectory + "/poled")
         process.arguments = [
             "run", "--config", directory + "/poled.toml", "--scenario", Repository.root + "/" + scenario, "--status-every", "0s",
+            "--trace", directory + "/trace.jsonl",
         ]
         process.standardError = FileHandle(forWritingAtPath: log)
         process.standardOutput = FileHandle.nullDevice
@@ -56,6 +57,11 @@ final class RunningDaemon {
     /// What poled wrote to standard error.
     var logText: String {
         (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+    }
+
+    /// The trace poled wrote.
+    var traceText: String {
+        (try? String(contentsOfFile: directory + "/trace.jsonl", encoding: .utf8)) ?? ""
     }
 
     /// Stops poled with SIGTERM and returns its exit status.
