@@ -23,6 +23,7 @@ public final class SimI2CDevice {
     private var nextFrame: [UInt8]?
     private var pointer: UInt16?
     private var measuring = false
+    private var valueReads = 0
 
     public init(model: Model, address: I2CAddress) {
         self.model = model
@@ -114,20 +115,26 @@ public final class SimI2CDevice {
         case .readMeasuredValues:
             let fine = Float(street.pm2_5)
             let coarse = Float(street.pm10)
+            valueReads += 1
+            // The typical particle size moves in its last digits, as a real sensor's floats always do,
+            // so steady simulated air is not mistaken for a stuck sensor.
+            let size = 0.6 + Float(valueReads % 50) / 1_000
             let values = measuring
-                ? SPS30Frame.MeasuredValues(pm1: fine * 0.8, pm2_5: fine, pm4: (fine + coarse) / 2, pm10: coarse)
+                ? SPS30Frame.MeasuredValues(pm1: fine * 0.8, pm2_5: fine, pm4: (fine + coarse) / 2, pm10: coarse, typicalSizeMicrometres: size)
                 : SPS30Frame.MeasuredValues(pm1: 0, pm2_5: 0, pm4: 0, pm10: 0)
             return SPS30Frame.encode(values)
-        case .productType: return SPS30Frame.encode(words: asciiWords("00080000"))
-        case .serialNumber: return SPS30Frame.encode(words: asciiWords("SIM0000000000001"))
+        case .productType: return SPS30Frame.encode(words: asciiWords("00080000", bytes: 12))
+        case .serialNumber: return SPS30Frame.encode(words: asciiWords("SIM0000000000001", bytes: 32))
         case .firmwareVersion: return SPS30Frame.encode(words: [0x0203])
         case .readDeviceStatus, .readAndClearDeviceStatus, .autoCleaningInterval: return SPS30Frame.encode(words: [0, 0])
         default: return []
         }
     }
 
-    private func asciiWords(_ text: String) -> [UInt16] {
-        var bytes = Array(text.utf8) + [0]
+    /// `text` as the sensor sends it: ASCII, NUL-padded to `bytes` (its answer's fixed length).
+    private func asciiWords(_ text: String, bytes length: Int) -> [UInt16] {
+        var bytes = Array(text.utf8)
+        bytes += [UInt8](repeating: 0, count: max(1, length - bytes.count))
         if bytes.count % 2 == 1 { bytes.append(0) }
         return stride(from: 0, to: bytes.count, by: 2).map { UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]) }
     }
