@@ -1,7 +1,9 @@
 #define _GNU_SOURCE
 #include "unix_socket.h"
 
+#include <fcntl.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 int poled_peer_credentials(int fd, uint32_t *uid, uint32_t *gid, int32_t *pid) {
     struct ucred credentials;
@@ -15,4 +17,8 @@ int poled_peer_credentials(int fd, uint32_t *uid, uint32_t *gid, int32_t *pid) {
 
 int poled_accept_nonblocking(int listener) {
     return accept4(listener, 0, 0, SOCK_NONBLOCK | SOCK_CLOEXEC);
+}
+
+int poled_pipe_nonblocking(int fds[2]) {
+    return pipe2(fds, O_NONBLOCK | O_CLOEXEC);
 }

@@ -54,16 +54,19 @@ public struct Maintenance: Sendable, Hashable {
             end(by: by, events: &events)
             return .done("maintenance off: the crosswalk follows the head again after the start-up hold")
         case .test(let target, let durationMs, let by):
-            guard let maintenanceEnd = untilMs else {
+            guard let maintenanceEnd = untilMs, nowMs < maintenanceEnd else {
                 return .refused("test \(target.name) needs maintenance: run `polectl maintenance on` first")
             }
             guard durationMs > 0 else { return .refused("a test needs a duration above zero") }
+            if target == .voice(.greenCross) {
+                return .refused("\"cross\" is played only while the floor shows green (invariant 7), and maintenance keeps the floor dark; test the speaker with another message")
+            }
             if target.isCrosswalk, head == nil { return .refused("this pole has no crosswalk") }
             if let required = target.requiredHead, head != required {
                 return .refused("\(target.name) can be tested only while the head shows \(required.name); it shows \(head?.name ?? "nothing")")
             }
-            if case .floor = target, !floorPermitted {
-                return .refused("the monitor holds the floor dark (a latched fault or the start-up hold); clear it first")
+            if target.needsFloorPermitted, !floorPermitted {
+                return .refused("the monitor holds the floor dark (a latched fault or the start-up hold); \(target.name) waits until it would follow")
             }
             if let running = test { events.append(.testEnded(running.target, reason: "replaced by \(target.name)")) }
             let until = min(nowMs + durationMs, maintenanceEnd)
@@ -75,7 +78,7 @@ public struct Maintenance: Sendable, Hashable {
 
     /// Ends a test whose time is up or whose head indication is gone, and maintenance whose time
     /// is up. Returns whether maintenance ended.
-    mutating func expire(nowMs: Int64, head: HeadSignal?, events: inout [Event]) -> Bool {
+    mutating func expire(nowMs: Int64, head: HeadSignal?, floorPermitted: Bool, events: inout [Event]) -> Bool {
         if let running = test {
             if nowMs >= running.untilMs {
                 test = nil
@@ -83,6 +86,9 @@ public struct Maintenance: Sendable, Hashable {
             } else if let required = running.target.requiredHead, head != required {
                 test = nil
                 events.append(.testEnded(running.target, reason: "the head left \(required.name)"))
+            } else if running.target.needsFloorPermitted, !floorPermitted {
+                test = nil
+                events.append(.testEnded(running.target, reason: "the monitor holds the floor dark"))
             }
         }
         guard let until = untilMs, nowMs >= until else { return false }
@@ -91,10 +97,12 @@ public struct Maintenance: Sendable, Hashable {
     }
 
     /// Drives the output under test, other than the floor and the lamp (which their features drive).
-    /// A test that needs a head indication the head does not show this tick drives nothing.
-    func override(_ outputs: inout Outputs, head: HeadSignal?, floorDimPercent: Int) {
+    /// A test that needs a head indication the head does not show this tick, or the monitor's leave
+    /// to show the floor, drives nothing.
+    func override(_ outputs: inout Outputs, head: HeadSignal?, floorPermitted: Bool, floorDimPercent: Int) {
         guard let target = test?.target else { return }
         if let required = target.requiredHead, head != required { return }
+        if target.needsFloorPermitted, !floorPermitted { return }
         switch target {
         case .floor, .lamp: break
         case .floorDim: outputs.floorLevelPercent = floorDimPercent

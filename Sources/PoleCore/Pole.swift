@@ -78,8 +78,12 @@ public struct Pole: Sendable {
                 testPercent: maintenance.lampTestPercent, outputs: &outputs, events: &events
             )
         }
-        maintenance.override(&outputs, head: crosswalk?.head, floorDimPercent: min(settings.crosswalk?.nightLevelPercent ?? 50, 99))
-        if maintenance.expire(nowMs: inputs.monotonicMs, head: crosswalk?.head, events: &events) {
+        let floorPermitted = crosswalk?.monitor.permitsFloor ?? false
+        maintenance.override(
+            &outputs, head: crosswalk?.head, floorPermitted: floorPermitted,
+            floorDimPercent: min(settings.crosswalk?.nightLevelPercent ?? 50, 99)
+        )
+        if maintenance.expire(nowMs: inputs.monotonicMs, head: crosswalk?.head, floorPermitted: floorPermitted, events: &events) {
             crosswalk?.restartHold()
         }
         return outputs

@@ -18,13 +18,19 @@ public enum TestTarget: Sendable, Hashable {
     case mist
 
     /// The head indication this test needs for as long as it runs, where the invariants demand one:
-    /// floor green and "cross" only under a green head, floor red only under a red head.
+    /// floor green only under a green head, floor red only under a red head.
     public var requiredHead: HeadSignal? {
         switch self {
-        case .floor(.green), .voice(.greenCross): .green
+        case .floor(.green): .green
         case .floor(.red): .red
         default: nil
         }
+    }
+
+    /// Whether this test may run only while the monitor would let the floor follow (no latched fault,
+    /// no start-up hold, a plausible head): the floor colours.
+    public var needsFloorPermitted: Bool {
+        if case .floor = self { true } else { false }
     }
 
     /// Whether this test drives a crosswalk output (and so needs a crosswalk on the pole).

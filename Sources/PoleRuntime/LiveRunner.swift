@@ -164,7 +164,7 @@ public struct LiveRunner {
             if scheduler.ticks == 1 {
                 notifier.notify("READY=1\nSTATUS=\(summary(loop, current))")
             }
-            let events = control.answer(outcomes: loop.pole.outcomes, events: loop.events, sensors: &sensors)
+            let events = control.settle(outcomes: loop.pole.outcomes, events: loop.events, sensors: &sensors)
             for event in events { log(event, atMs: timing.elapsedMs) }
             tracker.observe(events)
             let utcMs = street.map { $0.street.utcMilliseconds } ?? SystemUTCClock().now().unixMilliseconds
@@ -175,10 +175,11 @@ public struct LiveRunner {
             if (scheduler.ticks - 1) % publishEveryTicks == 0 || !events.isEmpty || !commands.isEmpty {
                 server.mailbox.publish(ControlSnapshot(
                     configuration: current, loop: loop, tracker: tracker, sensors: sensors, uptimeMs: timing.elapsedMs,
-                    utcMs: utcMs, ticks: scheduler.ticks, overruns: scheduler.overruns,
+                    publishedMonotonicMs: timing.woke.milliseconds, utcMs: utcMs, ticks: scheduler.ticks, overruns: scheduler.overruns,
                     latenessMaxMicroseconds: Int64(latenessMaxNanoseconds / 1_000)
                 ))
             }
+            control.answer()
             if loop.pole.latchedFaults != latched, saveRetry.isDue(timing.woke), save(loop.pole.latchedFaults, to: stateFile) {
                 latched = loop.pole.latchedFaults
             }

@@ -18,8 +18,9 @@ struct ClientOptions: ParsableArguments {
     var socketPath: String {
         if let socket { return socket }
         if let fromEnvironment = getenv("POLED_SOCKET") { return String(cString: fromEnvironment) }
-        let system = "/run/poled/control.sock"
-        if access(system, F_OK) == 0 { return system }
+        // The system daemon's directory (mode 0750) says it is there even to a user who may not
+        // enter it, who then gets "permission denied" and the group hint, not "no daemon".
+        if access("/run/poled", F_OK) == 0 { return "/run/poled/control.sock" }
         if let runtime = getenv("XDG_RUNTIME_DIR") { return String(cString: runtime) + "/poled/control.sock" }
         return "/tmp/poled-\(getuid())/control.sock"
     }
@@ -54,15 +55,21 @@ struct ClientOptions: ParsableArguments {
         throw PolectlExit.code(for: ControlError.Code(rawValue: code) ?? .malformed)
     }
 
+    /// Whether `connection` still stands: a connection the daemon closed reads as ready with nothing.
+    func isAnswering(_ connection: ControlConnection) -> Bool {
+        !connection.isClosedByPeer
+    }
+
     /// Prints a connection failure and returns the exit code it means.
     func fail(_ failure: ControlConnection.Failure) -> ExitCode {
+        let denied = if case .permissionDenied = failure { true } else { false }
         if json {
-            print(JSONValue.object(["error": .object(["code": .string("unreachable"), "message": .string(failure.description)])]).serialized)
+            let code = denied ? "permission-denied" : "unreachable"
+            print(JSONValue.object(["error": .object(["code": .string(code), "message": .string(failure.description)])]).serialized)
         } else {
             Terminal.error(failure.description)
         }
-        if case .permissionDenied = failure { return PolectlExit.permission }
-        return PolectlExit.unavailable
+        return denied ? PolectlExit.permission : PolectlExit.unavailable
     }
 
     /// Prints `data` as JSON, or runs `human`.

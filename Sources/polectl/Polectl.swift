@@ -8,7 +8,7 @@ struct Polectl: ParsableCommand {
         commandName: "polectl",
         abstract: "Talk to the poled daemon on this pole.",
         discussion: """
-            Exit codes: 0 ok; 1 the pole reports a fault (status, watch); 64 usage or an invalid request; \
+            Exit codes: 0 ok; 1 the pole reports a fault (status, faults); 64 usage or an invalid request; \
             69 poled unreachable; 75 refused for now (e.g. a test outside maintenance); 76 protocol mismatch; \
             77 permission denied on the socket.
             """,

@@ -10,19 +10,23 @@ struct Version: ParsableCommand {
 
     func run() throws {
         var daemon: JSONValue = .null
-        var failure: ExitCode?
+        var failure: ControlConnection.Failure?
         do {
-            daemon = try client.call(.version)
-        } catch let code as ExitCode {
-            failure = code
+            daemon = try ControlConnection(path: client.socketPath).send(ControlRequest.version.json())["data"] ?? .null
+        } catch {
+            failure = error
         }
-        let document = JSONValue.object([
+        var document: [String: JSONValue] = [
             "client": .string(PoledVersion.string), "daemon": daemon["daemon"] ?? .null, "protocol": .integer(ControlRequest.protocolVersion),
-        ])
-        client.emit(document) { _ in
+        ]
+        if let failure { document["error"] = .string(failure.description) }
+        client.emit(.object(document)) { _ in
             print("polectl \(PoledVersion.string)")
             if let version = daemon["daemon"]?.string { print("poled   \(version)") }
         }
-        if let failure { throw failure }
+        guard let failure else { return }
+        if !client.json { Terminal.error(failure.description) }
+        if case .permissionDenied = failure { throw PolectlExit.permission }
+        throw PolectlExit.unavailable
     }
 }

@@ -7,7 +7,7 @@ import PoleRuntime
 struct Watch: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show the pole's state, redrawn once a second; Ctrl-C stops.",
-        discussion: "With --json, one status document per line. Exits 0 on Ctrl-C, 69 when poled goes away."
+        discussion: "With --json, one status document per line. Exits 0 on Ctrl-C, 69 when poled goes away (after one reconnection attempt)."
     )
 
     @OptionGroup var client: ClientOptions
@@ -25,16 +25,19 @@ struct Watch: ParsableCommand {
 
     func run() throws {
         let intervalMs = (try? DurationText.milliseconds(every).get()) ?? 1_000
+        var connection = try client.connect()
         var stopSignals = sigset_t()
         sigemptyset(&stopSignals)
         sigaddset(&stopSignals, SIGINT)
         sigaddset(&stopSignals, SIGTERM)
         pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
-        let connection = try client.connect()
         let redraw = Terminal.isInteractive && !client.json
         if redraw { print("\u{1B}[?25l", terminator: "") }
         defer { if redraw { print("\u{1B}[?25h", terminator: "") } }
         while true {
+            // A connection the daemon dropped (a restart, or an interval longer than its client
+            // timeout) is made again once; a daemon that is gone ends the watch with 69.
+            if !client.isAnswering(connection) { connection = try client.connect() }
             let status = try client.call(.status, on: connection)
             if client.json {
                 print(status.serialized)

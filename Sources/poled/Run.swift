@@ -1,3 +1,4 @@
+import Glibc
 import ArgumentParser
 import Logging
 import PoleCore
@@ -44,6 +45,8 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
+        // A trace reader (`--trace -` into a pipe) that goes away must end the trace, not the pole.
+        signal(SIGPIPE, SIG_IGN)
         let signals = ProcessSignals.block()
         let environment = ProcessEnvironment.current()
         let level = Logger.Level(rawValue: logLevel) ?? .info

@@ -137,14 +137,33 @@ private struct MaintenanceDriver {
         #expect(!driver.pole.maintenance.isActive)
     }
 
-    @Test func aCrossMessageTestNeedsAGreenHead() {
+    @Test func theCrossMessageIsNeverTestedByHandEvenUnderAGreenHead() {
         var driver = MaintenanceDriver()
-        driver.run(red: .lit, green: .dark, forMs: 7_000)
-        _ = driver.send(.maintenance(on: true, durationMs: 600_000, by: "uid 0", reason: nil), red: .lit, green: .dark)
-        #expect(!driver.send(.test(.voice(.greenCross), durationMs: 2_000, by: "uid 0"), red: .lit, green: .dark).isDone)
+        driver.run(red: .dark, green: .lit, forMs: 7_000)
+        _ = driver.send(.maintenance(on: true, durationMs: 600_000, by: "uid 0", reason: nil), red: .dark, green: .lit)
+        let cross = driver.send(.test(.voice(.greenCross), durationMs: 2_000, by: "uid 0"), red: .dark, green: .lit)
+        #expect(!cross.isDone)
+        #expect(cross.message.contains("invariant 7"))
+        driver.run(red: .dark, green: .lit, forMs: 100)
+        #expect(driver.outputs.voice == .none)
+        driver.run(red: .lit, green: .dark, forMs: 200)
         #expect(driver.send(.test(.voice(.redWait), durationMs: 2_000, by: "uid 0"), red: .lit, green: .dark).isDone)
         driver.run(red: .lit, green: .dark, forMs: 100)
         #expect(driver.outputs.voice == .redWait)
+    }
+
+    @Test func aTestSentAsMaintenanceRunsOutIsRefusedNotATrap() {
+        var driver = MaintenanceDriver()
+        driver.run(red: .lit, green: .dark, forMs: 1_000)
+        _ = driver.send(.maintenance(on: true, durationMs: 1_000, by: "uid 0", reason: nil), red: .lit, green: .dark)
+        driver.run(red: .lit, green: .dark, forMs: 980)
+        var events: [Event] = []
+        _ = driver.pole.step(
+            Inputs(monotonicMs: driver.nowMs + 7, utcSeconds: 1_782_010_800, presence: [false], commands: [.test(.beacon, durationMs: 5_000, by: "uid 0")]),
+            events: &events
+        )
+        #expect(driver.pole.outcomes.first?.isDone == false, "maintenance ended this very tick")
+        #expect(!driver.pole.maintenance.isActive)
     }
 
     @Test func clearingFaultsReportsWhatItClearedAndIsAudited() {

@@ -61,7 +61,7 @@ import Testing
         let underRed = daemon.polectl("test", "floor_green")
         #expect(underRed.status == 75)
         #expect(underRed.err.contains("only while the head shows green"), "\(underRed.err)")
-        #expect(daemon.polectl("test", "heartbeat").status == 75)
+        #expect(daemon.polectl("test", "heartbeat").status == 64, "the heartbeat is never testable: a usage error")
         #expect(daemon.polectl("test", "head_red").status == 64, "an input role is a usage error")
         #expect(daemon.polectl("test", "no_such_role").status == 64)
 
@@ -70,6 +70,9 @@ import Testing
         #expect(clean.status == 0)
         let sensors = daemon.polectlJSON("sensors").json?.array ?? []
         #expect(sensors.map { $0["kind"] } == [.string("bh1750"), .string("sps30")])
+        #expect(sensors.last?["serial"] == .string("SIM0000000000001"))
+        #expect(sensors.last?["firmware"] == .string("2.3"))
+        #expect(sensors.last?["cleaning"] == .bool(true), "the fan cleaning asked for just before")
         #expect(daemon.polectl("sensors").out.contains("sps30"))
         let lines = daemon.polectlJSON("lines").json?.array ?? []
         #expect(lines.contains { $0["role"] == .string("head_red") && $0["direction"] == .string("input") })

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PoleJSON
 import PoleRuntime
 import Testing
@@ -59,6 +60,35 @@ import Testing
         #expect(try errorCode(extra.readLine()) == "busy")
         #expect(try admitted[0].send(.object(["v": .integer(1), "cmd": .string("version")]))["ok"] == .bool(true))
         #expect(daemon.stop() == 0)
+    }
+
+    @Test func aClientThatNeverReadsItsAnswersIsDroppedAndOthersAreServed() throws {
+        let daemon = try RunningDaemon(scenario: "Tests/Scenarios/head-cycle.json")
+        let flood = try ControlConnection(path: daemon.socket)
+        let lines = [UInt8]((0..<2_000).flatMap { _ in Self.status })
+        do { try flood.write(lines) } catch {}
+        for _ in 0..<3 {
+            #expect(try ControlConnection(path: daemon.socket).send(.object(["v": .integer(1), "cmd": .string("version")]))["ok"] == .bool(true))
+        }
+        Thread.sleep(forTimeInterval: 1.5)
+        var answers = 0
+        flood.timeoutMs = 500
+        while (try? flood.readLine()) != nil { answers += 1 }
+        #expect(answers < 2_000, "the flood stopped being read once its answers piled up, then was dropped: \(answers) answers")
+        #expect(try overruns(daemon) == 0)
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test func aControlSocketPathHoldingAnOrdinaryFileIsRefusedNotReplaced() throws {
+        let directory = NSTemporaryDirectory() + "poled-not-a-socket-\(getpid())"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/control.sock"
+        try "precious".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: ControlSocketListener.Failure.self) {
+            try ControlServer(path: path, group: nil, boundOutputs: [], limits: .init(), logger: Logger(label: "test"))
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "precious")
     }
 
     private func overruns(_ daemon: RunningDaemon) throws -> Double? {

@@ -41,7 +41,10 @@ import Testing
             (#"{"v":1,"cmd":"maintenance","on":true,"for":"500ms"}"#, .badField, "shorter than 1s"),
             (#"{"v":1,"cmd":"test","role":"floor_purple"}"#, .badField, "\"floor_purple\" is not a role"),
             (#"{"v":1,"cmd":"test","role":"beacon","for":"soon"}"#, .badField, "for: \"soon\""),
-            (#"{"v":1,"cmd":"maintenance","on":true,"reason":"a\u0007b"}"#, .badField, "control characters"),
+            (#"{"v":1,"cmd":"maintenance","on":true,"reason":"a\u0007b"}"#, .badField, "control or formatting characters"),
+            (#"{"v":1,"cmd":"maintenance","on":true,"reason":"fixed \u202Edelbane"}"#, .badField, "control or formatting characters"),
+            (#"{"v":1,"cmd":"maintenance","on":true,"reason":"a\u009B31m"}"#, .badField, "control or formatting characters"),
+            (#"{"v":1,"cmd":"maintenance","on":false,"for":"5m"}"#, .badField, "for: only with on: true"),
             ("[1]", .malformed, "a JSON object"),
             ("{\"v\":1,", .malformed, "not JSON: line 1"),
         ]
@@ -53,6 +56,14 @@ import Testing
                 #expect(error.message.contains(message), "\(text): \(error.message)")
             }
         }
+    }
+
+    @Test func aReasonIsCountedInScalarsSoCombiningMarksCannotSmuggleInAFloodOfBytes() throws {
+        let flood = "a" + String(repeating: "\u{0301}", count: 300)
+        let line = #"{"v":1,"cmd":"maintenance","on":true,"reason":""# + flood + #""}"#
+        #expect((try? parse(line).get()) == nil)
+        #expect(try parse(#"{"v":1,"cmd":"maintenance","on":true,"reason":"렌즈 청소 (lens)"}"#).get()
+            == .maintenance(on: true, durationMs: 1_800_000, reason: "렌즈 청소 (lens)"), "Korean text is plain text")
     }
 
     @Test func aLineOverSixtyFourKibibytesIsTooLarge() {

@@ -21,12 +21,41 @@ struct ControlClient {
 
     let fd: Int32
     let peer: Peer
+    /// Bytes received; those before `consumed` are answered.
     var input: [UInt8] = []
+    var consumed = 0
     var output: [UInt8] = []
     var lastHeardMs: Int64
+    /// When the pending output last moved (or began waiting).
+    var lastProgressMs: Int64 = 0
     var awaiting: Awaiting?
     /// The peer has finished sending (EOF): answer what it sent, then close.
     var peerDone = false
     /// Close once the output is written (after a fatal protocol error).
     var closing = false
+    /// The connection failed or hung up: close now.
+    var gone = false
+
+    init(fd: Int32, peer: Peer, lastHeardMs: Int64) {
+        self.fd = fd
+        self.peer = peer
+        self.lastHeardMs = lastHeardMs
+    }
+
+    /// Read more only when everything before has been answered and written: a client that does not
+    /// read its answers stops being read.
+    var wantsInput: Bool {
+        awaiting == nil && !closing && !peerDone && !gone && output.isEmpty && !hasCompleteLine
+    }
+
+    var hasCompleteLine: Bool {
+        input[consumed...].contains(0x0A)
+    }
+
+    /// Drops the answered bytes once they are most of the buffer (one move per batch, not per line).
+    mutating func compactInput() {
+        guard consumed > 0, consumed >= input.count / 2 else { return }
+        input.removeFirst(consumed)
+        consumed = 0
+    }
 }

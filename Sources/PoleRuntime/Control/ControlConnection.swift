@@ -48,6 +48,10 @@ public final class ControlConnection {
         }
         fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw .unreachable(path: path, reason: String(cString: strerror(errno))) }
+        // Connecting to a daemon whose listen queue is full, and writing to one that stopped reading,
+        // give up after this long rather than hang the technician's terminal.
+        var limit = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
@@ -55,6 +59,7 @@ public final class ControlConnection {
             let code = errno
             close(fd)
             if code == EACCES || code == EPERM { throw .permissionDenied(path: path) }
+            if code == EAGAIN || code == EINPROGRESS { throw .unreachable(path: path, reason: "poled accepts no more connections now") }
             throw .unreachable(path: path, reason: code == ENOENT ? "no socket there" : String(cString: strerror(code)))
         }
     }
@@ -63,14 +68,30 @@ public final class ControlConnection {
         close(fd)
     }
 
-    /// Sends one request and waits for its answer.
+    /// Sends one request and waits for its answer. A daemon that answered and closed before taking
+    /// the whole request (`busy`, `too-large`) still has its answer read.
     public func send(_ request: JSONValue) throws(Failure) -> JSONValue {
-        try write(Array((request.serialized + "\n").utf8))
-        let line = try readLine()
+        let line: [UInt8]
+        do {
+            try write(Array((request.serialized + "\n").utf8))
+            line = try readLine()
+        } catch Failure.lost(let reason) where reason.hasPrefix("write: ") {
+            guard let answered = try? readLine() else { throw .lost(reason) }
+            line = answered
+        }
         switch JSONReader.parse(line) {
         case .success(let answer): return answer
         case .failure(let error): throw .garbled("\(error)")
         }
+    }
+
+    /// Whether the daemon has closed the connection (it is readable and holds no more bytes).
+    public var isClosedByPeer: Bool {
+        guard buffered.isEmpty else { return false }
+        var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        guard poll(&ready, 1, 0) == 1 else { return false }
+        var byte: UInt8 = 0
+        return recv(fd, &byte, 1, Int32(MSG_PEEK) | Int32(MSG_DONTWAIT)) <= 0
     }
 
     /// Writes raw bytes (tests use this to send what a well-behaved client never would).
@@ -78,7 +99,7 @@ public final class ControlConnection {
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            guard written > 0 else { throw .lost(String(cString: strerror(errno))) }
+            guard written > 0 else { throw .lost("write: " + String(cString: strerror(errno))) }
             offset += written
         }
     }

@@ -1,7 +1,8 @@
 import PoleCore
 
 /// The loop's side of the control socket for one tick: takes the commands posted since the last
-/// tick, and after the tick answers each with its outcome.
+/// tick, after the tick collects each one's outcome, and answers once the tick's events and
+/// snapshot are published (so a client that asks `status` right after its answer sees the change).
 ///
 /// Exists to keep the bookkeeping (which outcome belongs to which waiting client, sensor cleaning
 /// being the runtime's rather than the core's) out of the loop body. Allocates nothing on a tick
@@ -11,6 +12,7 @@ struct ControlExchange {
     private var commandTickets: [UInt64] = []
     private var firstSocketCommand = 0
     private var cleanings: [(ticket: UInt64, by: String)] = []
+    private var answers: [(ticket: UInt64, outcome: CommandOutcome)] = []
 
     init(mailbox: ControlMailbox) {
         self.mailbox = mailbox
@@ -34,21 +36,28 @@ struct ControlExchange {
         return commands
     }
 
-    /// Answers this tick's socket commands from the core's `outcomes`, carries out sensor cleanings,
-    /// and returns the tick's events with an audit event for each cleaning.
-    mutating func answer(outcomes: [CommandOutcome], events: [Event], sensors: inout some PoleSensors) -> [Event] {
+    /// Collects this tick's outcomes from the core's `outcomes`, carries out sensor cleanings, and
+    /// returns the tick's events with an audit event for each cleaning.
+    mutating func settle(outcomes: [CommandOutcome], events: [Event], sensors: inout some PoleSensors) -> [Event] {
         for (offset, ticket) in commandTickets.enumerated() {
-            mailbox.answer(ticket, outcomes[firstSocketCommand + offset])
+            answers.append((ticket, outcomes[firstSocketCommand + offset]))
         }
         commandTickets.removeAll()
         guard !cleanings.isEmpty else { return events }
         var all = events
         for (ticket, by) in cleanings {
             let outcome = sensors.cleanParticulateSensor()
-            mailbox.answer(ticket, outcome)
+            answers.append((ticket, outcome))
             all.append(.audit(command: "sensors clean", by: by, reason: nil, outcome: outcome))
         }
         cleanings.removeAll()
         return all
+    }
+
+    /// Sends the collected answers to their clients.
+    mutating func answer() {
+        guard !answers.isEmpty else { return }
+        for (ticket, outcome) in answers { mailbox.answer(ticket, outcome) }
+        answers.removeAll()
     }
 }

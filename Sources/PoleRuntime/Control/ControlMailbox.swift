@@ -1,11 +1,12 @@
+import CUnixSocket
 import Glibc
 import PoleCore
 import Synchronization
 
 /// Where the control socket's thread and the control loop meet, without either waiting on the other.
 ///
-/// The loop publishes snapshots and events here and takes pending commands once a tick with a
-/// non-blocking lock; the socket's thread answers reads from the last snapshot and learns that a
+/// The loop publishes snapshots and events here and takes pending commands once a tick; every lock
+/// is held only to copy a value in or out, so the loop never waits longer than a copy. The socket's thread answers reads from the last snapshot and learns that a
 /// command's outcome is ready through a pipe it polls. Nothing here can stall a tick.
 final class ControlMailbox: Sendable {
     /// A mutating request waiting for the loop.
@@ -26,11 +27,7 @@ final class ControlMailbox: Sendable {
 
     init() {
         var fds: [Int32] = [-1, -1]
-        if pipe(&fds) != 0 { fatalError("pipe failed: errno \(errno)") }
-        for fd in fds {
-            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        }
+        if poled_pipe_nonblocking(&fds) != 0 { fatalError("pipe2 failed: errno \(errno)") }
         wakeRead = fds[0]
         wakeWrite = fds[1]
     }
@@ -78,7 +75,8 @@ final class ControlMailbox: Sendable {
     }
 
     func events(sinceMonotonicMs: Int64?) -> [EventLog.Entry] {
-        log.withLock { $0.entries(sinceMonotonicMs: sinceMonotonicMs) }
+        let copy = log.withLock { $0 }
+        return copy.entries(sinceMonotonicMs: sinceMonotonicMs)
     }
 
     func post(_ id: UInt64, _ request: Pending) {
@@ -87,6 +85,13 @@ final class ControlMailbox: Sendable {
 
     func takeAnswer(_ id: UInt64) -> CommandOutcome? {
         answers.withLock { $0.removeValue(forKey: id) }
+    }
+
+    /// Forgets the answers to `tickets`, whose clients went away; returns those still awaited.
+    func discardAnswers(_ tickets: Set<UInt64>) -> Set<UInt64> {
+        answers.withLock { answers in
+            tickets.filter { answers.removeValue(forKey: $0) == nil }
+        }
     }
 
     func drainWake() {

@@ -36,7 +36,7 @@ public enum ControlRequest: Sendable, Hashable {
     public static let defaultTestMs: Int64 = 10_000
     /// The longest output test.
     public static let maxTestMs: Int64 = 10 * 60_000
-    /// The longest reason kept in the audit trail.
+    /// The longest reason kept in the audit trail, in Unicode scalars.
     public static let maxReasonCharacters = 200
 
     /// The command's name on the wire.
@@ -126,6 +126,7 @@ public enum ControlRequest: Sendable, Hashable {
         case "faults.clear": request = try clearFaults(&reader)
         case "maintenance":
             let on = try reader.bool("on")
+            if !on, reader.has("for") { throw ControlError(.badField, "for: only with on: true; maintenance off ends it now") }
             let durationMs = try reader.duration("for", default: defaultMaintenanceMs, max: maxMaintenanceMs)
             request = .maintenance(on: on, durationMs: durationMs, reason: try reader.reason(required: false))
         case "test":

@@ -9,23 +9,26 @@ import PoleLinux
 import Synchronization
 
 /// The control socket's server (DESIGN.md §6): newline-delimited JSON on a Unix socket, served from
-/// its own thread with `poll`, so no client — malformed, huge, silent or one of a hundred — can
-/// stall or crash the control loop, which only reads a mailbox.
+/// its own thread with `poll`, so no client — malformed, huge, silent, flooding, never reading, or
+/// one of a hundred — can stall or crash the control loop, which only reads a mailbox.
 ///
 /// Reads are answered at once from the loop's last snapshot; mutating commands go to the loop
 /// through the mailbox with the caller's uid and gid from `SO_PEERCRED`, and are answered when the
-/// loop has carried them out (a tick later). Every socket is non-blocking.
-public final class ControlServer: @unchecked Sendable {
+/// loop has carried them out (a tick later). Every socket is non-blocking. The connections' state
+/// lives inside `serve()`, on the server's thread only.
+public final class ControlServer: Sendable {
     /// Limits; the defaults are the daemon's.
     public struct Limits: Sendable {
         /// Connections served at once; one more is answered `busy` and closed.
-        public var maxClients = 128
-        /// A client that sends nothing for this long is dropped.
-        public var idleTimeoutMs: Int64 = 10_000
+        public var maxClients: Int
+        /// A client that sends nothing, or reads nothing of its answers, for this long is dropped.
+        public var idleTimeoutMs: Int64
         /// How long a mutating command may wait for the loop.
         public var answerTimeoutMs: Int64 = 2_000
         /// Bytes of answers a client may leave unread before it is dropped.
-        public var maxPendingOutput = 4 * 1_024 * 1_024
+        public var maxPendingOutput = 1_024 * 1_024
+        /// Complete lines answered per client per round, so one flooding client cannot starve the rest.
+        public var linesPerRound = 32
 
         public init(maxClients: Int = 128, idleTimeoutMs: Int64 = 10_000) {
             self.maxClients = maxClients
@@ -33,31 +36,40 @@ public final class ControlServer: @unchecked Sendable {
         }
     }
 
+    /// The connections and the bookkeeping of one `serve()`.
+    private struct Connections {
+        var clients: [ControlClient] = []
+        var nextTicket: UInt64 = 1
+        /// Tickets of clients that went away before their answer came; their answers are dropped.
+        var abandoned: Set<UInt64> = []
+        /// While the process is out of file descriptors, the listener rests until then.
+        var acceptPausedUntilMs: Int64 = 0
+        var lastAcceptWarningMs: Int64 = .min
+    }
+
     private let listener: ControlSocketListener
-    let mailbox: ControlMailbox
+    let mailbox = ControlMailbox()
     private let limits: Limits
     private let boundOutputs: Set<Role>
     private let logger: Logger
     private let clock = SystemMonotonicClock()
+    private let started = Atomic<Bool>(false)
     private let stopping = Atomic<Bool>(false)
     private let finished = DispatchSemaphore(value: 0)
-    // Confined to the server's thread from `start()` on.
-    private var clients: [ControlClient] = []
-    private var nextTicket: UInt64 = 1
 
     /// Opens the socket at `path`, giving it `group` where that group exists and may be set.
     public init(path: String, group: String?, boundOutputs: Set<Role>, limits: Limits, logger: Logger) throws(ControlSocketListener.Failure) {
         let opened = try ControlSocketListener.open(path: path, group: group)
         listener = opened.listener
         for warning in opened.warnings { logger.warning("\(warning)") }
-        mailbox = ControlMailbox()
         self.limits = limits
         self.boundOutputs = boundOutputs
         self.logger = logger
     }
 
-    /// Starts serving on a thread of its own.
+    /// Starts serving on a thread of its own (once).
     public func start() {
+        guard !started.exchange(true, ordering: .acquiringAndReleasing) else { return }
         DispatchQueue(label: "poled.control").async { [self] in
             serve()
             finished.signal()
@@ -66,51 +78,70 @@ public final class ControlServer: @unchecked Sendable {
 
     /// Stops serving, closes every connection and removes the socket file.
     public func stop() {
+        guard started.load(ordering: .acquiring) else {
+            listener.close()
+            return
+        }
         stopping.store(true, ordering: .releasing)
         mailbox.wake()
         finished.wait()
     }
 
     private func serve() {
+        var state = Connections()
         var fds: [pollfd] = []
         while !stopping.load(ordering: .acquiring) {
+            let before = clock.now().milliseconds
+            let listening = before >= state.acceptPausedUntilMs
             fds.removeAll(keepingCapacity: true)
-            fds.append(pollfd(fd: listener.fd, events: Int16(POLLIN), revents: 0))
+            fds.append(pollfd(fd: listening ? listener.fd : -1, events: Int16(POLLIN), revents: 0))
             fds.append(pollfd(fd: mailbox.wakeRead, events: Int16(POLLIN), revents: 0))
-            for client in clients {
+            for client in state.clients {
                 var events: Int32 = 0
-                if client.awaiting == nil, !client.closing, !client.peerDone { events |= Int32(POLLIN) }
+                if client.wantsInput { events |= Int32(POLLIN) }
                 if !client.output.isEmpty { events |= Int32(POLLOUT) }
                 fds.append(pollfd(fd: client.fd, events: Int16(events), revents: 0))
             }
             _ = poll(&fds, nfds_t(fds.count), 100)
             let now = clock.now().milliseconds
             if fds[1].revents != 0 { mailbox.drainWake() }
-            for index in clients.indices {
+            if !state.abandoned.isEmpty { state.abandoned = mailbox.discardAnswers(state.abandoned) }
+            for index in state.clients.indices {
                 let revents = Int32(fds[index + 2].revents)
-                if revents & Int32(POLLIN | POLLHUP | POLLERR) != 0 { receive(&clients[index], now: now) }
-                deliverAnswer(&clients[index], now: now)
-                process(&clients[index], now: now)
-                if revents & Int32(POLLOUT) != 0 || !clients[index].output.isEmpty { flush(&clients[index]) }
+                if revents & Int32(POLLHUP | POLLERR) != 0, revents & Int32(POLLIN) == 0 {
+                    state.clients[index].gone = true
+                    continue
+                }
+                if revents & Int32(POLLIN) != 0 { receive(&state.clients[index], now: now) }
+                deliverAnswer(&state.clients[index], now: now)
+                process(&state.clients[index], nextTicket: &state.nextTicket, now: now)
+                if !state.clients[index].output.isEmpty { flush(&state.clients[index], now: now) }
             }
-            clients.removeAll { client in
-                let done = shouldClose(client, now: now)
-                if done { close(client.fd) }
-                return done
+            state.clients.removeAll { client in
+                guard client.gone || shouldClose(client, now: now) else { return false }
+                if let ticket = client.awaiting?.ticket { state.abandoned.insert(ticket) }
+                close(client.fd)
+                return true
             }
-            if fds[0].revents != 0 { acceptAll(now: now) }
+            if listening, fds[0].revents != 0 { acceptAll(&state, now: now) }
         }
-        for client in clients { close(client.fd) }
-        clients.removeAll()
+        for client in state.clients { close(client.fd) }
         listener.close()
     }
 
-    private func acceptAll(now: Int64) {
+    private func acceptAll(_ state: inout Connections, now: Int64) {
         while true {
             let fd = poled_accept_nonblocking(listener.fd)
             guard fd >= 0 else {
-                if errno != EAGAIN, errno != EWOULDBLOCK, errno != EINTR {
-                    logger.warning("control socket: accept failed", metadata: ["errno": "\(errno)"])
+                let code = errno
+                if code == EMFILE || code == ENFILE {
+                    state.acceptPausedUntilMs = now + 1_000
+                    if now - state.lastAcceptWarningMs >= 60_000 {
+                        state.lastAcceptWarningMs = now
+                        logger.warning("control socket: out of file descriptors; new clients wait", metadata: ["errno": "\(code)"])
+                    }
+                } else if code != EAGAIN, code != EWOULDBLOCK, code != EINTR, code != ECONNABORTED {
+                    logger.warning("control socket: accept failed", metadata: ["errno": "\(code)"])
                 }
                 return
             }
@@ -119,21 +150,21 @@ public final class ControlServer: @unchecked Sendable {
             var pid: Int32 = 0
             _ = poled_peer_credentials(fd, &uid, &gid, &pid)
             var client = ControlClient(fd: fd, peer: .init(uid: uid, gid: gid, pid: pid), lastHeardMs: now)
-            guard clients.count < limits.maxClients else {
+            guard state.clients.count < limits.maxClients else {
                 respond(&client, ControlResponse.failure(
                     ControlError(.busy, "the daemon serves \(limits.maxClients) clients at once; try again"), id: nil
-                ))
-                flush(&client)
+                ), now: now)
+                flush(&client, now: now)
                 close(fd)
                 continue
             }
-            clients.append(client)
+            state.clients.append(client)
         }
     }
 
     private func receive(_ client: inout ControlClient, now: Int64) {
         var chunk = [UInt8](repeating: 0, count: 16_384)
-        while client.input.count <= ControlRequest.maxLineBytes + 1 {
+        while client.input.count - client.consumed <= ControlRequest.maxLineBytes + 1 {
             let count = recv(client.fd, &chunk, chunk.count, 0)
             if count > 0 {
                 client.input.append(contentsOf: chunk[0..<count])
@@ -142,39 +173,41 @@ public final class ControlServer: @unchecked Sendable {
                 client.peerDone = true
                 return
             } else {
-                if errno != EAGAIN, errno != EWOULDBLOCK, errno != EINTR { client.closing = true }
+                if errno != EAGAIN, errno != EWOULDBLOCK, errno != EINTR { client.gone = true }
                 return
             }
         }
     }
 
-    /// Answers every complete line while no command is waiting for the loop.
-    private func process(_ client: inout ControlClient, now: Int64) {
-        while client.awaiting == nil, !client.closing {
-            guard let newline = client.input.firstIndex(of: 0x0A) else {
-                if client.input.count > ControlRequest.maxLineBytes {
+    /// Answers up to `linesPerRound` complete lines while no command is waiting for the loop.
+    private func process(_ client: inout ControlClient, nextTicket: inout UInt64, now: Int64) {
+        var answered = 0
+        while client.awaiting == nil, !client.closing, client.output.count < limits.maxPendingOutput, answered < limits.linesPerRound {
+            guard let newline = client.input[client.consumed...].firstIndex(of: 0x0A) else {
+                if client.input.count - client.consumed > ControlRequest.maxLineBytes {
                     respond(&client, ControlResponse.failure(
                         ControlError(.tooLarge, "a request is at most \(ControlRequest.maxLineBytes) bytes; closing"), id: nil
-                    ))
-                    client.input.removeAll()
+                    ), now: now)
                     client.closing = true
                 }
-                return
+                break
             }
-            var line = Array(client.input[..<newline])
-            client.input.removeSubrange(...newline)
+            var line = Array(client.input[client.consumed..<newline])
+            client.consumed = newline + 1
             if line.last == 0x0D { line.removeLast() }
             if line.isEmpty { continue }
-            handle(line, from: &client, now: now)
+            answered += 1
+            handle(line, from: &client, nextTicket: &nextTicket, now: now)
         }
+        client.compactInput()
     }
 
-    private func handle(_ line: [UInt8], from client: inout ControlClient, now: Int64) {
+    private func handle(_ line: [UInt8], from client: inout ControlClient, nextTicket: inout UInt64, now: Int64) {
         let request: ControlRequest
         let id: JSONValue?
         switch ControlRequest.parse(line: line) {
         case .failure(let failure):
-            respond(&client, ControlResponse.failure(failure.error, id: failure.id))
+            respond(&client, ControlResponse.failure(failure.error, id: failure.id), now: now)
             return
         case .success(let parsed):
             (request, id) = parsed
@@ -182,7 +215,7 @@ public final class ControlServer: @unchecked Sendable {
         if request.isMutating {
             switch pending(for: request, by: client.peer.auditName) {
             case .failure(let error):
-                respond(&client, ControlResponse.failure(error, id: id))
+                respond(&client, ControlResponse.failure(error, id: id), now: now)
             case .success(let pending):
                 let ticket = nextTicket
                 nextTicket += 1
@@ -192,15 +225,15 @@ public final class ControlServer: @unchecked Sendable {
             return
         }
         guard let snapshot = mailbox.latest else {
-            respond(&client, ControlResponse.failure(ControlError(.busy, "the control loop has not started yet; try again"), id: id))
+            respond(&client, ControlResponse.failure(ControlError(.busy, "the control loop has not started yet; try again"), id: id), now: now)
             return
         }
-        respond(&client, ControlResponse.success(answer(request, from: snapshot), id: id))
+        respond(&client, ControlResponse.success(answer(request, from: snapshot, now: now), id: id), now: now)
     }
 
-    private func answer(_ request: ControlRequest, from snapshot: ControlSnapshot) -> JSONValue {
+    private func answer(_ request: ControlRequest, from snapshot: ControlSnapshot, now: Int64) -> JSONValue {
         switch request {
-        case .status: snapshot.statusJSON
+        case .status: snapshot.statusJSON(ageMs: now - snapshot.publishedMonotonicMs)
         case .faults: snapshot.faultsJSON
         case .sensors: snapshot.sensorsJSON
         case .lines: snapshot.linesJSON
@@ -233,34 +266,37 @@ public final class ControlServer: @unchecked Sendable {
         if let outcome = mailbox.takeAnswer(awaiting.ticket) {
             switch outcome {
             case .done(let message):
-                respond(&client, ControlResponse.success(.object(["result": .string("done"), "message": .string(message)]), id: awaiting.requestID))
+                respond(&client, ControlResponse.success(
+                    .object(["result": .string("done"), "message": .string(message)]), id: awaiting.requestID
+                ), now: now)
             case .refused(let message):
-                respond(&client, ControlResponse.failure(ControlError(.refused, message), id: awaiting.requestID))
+                respond(&client, ControlResponse.failure(ControlError(.refused, message), id: awaiting.requestID), now: now)
             }
             client.awaiting = nil
         } else if now - awaiting.sinceMs > limits.answerTimeoutMs {
             respond(&client, ControlResponse.failure(
                 ControlError(.timeout, "the control loop did not answer within \(limits.answerTimeoutMs) ms; the command may still take effect, check `polectl status`"),
                 id: awaiting.requestID
-            ))
+            ), now: now)
             client.awaiting = nil
         }
     }
 
-    private func respond(_ client: inout ControlClient, _ value: JSONValue) {
+    private func respond(_ client: inout ControlClient, _ value: JSONValue, now: Int64) {
+        if client.output.isEmpty { client.lastProgressMs = now }
         client.output.append(contentsOf: ControlResponse.line(value))
-        if client.output.count > limits.maxPendingOutput { client.closing = true }
     }
 
-    private func flush(_ client: inout ControlClient) {
+    private func flush(_ client: inout ControlClient, now: Int64) {
         while !client.output.isEmpty {
             let written = client.output.withUnsafeBytes { Glibc.send(client.fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             if written > 0 {
                 client.output.removeFirst(written)
+                client.lastProgressMs = now
             } else {
                 if written < 0, errno != EAGAIN, errno != EWOULDBLOCK, errno != EINTR {
                     client.output.removeAll()
-                    client.closing = true
+                    client.gone = true
                 }
                 return
             }
@@ -269,10 +305,10 @@ public final class ControlServer: @unchecked Sendable {
 
     private func shouldClose(_ client: ControlClient, now: Int64) -> Bool {
         if client.output.count > limits.maxPendingOutput { return true }
-        guard client.output.isEmpty else { return false }
+        if !client.output.isEmpty { return now - client.lastProgressMs > limits.idleTimeoutMs }
         if client.closing { return true }
         if client.awaiting != nil { return false }
-        if client.peerDone { return true }
+        if client.peerDone { return client.input.count == client.consumed || !client.hasCompleteLine }
         return now - client.lastHeardMs > limits.idleTimeoutMs
     }
 }

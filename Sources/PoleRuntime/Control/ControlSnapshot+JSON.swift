@@ -4,15 +4,16 @@ import PoleJSON
 /// The answers to the read-only commands, as the protocol's JSON (schema: README.md, "Control
 /// protocol"). Times are ms; absent features are `null`, never left out, so scripts can rely on keys.
 extension ControlSnapshot {
-    var statusJSON: JSONValue {
+    /// `status`, for a snapshot `ageMs` old: one older than `staleAfterMs` is not healthy, whatever it says.
+    func statusJSON(ageMs: Int64) -> JSONValue {
         .object([
             "site": .string(siteID),
             "board": .string(boardFile),
             "backend": .string(backend),
-            "healthy": .bool(!reportsFault),
+            "healthy": .bool(!reportsFault && ageMs <= Self.staleAfterMs),
             "daemon": .object([
                 "version": .string(PoledVersion.string), "pid": .integer(processID), "uptime_ms": .integer(uptimeMs),
-                "utc_ms": .integer(utcMs),
+                "utc_ms": .integer(utcMs), "snapshot_age_ms": .integer(max(0, ageMs)),
             ]),
             "loop": .object([
                 "tick_ms": .integer(tickMs), "ticks": .integer(ticks), "overruns": .integer(overruns),

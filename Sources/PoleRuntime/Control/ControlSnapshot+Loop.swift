@@ -8,7 +8,7 @@ extension ControlSnapshot {
     /// The loop's state after a tick, as the control socket shows it.
     init<In: DigitalInputSet, Out: DigitalOutputSet>(
         configuration: PoleConfiguration, loop: ControlLoop<In, Out>, tracker: StatusTracker, sensors: some PoleSensors,
-        uptimeMs: Int64, utcMs: Int64, ticks: UInt64, overruns: UInt64, latenessMaxMicroseconds: Int64
+        uptimeMs: Int64, publishedMonotonicMs: Int64, utcMs: Int64, ticks: UInt64, overruns: UInt64, latenessMaxMicroseconds: Int64
     ) {
         let board = configuration.board
         let defaultChip = board.backend == .sim ? SimLines.chipLabel : nil
@@ -24,7 +24,7 @@ extension ControlSnapshot {
         let outputs = zip(loop.io.outputRoles, loop.io.drivenOutputLevels).compactMap { line($0, asserted: $1.isHigh, isOutput: true) }
         self.init(
             siteID: configuration.site.siteID, boardFile: board.file, backend: board.backend.rawValue, processID: getpid(),
-            utcMs: utcMs, uptimeMs: uptimeMs, tickMs: configuration.site.tickMs, ticks: ticks, overruns: overruns,
+            utcMs: utcMs, uptimeMs: uptimeMs, publishedMonotonicMs: publishedMonotonicMs, tickMs: configuration.site.tickMs, ticks: ticks, overruns: overruns,
             latenessMaxMicroseconds: latenessMaxMicroseconds, head: loop.pole.head, outputs: loop.outputs, night: tracker.night,
             latched: loop.pole.latchedFaults, active: tracker.active.sorted(), maintenance: loop.pole.maintenance,
             hasLamp: loop.pole.lampCounters != nil, hasAir: configuration.features.contains(.airQuality),

@@ -35,10 +35,12 @@ public struct ControlSnapshot: Sendable {
     public var utcMs: Int64
     /// Monotonic ms since the loop started: the daemon's uptime.
     public var uptimeMs: Int64
+    /// The system's monotonic clock (ms) when the loop published this, to tell how old it is.
+    public var publishedMonotonicMs: Int64
     public var tickMs: Int64
     public var ticks: UInt64
     public var overruns: UInt64
-    /// The latest wake-up lateness seen since the last snapshot, µs.
+    /// The worst wake-up lateness since the loop started, µs.
     public var latenessMaxMicroseconds: Int64
     public var head: HeadSignal?
     public var outputs: Outputs
@@ -53,6 +55,9 @@ public struct ControlSnapshot: Sendable {
     public var alert: AlertLevel
     public var sensors: [Sensor]
     public var lines: [Line]
+
+    /// A snapshot older than this means the loop has stopped publishing: the pole is not healthy.
+    public static let staleAfterMs: Int64 = 2_000
 
     /// Whether the pole reports a fault: anything latched or standing, or a sensor that is failing.
     public var reportsFault: Bool {

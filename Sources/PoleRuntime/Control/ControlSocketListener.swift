@@ -7,7 +7,7 @@ import Glibc
 /// one (another poled) is not; the directory is created when missing; a group that does not exist,
 /// or cannot be set because systemd forbids chown, is a warning, since the service's own group
 /// already owns the socket.
-public struct ControlSocketListener {
+public struct ControlSocketListener: Sendable {
     let fd: Int32
     let path: String
 
@@ -31,10 +31,16 @@ public struct ControlSocketListener {
             raw[bytes.count] = 0
         }
         try makeParentDirectory(of: path)
-        if isLive(&address) {
-            throw Failure(description: "\(path): another poled is already listening there; stop it first")
+        var existing = stat()
+        if lstat(path, &existing) == 0 {
+            guard existing.st_mode & S_IFMT == S_IFSOCK else {
+                throw Failure(description: "control.socket: \(path) exists and is not a socket; poled will not replace it")
+            }
+            if isLive(&address) {
+                throw Failure(description: "\(path): another poled is already listening there; stop it first")
+            }
+            unlink(path)
         }
-        unlink(path)
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "\(path): socket: \(describe(errno))") }
         let bound = withUnsafePointer(to: &address) {

@@ -68,11 +68,12 @@ struct FieldReader {
         }
         let text = try string("reason")
         if required, text.allSatisfy(\.isWhitespace) { throw ControlError(.badField, "reason: empty; say why, for the audit trail") }
-        guard text.count <= ControlRequest.maxReasonCharacters else {
+        guard text.unicodeScalars.count <= ControlRequest.maxReasonCharacters else {
             throw ControlError(.badField, "reason: longer than \(ControlRequest.maxReasonCharacters) characters")
         }
-        guard !text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
-            throw ControlError(.badField, "reason: contains control characters")
+        let hidden: Set<Unicode.GeneralCategory> = [.control, .format, .lineSeparator, .paragraphSeparator, .privateUse, .unassigned]
+        guard !text.unicodeScalars.contains(where: { hidden.contains($0.properties.generalCategory) }) else {
+            throw ControlError(.badField, "reason: contains control or formatting characters; plain text only")
         }
         return text
     }

@@ -22,7 +22,7 @@ extension TestTarget {
         case .air(let grade): return .success(.air(grade))
         case .mist: return .success(.mist)
         default:
-            return .failure(ControlError(.refused, "\(role.name) is the control loop's own line; it cannot be tested by hand"))
+            return .failure(ControlError(.badField, "role: \(role.name) is the control loop's own line; it cannot be tested by hand"))
         }
     }
 }
