@@ -26,6 +26,23 @@ import Testing
         ])
     }
 
+    @Test func theMistRunsItsMinimumsThroughGradeChanges() throws {
+        let sink = LineSink()
+        _ = try SimulationRunner.run(
+            configuration: Repository.configuration(), scenario: Repository.scenario("Tests/Scenarios/air/mist-hysteresis.json"), trace: sink
+        )
+        #expect(sink.lines.filter { $0.contains(#""name":"mist""#) || $0.contains(#""name":"air""#) } == [
+            #"{"t":0,"type":"output","name":"air","value":"off"}"#,
+            #"{"t":0,"type":"output","name":"mist","value":"off"}"#,
+            #"{"t":60000,"type":"output","name":"air","value":"bad"}"#,
+            #"{"t":60000,"type":"output","name":"mist","value":"on"}"#,
+            #"{"t":240000,"type":"output","name":"air","value":"moderate"}"#,
+            #"{"t":660000,"type":"output","name":"mist","value":"off"}"#,
+            #"{"t":780000,"type":"output","name":"air","value":"bad"}"#,
+            #"{"t":1260000,"type":"output","name":"mist","value":"on"}"#,
+        ])
+    }
+
     @Test func aCorruptFrameIsRejectedNotUsed() throws {
         let sink = LineSink()
         let scenario = try Repository.scenario(json: """
