@@ -216,3 +216,35 @@ private struct FrozenSPS30: I2CBus {
         }
     }
 }
+
+@Suite struct PMSA003IPollerTests {
+    private static let mass = PMSA003IFrame.MassConcentrations(pm1: 12, pm2_5: 20, pm10: 30)
+    private static let frame = PMSA003IFrame.encode(PMSA003IFrame.Reading(standard: mass, environmental: mass, version: 0x97))
+    private static let read = I2CMock.Expectation.transaction(0x12, [.read(count: 32)], reads: [frame])
+    private static let nack = I2CMock.Expectation.failing(0x12, [.read(count: 32)], .nack(.address))
+
+    @Test func theFirstThirtySecondsAreWarmUpThenValues() {
+        let bus = I2CMock([Self.read, Self.read, Self.read])
+        var poller = PMSA003IPoller(bus: bus, address: I2CAddress(0x12))
+        #expect(poller.poll(nowMs: 0) == nil)
+        #expect(poller.poll(nowMs: 29_000) == nil)
+        #expect(poller.health.state == .warmingUp)
+        #expect(poller.poll(nowMs: 30_000) == .sample(pm1: 12, pm2_5: 20, pm10: 30, atMs: 30_000))
+        bus.done()
+    }
+
+    @Test func failuresAreRetriedAfterOneTwoFourSecondsThenOnceAMinute() {
+        let bus = I2CMock([Self.nack, Self.nack, Self.nack, Self.nack, Self.nack])
+        var poller = PMSA003IPoller(bus: bus, address: I2CAddress(0x12))
+        #expect(poller.poll(nowMs: 0) == .failed("nack(address)"))
+        #expect(poller.poll(nowMs: 999) == .failed("nack(address)"), "not before 1 s")
+        _ = (poller.poll(nowMs: 1_000), poller.poll(nowMs: 3_000))
+        #expect(poller.health.state == .failing)
+        _ = poller.poll(nowMs: 7_000)
+        #expect(poller.health.state == .failed, "no reset command: from retries straight to once a minute")
+        #expect(poller.poll(nowMs: 66_999) == .failed("nack(address)"))
+        _ = poller.poll(nowMs: 67_000)
+        #expect(poller.health.errors == 5)
+        bus.done()
+    }
+}
