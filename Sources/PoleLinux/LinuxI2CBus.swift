@@ -17,6 +17,12 @@ public final class LinuxI2CBus: I2CBus {
         let check = poled_i2c_check_plain_transfers(result)
         guard check == 0 else {
             poled_i2c_close(result)
+            if -check == EOPNOTSUPP {
+                throw HALError(
+                    .unsupported, errno: EOPNOTSUPP,
+                    context: "\(path): the adapter cannot do plain I²C transfers (I2C_FUNCS lacks I2C_FUNC_I2C: an SMBus-only adapter)"
+                )
+            }
             throw Self.error(-check, "\(path): I2C_FUNCS")
         }
         descriptor = result

@@ -1,4 +1,5 @@
 import Dispatch
+import Logging
 import PoleHAL
 import PoleLinux
 import Synchronization
@@ -11,6 +12,7 @@ final class BackgroundSensorPoller<Reading: Sendable> {
     /// into the timer's handler.
     private final class QueueConfined: @unchecked Sendable {
         var poller: (any SensorPolling<Reading>)?
+        var lastOpenError: String?
         let path: String
         let makePoller: (LinuxI2CBus) -> any SensorPolling<Reading>
 
@@ -32,8 +34,9 @@ final class BackgroundSensorPoller<Reading: Sendable> {
 
     /// Starts polling on a queue named `label`: every 100 ms of wall time the poller is asked, and it
     /// keeps its sensor's own cadence and warm-up. `failure` is the reading when the bus cannot open.
+    /// A bus that cannot be opened is logged with its reason once, and again when the reason changes.
     init(
-        label: String, path: String, clock: SystemMonotonicClock, failure: @escaping @Sendable (String) -> Reading,
+        label: String, path: String, clock: SystemMonotonicClock, logger: Logger, failure: @escaping @Sendable (String) -> Reading,
         makePoller: @escaping (LinuxI2CBus) -> any SensorPolling<Reading>
     ) {
         let confined = QueueConfined(path: path, makePoller: makePoller)
@@ -46,6 +49,12 @@ final class BackgroundSensorPoller<Reading: Sendable> {
                 do throws(HALError) {
                     confined.poller = confined.makePoller(try LinuxI2CBus(path: confined.path))
                 } catch {
+                    if confined.lastOpenError != error.description {
+                        confined.lastOpenError = error.description
+                        logger.error("cannot use the I²C bus; the sensor is reported failing and tried again", metadata: [
+                            "sensor": "\(label)", "error": "\(error.description)",
+                        ])
+                    }
                     let reading = failure(error.kind.name)
                     mailbox.latest.withLock {
                         $0.reading = reading

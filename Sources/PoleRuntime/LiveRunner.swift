@@ -87,7 +87,7 @@ public struct LiveRunner {
             }
             var loop = ControlLoop(pole: pole, io: opened.io)
             var noStreet: SimulatedStreetDriver?
-            var sensors = BackgroundSensors(configuration)
+            var sensors = BackgroundSensors(configuration, logger: logger)
             return try runLoop(
                 &loop, stateFile: stateFile, counterFile: counterFile, signals: signals, street: &noStreet, sensors: &sensors,
                 server: server

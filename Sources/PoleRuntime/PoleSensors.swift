@@ -1,3 +1,4 @@
+import Logging
 import PoleConfig
 import PoleCore
 import PoleHAL
@@ -46,16 +47,16 @@ struct BackgroundSensors: PoleSensors {
     private let particulatePoller: BackgroundSensorPoller<ParticulateReading>?
     private let particulateKind: BoardConfig.SensorKind?
 
-    init(_ configuration: PoleConfiguration) {
+    init(_ configuration: PoleConfiguration, logger: Logger) {
         particulateKind = configuration.board.i2c.first { $0.role == "pm" }?.sensor
         luxPoller = configuration.board.i2c.first { $0.role == "lux" && $0.sensor == .bh1750 }.map { device in
             BackgroundSensorPoller(
-                label: "poled.sensor.lux", path: device.bus, clock: SystemMonotonicClock(), failure: SensorReading.failed
+                label: "poled.sensor.lux", path: device.bus, clock: SystemMonotonicClock(), logger: logger, failure: SensorReading.failed
             ) { bus -> any SensorPolling<SensorReading> in LuxPoller(bus: bus, address: I2CAddress(device.address)) }
         }
         particulatePoller = configuration.board.i2c.first { $0.role == "pm" }.map { device in
             BackgroundSensorPoller(
-                label: "poled.sensor.pm", path: device.bus, clock: SystemMonotonicClock(), failure: ParticulateReading.failed
+                label: "poled.sensor.pm", path: device.bus, clock: SystemMonotonicClock(), logger: logger, failure: ParticulateReading.failed
             ) { bus -> any SensorPolling<ParticulateReading> in
                 device.sensor == .pmsa003i
                     ? PMSA003IPoller(bus: bus, address: I2CAddress(device.address))
