@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Hardware in the loop: poled against a real Linux kernel's GPIO character device (gpio-sim) and
+# i2c-dev (i2c-stub), Debian's own kernel booted under qemu. See README.md, "Hardware in the loop".
+#
+#   Tests/HIL/run.sh [POLED POLECTL]    static binaries (default: .build/release/{poled,polectl},
+#                                       built with --static-swift-stdlib when missing)
+#
+# Installs what it needs from Debian (qemu-system-x86, busybox-static, gpiod, the kernel's headers),
+# downloads the current kernel image and linux-source, builds gpio-sim (with irq_sim) out of tree,
+# packs an initramfs with poled, polectl, boards/hil.toml and Tests/HIL/guest-init.sh, boots it, and
+# reads the cases' results from the serial console. Downloads and the module are cached in
+# ${HIL_CACHE:-.build-hil} between local runs. Prints "N passed, N failed"; exits 1 on any failure.
+# Environment: HIL_LATENCY_MS (the floor's follow limit the guest checks, default 100).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+repo=$PWD
+cache=${HIL_CACHE:-$repo/.build-hil}
+started=$(date +%s)
+
+packages=(qemu-system-x86 busybox-static cpio gpiod make gcc libc6-dev kmod)
+missing=()
+for package in "${packages[@]}"; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The kernel Debian ships now (its ABI moves with security updates).
+abi=$(apt-cache depends linux-image-amd64 | sed -n 's/.*Depends: linux-image-\(.*\)$/\1/p' | head -1)
+[ -n "$abi" ] || { echo "hil: cannot find the current Debian kernel (apt-cache depends linux-image-amd64)" >&2; exit 69; }
+work=$cache/$abi
+mkdir -p "$work"
+dpkg -s "linux-headers-$abi" >/dev/null 2>&1 ||
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "linux-headers-$abi" >/dev/null
+if [ ! -d "$work/kroot" ]; then
+    (cd "$work" && apt-get download -qq "linux-image-$abi" && dpkg -x linux-image-"$abi"_*.deb kroot.partial && mv kroot.partial kroot)
+fi
+
+# gpio-sim and irq_sim, from Debian's linux-source (irq_to_desc is not exported to modules).
+if [ ! -f "$work/gpio-sim.ko" ]; then
+    module=$work/module
+    rm -rf "$module" && mkdir -p "$module"
+    (cd "$module" && apt-get download -qq "linux-source-$(echo "$abi" | cut -d. -f1,2)" && dpkg -x linux-source-*.deb src)
+    tar -xf "$module"/src/usr/src/linux-source-*.tar.xz --wildcards --strip-components=1 -C "$module" \
+        '*/drivers/gpio/gpio-sim.c' '*/drivers/gpio/gpiolib.h' '*/kernel/irq/irq_sim.c'
+    cp "$module/drivers/gpio/gpio-sim.c" "$module/gpio-sim-main.c"
+    cp "$module/drivers/gpio/gpiolib.h" "$module/kernel/irq/irq_sim.c" "$module/"
+    sed -i 's/handle_simple_irq(irq_to_desc(irqnum))/generic_handle_irq(irqnum)/' "$module/irq_sim.c"
+    cp Tests/HIL/Makefile.gpio-sim "$module/Makefile"
+    make -s -C "/lib/modules/$abi/build" M="$module" modules
+    strip --strip-debug "$module/gpio-sim.ko"
+    mv "$module/gpio-sim.ko" "$work/gpio-sim.ko"
+    rm -rf "$module"
+fi
+
+poled=${1:-$repo/.build/release/poled}
+polectl=${2:-$repo/.build/release/polectl}
+if [ $# -lt 2 ]; then
+    for product in poled polectl; do
+        if [ ! -x ".build/release/$product" ] || ldd ".build/release/$product" | grep -q libswift; then
+            swift build -c release --static-swift-stdlib --product "$product"
+        fi
+    done
+fi
+gcc -static -O2 -Wall -o "$work/hilwire" Tests/HIL/hilwire.c
+
+# The initramfs: busybox, the modules, poled and the gpiod tools with their C libraries, the files.
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+mkdir -p "$root"/{bin,usr/bin,lib/modules,etc/poled,dev,proc,sys,tmp,run}
+cp /bin/busybox "$root/bin/busybox"
+for name in fs/configfs/configfs drivers/i2c/i2c-dev drivers/i2c/i2c-stub; do
+    cp "$work/kroot/lib/modules/$abi/kernel/$name.ko" "$root/lib/modules/"
+done
+cp "$work/gpio-sim.ko" "$root/lib/modules/"
+for binary in "$poled" "$polectl" "$work/hilwire" /usr/bin/gpioinfo /usr/bin/gpioset /usr/bin/gpioget; do
+    cp "$binary" "$root/usr/bin/"
+    for library in $(ldd "$binary" 2>/dev/null | grep -o '/[^ ]*' || true); do
+        mkdir -p "$root$(dirname "$library")"
+        cp -L "$library" "$root$library"
+    done
+done
+cp boards/hil.toml Tests/HIL/poled.toml "$root/etc/poled/"
+cp Tests/HIL/guest-init.sh "$root/init"
+chmod +x "$root/init"
+(cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) >"$work/initrd.cpio.gz"
+
+log=$work/console.log
+timeout 300 qemu-system-x86_64 -accel tcg -m 512 -smp 1 -nographic -no-reboot \
+    -kernel "$work/kroot/boot/vmlinuz-$abi" -initrd "$work/initrd.cpio.gz" \
+    -append "console=ttyS0 quiet panic=-1 HIL_LATENCY_MS=${HIL_LATENCY_MS:-100}" </dev/null | tr -d '\r' | tee "$log" | grep '^HIL ' || true
+
+passed=$(grep -c '^HIL PASS' "$log" || true)
+failed=$(grep -c '^HIL FAIL' "$log" || true)
+expected=(1 2 3 4 5a 5b 6 7)
+for case in "${expected[@]}"; do
+    grep -Eq "^HIL (PASS|FAIL) $case[ :]" "$log" || { echo "hil: case $case did not run" >&2; failed=$((failed + 1)); }
+done
+grep -q '^HIL DONE' "$log" || { echo "hil: the guest did not finish (see $log)" >&2; failed=$((failed + 1)); }
+echo "hil: $(( $(date +%s) - started )) s (kernel $abi)"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
