@@ -72,7 +72,7 @@ if start_poled; then
     else pass "1 start-up: 9 lines by name, floor dark for the hold, then red"
     fi
 else
-    fail 1 "start-up: poled did not answer on its socket"; cat /tmp/poled.log
+    fail 1 "start-up: poled did not answer on its socket: $(tail -1 /tmp/poled.log)"
 fi
 
 # 6. Heartbeat.
