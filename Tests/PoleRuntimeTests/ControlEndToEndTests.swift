@@ -68,11 +68,16 @@ import Testing
         // The other commands, human and JSON.
         let clean = daemon.polectlJSON("sensors", "clean")
         #expect(clean.status == 0)
-        let sensors = daemon.polectlJSON("sensors").json?.array ?? []
+        var sensors: [JSONValue] = []
+        for _ in 0..<25 {
+            sensors = daemon.polectlJSON("sensors").json?.array ?? []
+            if sensors.last?["cleaning"] == .bool(true) { break }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
         #expect(sensors.map { $0["kind"] } == [.string("bh1750"), .string("sps30")])
         #expect(sensors.last?["serial"] == .string("SIM0000000000001"))
         #expect(sensors.last?["firmware"] == .string("2.3"))
-        #expect(sensors.last?["cleaning"] == .bool(true), "the fan cleaning asked for just before")
+        #expect(sensors.last?["cleaning"] == .bool(true), "the fan cleaning starts at the sensor's next poll, within a second")
         #expect(daemon.polectl("sensors").out.contains("sps30"))
         let lines = daemon.polectlJSON("lines").json?.array ?? []
         #expect(lines.contains { $0["role"] == .string("head_red") && $0["direction"] == .string("input") })

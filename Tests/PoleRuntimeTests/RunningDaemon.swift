@@ -17,7 +17,10 @@ final class RunningDaemon {
     private let log: String
 
     /// Starts poled playing `scenario` (relative to the repository) with `tick`, and waits for its socket.
-    init(scenario: String, tick: String = "30ms", clientTimeout: String = "1s", maxClients: Int = 128) throws {
+    /// A `tick` above 30 ms needs a longer `followAllowance` (debounce plus two ticks).
+    init(
+        scenario: String, tick: String = "30ms", followAllowance: String = "100ms", clientTimeout: String = "1s", maxClients: Int = 128
+    ) throws {
         directory = NSTemporaryDirectory() + "poled-e2e-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         socket = directory + "/control.sock"
@@ -26,6 +29,8 @@ final class RunningDaemon {
             board = "\(Repository.root)/boards/sim.toml"
             [loop]
             tick = "\(tick)"
+            [crosswalk]
+            follow_allowance = "\(followAllowance)"
             [store]
             path = "\(directory)/poled.sqlite"
             [control]
