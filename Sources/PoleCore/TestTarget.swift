@@ -56,3 +56,15 @@ public enum TestTarget: Sendable, Hashable {
         }
     }
 }
+
+extension TestTarget {
+    /// The target `name` names (as in events and recordings), or `nil`.
+    public init?(name: String) {
+        let floors = FloorIndication.allCases.filter { $0 != .dark }.map { (Self.floor($0)) }
+        let voices = VoiceMessage.allCases.filter { $0 != .none }.map { (Self.voice($0)) }
+        let grades = AirIndication.allCases.filter { $0 != .off }.map { (Self.air($0)) }
+        let all = floors + voices + grades + [.floorDim, .beacon, .voiceNightVolume, .spotlight, .lamp, .mist]
+        guard let match = all.first(where: { $0.name == name }) else { return nil }
+        self = match
+    }
+}

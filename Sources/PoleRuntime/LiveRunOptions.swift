@@ -17,6 +17,8 @@ public struct LiveRunOptions: Sendable {
     /// Where to write the trace (DESIGN.md §7) of the live run, if anywhere: written once a second,
     /// so the loop makes one write a second at most.
     public var trace: ByteFile?
+    /// Where to record the core's input stream (`poled replay`), if anywhere; written once a second.
+    public var record: ByteFile?
 
     public init(sources: ConfigSources, scenario: Scenario?, seed: UInt64, statusEveryMs: Int64, durationMs: Int64?) {
         self.sources = sources

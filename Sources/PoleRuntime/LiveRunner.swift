@@ -130,6 +130,12 @@ public struct LiveRunner {
         let publishEveryTicks = UInt64(max(1, 100 / current.site.tickMs))
         var latenessMaxNanoseconds: UInt64 = 0
         var trace = options.trace.map { (file: $0, writer: TraceWriter()) }
+        var recording = options.record.map { file in
+            (file: file, recorder: InputRecorder(header: RecordingHeader(
+                sitePath: current.siteFile, boardPath: current.board.file, tickMs: current.site.tickMs,
+                zones: current.board.presenceZones, latched: loop.pole.latchedFaults, lampCounters: loop.pole.lampCounters ?? LampCounters()
+            )))
+        }
         var traceFlush = NotifyCadence(intervalNanoseconds: 1_000_000_000)
         var stopSignal: String?
         while true {
@@ -170,7 +176,11 @@ public struct LiveRunner {
             let utcMs = street.map { $0.street.utcMilliseconds } ?? SystemUTCClock().now().unixMilliseconds
             server.mailbox.record(events, utcMs: utcMs, monotonicMs: timing.elapsedMs)
             trace?.writer.record(timeMs: timing.elapsedMs, events: events, outputs: loop.outputs)
-            if traceFlush.isDue(timing.woke) { flush(&trace) }
+            recording?.recorder.record(loop.lastInputs, outputs: loop.outputs)
+            if traceFlush.isDue(timing.woke) {
+                flush(&trace)
+                flush(&recording)
+            }
             latenessMaxNanoseconds = max(latenessMaxNanoseconds, timing.latenessNanoseconds)
             if (scheduler.ticks - 1) % publishEveryTicks == 0 || !events.isEmpty || !commands.isEmpty {
                 server.mailbox.publish(ControlSnapshot(
@@ -201,6 +211,7 @@ public struct LiveRunner {
             }
         }
         flush(&trace)
+        flush(&recording)
         notifier.notify("STOPPING=1\nSTATUS=stopping on \(stopSignal ?? "duration"); outputs driven safe")
         status.finish()
         shutDown(&loop, close: close)
@@ -221,6 +232,19 @@ public struct LiveRunner {
         } catch {
             logger.error("could not write the trace; tracing stops, the pole runs on", metadata: ["error": "\(error)"])
             trace = nil
+        }
+    }
+
+    /// Writes the recording's pending lines; a failed write is logged once and ends recording.
+    private func flush(_ recording: inout (file: ByteFile, recorder: InputRecorder)?) {
+        guard var current = recording else { return }
+        let bytes = current.recorder.takePending()
+        do {
+            try current.file.write(bytes)
+            recording = current
+        } catch {
+            logger.error("could not write the input recording; recording stops, the pole runs on", metadata: ["error": "\(error)"])
+            recording = nil
         }
     }
 

@@ -36,10 +36,10 @@ public enum SimulationRunner {
     static let traceFlushBytes = 60_000
 
     /// Runs `scenario`; latched faults are kept in `stateDirectory` when given, else in memory only,
-    /// so runs repeat.
+    /// so runs repeat. `record` receives the input recording (`poled replay`), when given.
     public static func run(
         configuration: PoleConfiguration, scenario: Scenario, trace file: (any TraceSink)?,
-        stateDirectory: String? = nil
+        stateDirectory: String? = nil, record: (any TraceSink)? = nil
     ) throws(SimulationFailure) -> SimulationReport {
         let street = Street(startUTCSeconds: scenario.startUTCSeconds)
         let stateFile = stateDirectory.map(LatchedFaultFile.init(directory:))
@@ -68,6 +68,12 @@ public enum SimulationRunner {
         var luxPoller = SimBoard.luxPoller(configuration, street: street)
         var particulatePoller = SimBoard.particulatePoller(configuration, street: street)
         var trace = TraceWriter()
+        var recorder = record.map { _ in
+            InputRecorder(header: RecordingHeader(
+                sitePath: configuration.siteFile, boardPath: configuration.board.file, tickMs: configuration.site.tickMs,
+                zones: configuration.board.presenceZones, latched: latched, lampCounters: counters
+            ))
+        }
         let floorLines = SimBoard.floorLines(configuration)
         var monitor = InvariantMonitor(allowanceMs: configuration.site.tickMs + configuration.site.crosswalk.debounceMs)
         var report = SimulationReport(ticks: 0, simulatedMs: 0, events: 0, traceBytes: 0, violations: [], lampCounters: nil)
@@ -103,6 +109,10 @@ public enum SimulationRunner {
             if trace.pending.count >= traceFlushBytes {
                 report.traceBytes += try flush(&trace, to: file)
             }
+            recorder?.record(loop.lastInputs, outputs: loop.outputs)
+            if let pending = recorder?.pending.count, pending >= traceFlushBytes {
+                try write(recorder?.takePending() ?? [], to: record)
+            }
         }
         do {
             try loop.driveSafe()
@@ -110,6 +120,7 @@ public enum SimulationRunner {
             throw .hardware(error)
         }
         report.traceBytes += try flush(&trace, to: file)
+        try write(recorder?.takePending() ?? [], to: record)
         report.violations = monitor.violations
         report.lampCounters = loop.pole.lampCounters
         if let counterFile, let counters = loop.pole.lampCounters {
@@ -124,11 +135,15 @@ public enum SimulationRunner {
 
     private static func flush(_ trace: inout TraceWriter, to file: (any TraceSink)?) throws(SimulationFailure) -> Int {
         let bytes = trace.takePending()
+        try write(bytes, to: file)
+        return bytes.count
+    }
+
+    private static func write(_ bytes: [UInt8], to file: (any TraceSink)?) throws(SimulationFailure) {
         do {
             try file?.write(bytes)
         } catch {
             throw .trace(error)
         }
-        return bytes.count
     }
 }

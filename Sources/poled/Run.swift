@@ -29,6 +29,9 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "Write the trace (JSON Lines, as `poled simulate` writes) to this file, or - for standard output.")
     var trace: String?
 
+    @Option(name: .long, help: "Record the core's input stream to this file, for `poled replay`.")
+    var record: String?
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = "info"
 
@@ -77,6 +80,14 @@ struct Run: ParsableCommand {
                 options.trace = trace == "-" ? .standardOutput : try ByteFile.create(path: trace)
             } catch {
                 printError("poled: \(trace): cannot create the trace: \(error)")
+                throw ExitCode(SysExit.ioError.rawValue)
+            }
+        }
+        if let record {
+            do {
+                options.record = try ByteFile.create(path: record)
+            } catch {
+                printError("poled: \(record): cannot create the recording: \(error)")
                 throw ExitCode(SysExit.ioError.rawValue)
             }
         }

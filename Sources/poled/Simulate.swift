@@ -22,6 +22,9 @@ struct Simulate: ParsableCommand {
     @Option(name: .long, help: "Keep latched faults in this directory across runs (default: in memory only).")
     var state: String?
 
+    @Option(name: .long, help: "Record the core's input stream to this file, for `poled replay`.")
+    var record: String?
+
     func run() throws {
         let configuration = try configOptions.load()
         let script = try loadScenario(scenario, board: configuration.board)
@@ -37,12 +40,22 @@ struct Simulate: ParsableCommand {
                 throw ExitCode(SysExit.ioError.rawValue)
             }
         }
+        let recording: ByteFile?
+        do {
+            recording = try record.map { try ByteFile.create(path: $0) }
+        } catch {
+            printError("\(record ?? ""): cannot create the recording: \(error)")
+            throw ExitCode(SysExit.ioError.rawValue)
+        }
         let clock = SystemMonotonicClock()
         let started = clock.now()
         let report: SimulationReport
         do {
-            report = try SimulationRunner.run(configuration: configuration, scenario: script, trace: file, stateDirectory: state)
+            report = try SimulationRunner.run(
+                configuration: configuration, scenario: script, trace: file, stateDirectory: state, record: recording
+            )
             try file?.close()
+            try recording?.close()
         } catch SimulationFailure.hardware(let error) {
             printError("poled: \(configuration.board.file): \(error)")
             throw ExitCode(SysExit.unavailable.rawValue)

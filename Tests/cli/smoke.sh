@@ -95,5 +95,13 @@ check "run with a site file exits 0 on SIGTERM" test "$code" -eq 0
 check "SIGHUP reloads a valid site file" stderr_has 'configuration reloaded'
 check "SIGHUP rejects an invalid site file with its error" stderr_has "site.toml:[0-9]+: crosswalk.night_level: 300 is out of range.*reload rejected"
 
+check "simulate --record" exits 0 "$poled" simulate --board boards/sim.toml --scenario Tests/Scenarios/head-cycle.json --record "$work/cycle.rec"
+check "replay: no divergence" exits 0 "$poled" replay "$work/cycle.rec"
+printf 'board = "%s/boards/sim.toml"\n[crosswalk]\nstartup_hold = "8s"\n' "$PWD" >"$work/slower-hold.toml"
+check "replay with a changed setting: exit 1 at its tick" exits 1 "$poled" replay "$work/cycle.rec" --config "$work/slower-hold.toml"
+check "the divergence names tick and output" grep -q 'first divergence at tick 301 (t = 6000 ms): floor' "$work/out"
+echo '{"t":0}' >"$work/not-a-recording"
+check "replay of a non-recording exits 65" exits 65 "$poled" replay "$work/not-a-recording"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
