@@ -18,11 +18,14 @@ public enum TestTarget: Sendable, Hashable {
     case mist
 
     /// The head indication this test needs for as long as it runs, where the invariants demand one:
-    /// floor green only under a green head, floor red only under a red head.
+    /// floor green only under a green head, floor red only under a red head; a voice message only in
+    /// its own phase (invariant 7: during flashing green only "wait"), so a test never tells a
+    /// pedestrian something the signal does not.
     public var requiredHead: HeadSignal? {
         switch self {
         case .floor(.green): .green
-        case .floor(.red): .red
+        case .floor(.red), .voice(.redWait): .red
+        case .voice(.flashWait): .flashingGreen
         default: nil
         }
     }

@@ -76,6 +76,11 @@ public enum SimulationRunner {
         }
         let floorLines = SimBoard.floorLines(configuration)
         var monitor = InvariantMonitor(allowanceMs: configuration.site.tickMs + configuration.site.crosswalk.debounceMs)
+        var checker = CoreInvariantChecker(
+            startupHoldMs: configuration.site.crosswalk.startupHoldMs,
+            lampFloorPercent: configuration.features.contains(.securityLamp) ? configuration.site.lamp.nightFloorPercent : nil,
+            latched: latched
+        )
         var report = SimulationReport(ticks: 0, simulatedMs: 0, events: 0, traceBytes: 0, violations: [], lampCounters: nil)
         while true {
             let timing = scheduler.waitForNextTick()
@@ -101,6 +106,7 @@ public enum SimulationRunner {
             }
             if let floorLines {
                 monitor.check(street, floorRedLine: floorLines.red, floorGreenLine: floorLines.green)
+                checker.check(atMs: timing.elapsedMs, events: loop.events, outputs: loop.outputs)
             }
             report.ticks += 1
             report.simulatedMs = timing.elapsedMs
@@ -121,7 +127,7 @@ public enum SimulationRunner {
         }
         report.traceBytes += try flush(&trace, to: file)
         try write(recorder?.takePending() ?? [], to: record)
-        report.violations = monitor.violations
+        report.violations = (monitor.violations + checker.violations).sorted { $0.atMs < $1.atMs }
         report.lampCounters = loop.pole.lampCounters
         if let counterFile, let counters = loop.pole.lampCounters {
             do {

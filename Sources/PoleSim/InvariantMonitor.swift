@@ -12,6 +12,12 @@ public struct InvariantMonitor: Sendable {
         public var detail: String
 
         public var description: String { "t=\(atMs)ms invariant \(invariant): \(detail)" }
+
+        public init(atMs: Int64, invariant: Int, detail: String) {
+            self.atMs = atMs
+            self.invariant = invariant
+            self.detail = detail
+        }
     }
 
     private let allowanceMs: Int64

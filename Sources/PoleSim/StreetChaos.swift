@@ -1,13 +1,20 @@
+import PoleCore
+
 /// Seeded random street life with injected faults, for property tests and soaks.
 ///
 /// Each signal cycle is normal red / green / flashing green with random lengths, and on top, drawn
 /// from sub-seeds so each fault model is independent of the others: the head shorted (red and green
 /// together) or dark for a while, chattering head inputs, a cycle that skips flashing green, floor
 /// lamps stuck, out or crossed (repaired later, then cleared by a technician's command), and people
-/// arriving at the kerbs and on the crossing. The same seed gives the same street.
+/// arriving at the kerbs and on the crossing; then the rest of the pole's life: security-lamp faults,
+/// I²C faults on each sensor (NACK, timeout, CRC bursts, a sensor gone for minutes), the wall clock
+/// jumping or reset to 1970, dusk and dawn on the photocell and light sensor, motion, dust coming
+/// and going, and technicians putting the crosswalk into maintenance and testing outputs. The same
+/// seed gives the same street.
 public enum StreetChaos {
-    /// A scenario of `durationMs` for `seed`, with presence in `zones`.
-    public static func scenario(seed: UInt64, durationMs: Int64, zones: [String]) -> Scenario {
+    /// A scenario of `durationMs` for `seed`, with presence in `zones` and faults on the I²C
+    /// `devices` (`pm`, `lux`) the board has.
+    public static func scenario(seed: UInt64, durationMs: Int64, zones: [String], devices: [String] = []) -> Scenario {
         var builder = Builder(durationMs: durationMs)
         let root = SeededRandom(seed: seed)
         var cycles = root.derived(1)
@@ -30,7 +37,92 @@ public enum StreetChaos {
                 arrivalMs += standMs + random.int64(in: 1_000...40_000)
             }
         }
-        return Scenario(startUTCSeconds: 1_764_061_200 + Int64(seed % 86_400), durationMs: durationMs, seed: seed, steps: builder.steps)
+        let startUTC: Int64 = 1_764_061_200 + Int64(seed % 86_400)
+        var pole = root.derived(4)
+        lampAndLight(durationMs: durationMs, builder: &builder, random: &pole)
+        var clock = root.derived(5)
+        clockFaults(durationMs: durationMs, startUTC: startUTC, builder: &builder, random: &clock)
+        for (index, device) in devices.enumerated() {
+            var random = root.derived(20 + UInt64(index))
+            sensorFaults(device: device, durationMs: durationMs, builder: &builder, random: &random)
+        }
+        var technicians = root.derived(6)
+        maintenanceVisits(durationMs: durationMs, builder: &builder, random: &technicians)
+        return Scenario(startUTCSeconds: startUTC, durationMs: durationMs, seed: seed, steps: builder.steps)
+    }
+
+    /// Dusk and dawn on the photocell and the light sensor, motion under the lamp, the lamp's own
+    /// faults, and dust coming and going.
+    private static func lampAndLight(durationMs: Int64, builder: inout Builder, random: inout SeededRandom) {
+        var atMs: Int64 = 0
+        while atMs < durationMs {
+            let dark = random.int(below: 2) == 0
+            builder.add(atMs, .photocell(dark))
+            builder.add(atMs, .lux(dark ? Double(random.int64(in: 0...10)) : Double(random.int64(in: 80...2_000))))
+            builder.add(atMs, .particulates(pm2_5: Double(random.int64(in: 2...120)), pm10: Double(random.int64(in: 5...250))))
+            if random.int(below: 3) == 0 {
+                let faults: [LampFault] = [.out, .stuckOn, .cycling]
+                let faultAtMs = atMs + random.int64(in: 0...60_000)
+                builder.add(faultAtMs, .lampFault(faults[random.int(below: faults.count)]))
+                builder.add(faultAtMs + random.int64(in: 10_000...180_000), .lampFault(.none))
+            }
+            var motionMs = atMs + random.int64(in: 0...30_000)
+            let endMs = atMs + random.int64(in: 120_000...900_000)
+            while motionMs < endMs {
+                builder.add(motionMs, .motion(true))
+                builder.add(motionMs + random.int64(in: 500...5_000), .motion(false))
+                motionMs += random.int64(in: 5_000...200_000)
+            }
+            atMs = endMs
+        }
+    }
+
+    /// The wall clock jumping by hours, or reset to 1970 (a dead RTC battery), now and then.
+    private static func clockFaults(durationMs: Int64, startUTC: Int64, builder: inout Builder, random: inout SeededRandom) {
+        var atMs = random.int64(in: 600_000...3_600_000)
+        while atMs < durationMs {
+            if random.int(below: 4) == 0 {
+                builder.add(atMs, .setUTC(seconds: 0))
+            } else {
+                builder.add(atMs, .setUTC(seconds: startUTC + atMs / 1_000 + random.int64(in: -43_200...43_200)))
+            }
+            builder.add(atMs + random.int64(in: 30_000...600_000), .setUTC(seconds: startUTC + atMs / 1_000))
+            atMs += random.int64(in: 1_200_000...7_200_000)
+        }
+    }
+
+    /// Bursts of NACKs, timeouts and corrupt frames on `device`, and now and then the device gone for minutes.
+    private static func sensorFaults(device: String, durationMs: Int64, builder: inout Builder, random: inout SeededRandom) {
+        var atMs = random.int64(in: 0...300_000)
+        while atMs < durationMs {
+            let faults: [I2CFault] = [.nack, .timeout, .crc, .absent]
+            let fault = faults[random.int(below: faults.count)]
+            let lasts = fault == .absent ? random.int64(in: 60_000...300_000) : random.int64(in: 200...10_000)
+            builder.add(atMs, .i2cFault(device: device, fault: fault, durationMs: lasts))
+            atMs += lasts + random.int64(in: 60_000...1_800_000)
+        }
+    }
+
+    /// A technician's visit now and then: maintenance for a few minutes, output tests inside it
+    /// (some of them refused by the head's state, which is the point), and maintenance ended by hand
+    /// or by its own time.
+    private static func maintenanceVisits(durationMs: Int64, builder: inout Builder, random: inout SeededRandom) {
+        var atMs = random.int64(in: 300_000...2_400_000)
+        let targets: [TestTarget] = [.floor(.green), .floor(.red), .beacon, .lamp, .air(.bad), .mist, .spotlight, .voice(.redWait)]
+        while atMs < durationMs {
+            let lastsMs = random.int64(in: 60_000...600_000)
+            builder.add(atMs, .command(.maintenance(on: true, durationMs: lastsMs, by: "chaos", reason: "visit")))
+            var testMs = atMs + random.int64(in: 1_000...20_000)
+            while testMs < atMs + lastsMs {
+                let target = targets[random.int(below: targets.count)]
+                builder.add(testMs, .command(.test(target, durationMs: random.int64(in: 1_000...30_000), by: "chaos")))
+                testMs += random.int64(in: 5_000...60_000)
+            }
+            if random.int(below: 2) == 0 {
+                builder.add(atMs + random.int64(in: 30_000...lastsMs), .command(.maintenance(on: false, durationMs: 0, by: "chaos", reason: nil)))
+            }
+            atMs += lastsMs + random.int64(in: 600_000...5_400_000)
+        }
     }
 
     /// One signal cycle starting at `startMs`, maybe with a head fault; returns when the next starts.

@@ -8,6 +8,6 @@ struct Poled: ParsableCommand {
         commandName: "poled",
         abstract: "Edge firmware for smart street poles: crosswalk floor signals, security lamps, dust sensing.",
         version: PoledVersion.string,
-        subcommands: [Run.self, Simulate.self, Replay.self, CheckConfig.self, SafeState.self]
+        subcommands: [Run.self, Simulate.self, Replay.self, Soak.self, CheckConfig.self, SafeState.self]
     )
 }

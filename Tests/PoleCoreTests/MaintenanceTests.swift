@@ -150,6 +150,9 @@ private struct MaintenanceDriver {
         #expect(driver.send(.test(.voice(.redWait), durationMs: 2_000, by: "uid 0"), red: .lit, green: .dark).isDone)
         driver.run(red: .lit, green: .dark, forMs: 100)
         #expect(driver.outputs.voice == .redWait)
+        driver.run(red: .dark, green: .lit, forMs: 200)
+        #expect(driver.outputs.voice == .none, "\"do not enter\" is played only under red (found by the soak)")
+        #expect(driver.events.contains(.testEnded(.voice(.redWait), reason: "the head left red")))
     }
 
     @Test func aTestSentAsMaintenanceRunsOutIsRefusedNotATrap() {

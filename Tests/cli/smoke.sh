@@ -103,5 +103,9 @@ check "the divergence names tick and output" grep -q 'first divergence at tick 3
 echo '{"t":0}' >"$work/not-a-recording"
 check "replay of a non-recording exits 65" exits 65 "$poled" replay "$work/not-a-recording"
 
+check "a bounded soak: 60 minutes of chaos, no violation" exits 0 "$poled" soak --board boards/sim.toml --minutes 60 --seed 3
+check "the soak reports its faults" grep -qE '60 minutes simulated in 1 runs .* [1-9][0-9]* faults injected, 0 violations' "$work/out"
+check "soak refuses a real board" exits 64 "$poled" soak --board boards/pi4-crosswalk.toml --minutes 1
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
