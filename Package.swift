@@ -12,6 +12,11 @@ let package = Package(
     products: [
         .executable(name: "poled", targets: ["poled"]),
         .executable(name: "polectl", targets: ["polectl"]),
+        // For the separate benchmarks package (Benchmarks/), which builds against these.
+        .library(name: "PoleCore", targets: ["PoleCore"]),
+        .library(name: "PoleConfig", targets: ["PoleConfig"]),
+        .library(name: "PoleSim", targets: ["PoleSim"]),
+        .library(name: "PoleRuntime", targets: ["PoleRuntime"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -64,6 +64,13 @@ public struct Pole: Sendable {
         for command in inputs.commands {
             apply(command, nowMs: inputs.monotonicMs, events: &events)
         }
+        // Maintenance and tests that end this tick end before anything is driven: the crosswalk's
+        // floor goes dark under the restarted hold on this very tick, not the next.
+        if maintenance.expire(
+            nowMs: inputs.monotonicMs, head: crosswalk?.head, floorPermitted: crosswalk?.monitor.permitsFloor ?? false, events: &events
+        ) {
+            crosswalk?.restartHold()
+        }
         let nightState = night.update(inputs, events: &events)
         crosswalk?.step(
             inputs, night: nightState.isNight, nightDecided: nightState.isDecided, maintenanceFloor: maintenance.floorMode,
@@ -78,14 +85,10 @@ public struct Pole: Sendable {
                 testPercent: maintenance.lampTestPercent, outputs: &outputs, events: &events
             )
         }
-        let floorPermitted = crosswalk?.monitor.permitsFloor ?? false
         maintenance.override(
-            &outputs, head: crosswalk?.head, floorPermitted: floorPermitted,
+            &outputs, head: crosswalk?.head, floorPermitted: crosswalk?.monitor.permitsFloor ?? false,
             floorDimPercent: min(settings.crosswalk?.nightLevelPercent ?? 50, 99)
         )
-        if maintenance.expire(nowMs: inputs.monotonicMs, head: crosswalk?.head, floorPermitted: floorPermitted, events: &events) {
-            crosswalk?.restartHold()
-        }
         return outputs
     }
 
