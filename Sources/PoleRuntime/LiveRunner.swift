@@ -129,6 +129,7 @@ public struct LiveRunner {
         var control = ControlExchange(mailbox: server.mailbox)
         let publishEveryTicks = UInt64(max(1, 100 / current.site.tickMs))
         var latenessMaxNanoseconds: UInt64 = 0
+        var loopStats = options.loopStats.map { _ in LoopStats() }
         var trace = options.trace.map { (file: $0, writer: TraceWriter()) }
         var recording = options.record.map { file in
             (file: file, recorder: InputRecorder(header: RecordingHeader(
@@ -138,8 +139,10 @@ public struct LiveRunner {
         }
         var traceFlush = NotifyCadence(intervalNanoseconds: 1_000_000_000)
         var stopSignal: String?
+        var lastElapsedMs: Int64 = 0
         while true {
             let timing = scheduler.waitForNextTick()
+            lastElapsedMs = timing.elapsedMs
             switch signals.takePending() {
             case .stop(let signal):
                 stopSignal = signal
@@ -182,6 +185,10 @@ public struct LiveRunner {
                 flush(&recording)
             }
             latenessMaxNanoseconds = max(latenessMaxNanoseconds, timing.latenessNanoseconds)
+            loopStats?.record(timing)
+            if scheduler.ticks == 1, let started = options.processStartNanoseconds {
+                loopStats?.firstTickAfterStartMs = Int64((timing.woke.nanoseconds &- started) / 1_000_000)
+            }
             if (scheduler.ticks - 1) % publishEveryTicks == 0 || !events.isEmpty || !commands.isEmpty {
                 server.mailbox.publish(ControlSnapshot(
                     configuration: current, loop: loop, tracker: tracker, sensors: sensors, uptimeMs: timing.elapsedMs,
@@ -212,6 +219,9 @@ public struct LiveRunner {
         }
         flush(&trace)
         flush(&recording)
+        if let stats = loopStats, let report = options.loopStats {
+            report(stats.report(ticks: scheduler.ticks, overruns: scheduler.overruns, tickMs: current.site.tickMs, elapsedMs: lastElapsedMs))
+        }
         notifier.notify("STOPPING=1\nSTATUS=stopping on \(stopSignal ?? "duration"); outputs driven safe")
         status.finish()
         shutDown(&loop, close: close)

@@ -32,6 +32,9 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "Record the core's input stream to this file, for `poled replay`.")
     var record: String?
 
+    @Flag(name: .customLong("loop-stats"), help: "When the run ends, print the ticks' wake-up lateness (p50, p99, p99.9, max), overruns, CPU time and peak RSS.")
+    var loopStats = false
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = "info"
 
@@ -48,6 +51,7 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
+        let processStart = SystemMonotonicClock().now().nanoseconds
         // A trace reader (`--trace -` into a pipe) that goes away must end the trace, not the pole.
         signal(SIGPIPE, SIG_IGN)
         let signals = ProcessSignals.block()
@@ -82,6 +86,10 @@ struct Run: ParsableCommand {
                 printError("poled: \(trace): cannot create the trace: \(error)")
                 throw ExitCode(SysExit.ioError.rawValue)
             }
+        }
+        if loopStats {
+            options.processStartNanoseconds = processStart
+            options.loopStats = { report in print(report) }
         }
         if let record {
             do {
