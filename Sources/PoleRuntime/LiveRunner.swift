@@ -130,9 +130,9 @@ public struct LiveRunner {
         let publishEveryTicks = UInt64(max(1, 100 / current.site.tickMs))
         var latenessMaxNanoseconds: UInt64 = 0
         var loopStats = options.loopStats.map { _ in LoopStats() }
-        var trace = options.trace.map { (file: $0, writer: TraceWriter()) }
+        var trace = options.trace.map { (file: $0, source: TraceWriter()) }
         var recording = options.record.map { file in
-            (file: file, recorder: InputRecorder(header: RecordingHeader(
+            (file: file, source: InputRecorder(header: RecordingHeader(
                 sitePath: current.siteFile, boardPath: current.board.file, tickMs: current.site.tickMs,
                 zones: current.board.presenceZones, latched: loop.pole.latchedFaults, lampCounters: loop.pole.lampCounters ?? LampCounters()
             )))
@@ -178,11 +178,11 @@ public struct LiveRunner {
             tracker.observe(events)
             let utcMs = street.map { $0.street.utcMilliseconds } ?? SystemUTCClock().now().unixMilliseconds
             server.mailbox.record(events, utcMs: utcMs, monotonicMs: timing.elapsedMs)
-            trace?.writer.record(timeMs: timing.elapsedMs, events: events, outputs: loop.outputs)
-            recording?.recorder.record(loop.lastInputs, outputs: loop.outputs)
+            trace?.source.record(timeMs: timing.elapsedMs, events: events, outputs: loop.outputs)
+            recording?.source.record(loop.lastInputs, outputs: loop.outputs)
             if traceFlush.isDue(timing.woke) {
-                flush(&trace)
-                flush(&recording)
+                flush(&trace, what: "trace")
+                flush(&recording, what: "input recording")
             }
             latenessMaxNanoseconds = max(latenessMaxNanoseconds, timing.latenessNanoseconds)
             loopStats?.record(timing)
@@ -217,8 +217,8 @@ public struct LiveRunner {
                 )
             }
         }
-        flush(&trace)
-        flush(&recording)
+        flush(&trace, what: "trace")
+        flush(&recording, what: "input recording")
         if let stats = loopStats, let report = options.loopStats {
             report(stats.report(ticks: scheduler.ticks, overruns: scheduler.overruns, tickMs: current.site.tickMs, elapsedMs: lastElapsedMs))
         }
@@ -232,29 +232,17 @@ public struct LiveRunner {
         return stopSignal
     }
 
-    /// Writes the trace's pending lines; a failed write is logged once and ends tracing, never the run.
-    private func flush(_ trace: inout (file: ByteFile, writer: TraceWriter)?) {
-        guard var current = trace else { return }
-        let bytes = current.writer.takePending()
+    /// Writes a trace's or a recording's pending lines; a failed write is logged once and ends that
+    /// file, never the run.
+    private func flush<Source: PendingBytes>(_ feed: inout (file: ByteFile, source: Source)?, what: String) {
+        guard var current = feed else { return }
+        let bytes = current.source.takePending()
         do {
             try current.file.write(bytes)
-            trace = current
+            feed = current
         } catch {
-            logger.error("could not write the trace; tracing stops, the pole runs on", metadata: ["error": "\(error)"])
-            trace = nil
-        }
-    }
-
-    /// Writes the recording's pending lines; a failed write is logged once and ends recording.
-    private func flush(_ recording: inout (file: ByteFile, recorder: InputRecorder)?) {
-        guard var current = recording else { return }
-        let bytes = current.recorder.takePending()
-        do {
-            try current.file.write(bytes)
-            recording = current
-        } catch {
-            logger.error("could not write the input recording; recording stops, the pole runs on", metadata: ["error": "\(error)"])
-            recording = nil
+            logger.error("could not write the \(what); it stops, the pole runs on", metadata: ["error": "\(error)"])
+            feed = nil
         }
     }
 
