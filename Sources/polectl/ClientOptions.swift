@@ -55,11 +55,6 @@ struct ClientOptions: ParsableArguments {
         throw PolectlExit.code(for: ControlError.Code(rawValue: code) ?? .malformed)
     }
 
-    /// Whether `connection` still stands: a connection the daemon closed reads as ready with nothing.
-    func isAnswering(_ connection: ControlConnection) -> Bool {
-        !connection.isClosedByPeer
-    }
-
     /// Prints a connection failure and returns the exit code it means.
     func fail(_ failure: ControlConnection.Failure) -> ExitCode {
         let denied = if case .permissionDenied = failure { true } else { false }

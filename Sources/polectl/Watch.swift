@@ -37,7 +37,7 @@ struct Watch: ParsableCommand {
         while true {
             // A connection the daemon dropped (a restart, or an interval longer than its client
             // timeout) is made again once; a daemon that is gone ends the watch with 69.
-            if !client.isAnswering(connection) { connection = try client.connect() }
+            if connection.isClosedByPeer { connection = try client.connect() }
             let status = try client.call(.status, on: connection)
             if client.json {
                 print(status.serialized)
