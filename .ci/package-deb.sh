@@ -53,7 +53,7 @@ for name in poled polectl; do
         echo "package-deb: $binary is built for '$machine', not $arch" >&2
         exit 65
     fi
-    if readelf -d "$binary" | grep -q 'Shared library: \[libswift'; then
+    if grep -q 'Shared library: \[libswift' <<<"$(readelf -d "$binary")"; then
         echo "package-deb: $binary links the Swift runtime dynamically; build with --static-swift-stdlib" >&2
         exit 65
     fi

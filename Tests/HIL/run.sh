@@ -59,7 +59,7 @@ poled=${1:-$repo/.build/release/poled}
 polectl=${2:-$repo/.build/release/polectl}
 if [ $# -lt 2 ]; then
     for product in poled polectl; do
-        if [ ! -x ".build/release/$product" ] || ldd ".build/release/$product" | grep -q libswift; then
+        if [ ! -x ".build/release/$product" ] || grep -q libswift <<<"$(ldd ".build/release/$product")"; then
             swift build -c release --static-swift-stdlib --product "$product"
         fi
     done
