@@ -35,6 +35,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .systemLibrary(name: "CGPIOD", pkgConfig: "libgpiod", providers: [.apt(["libgpiod-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CMosquitto", pkgConfig: "libmosquitto", providers: [.apt(["libmosquitto-dev"])]),
         .target(name: "CKernelClock"),
         .target(name: "CI2C"),
         .target(name: "CUnixSocket"),
@@ -44,7 +46,7 @@ let package = Package(
         .target(
             name: "PoleRuntime",
             dependencies: [
-                "PoleCore", "PoleHAL", "PoleDrivers", "PoleConfig", "PoleLinux", "PoleSim", "PoleJSON", "CUnixSocket",
+                "PoleCore", "PoleHAL", "PoleDrivers", "PoleConfig", "PoleLinux", "PoleSim", "PoleJSON", "CUnixSocket", "CSQLite", "CMosquitto",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),

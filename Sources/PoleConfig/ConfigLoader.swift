@@ -78,7 +78,7 @@ public enum ConfigLoader {
         } else {
             let base = sources.runtimeDirectory.map { "\($0)/poled" } ?? "/tmp/poled-\(sources.userID)"
             settings.controlSocket = "\(base)/control.sock"
-            settings.storePath = "\(base)/poled.sqlite"
+            settings.store.path = "\(base)/poled.sqlite"
         }
         let boardDocument = try TOMLDocument(file: board.name, text: board.text)
         let boardConfig = BoardFileReader.read(boardDocument, log: &log)

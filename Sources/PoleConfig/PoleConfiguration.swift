@@ -28,13 +28,6 @@ public struct PoleConfiguration: Sendable, Hashable {
     /// Active features, in `Feature.allCases` order.
     public var features: [Feature]
 
-    /// Where small state files (latched faults) live: the store's directory.
-    public var stateDirectory: String {
-        let parts = site.storePath.split(separator: "/", omittingEmptySubsequences: false).dropLast()
-        let directory = parts.joined(separator: "/")
-        return directory.isEmpty ? "/" : directory
-    }
-
     /// The core's view: the crosswalk when the board has one, and the presence zones.
     public var poleSettings: PoleSettings {
         PoleSettings(

@@ -43,8 +43,10 @@ enum SiteFileReader {
             NightSettingsReader.readClock(&clock, into: &settings.night, log: &log)
         }
         if var store = root.table("store", log: &log) {
-            settings.storePath = readPath(&store, "path", log: &log) ?? settings.storePath
-            store.finish(log: &log)
+            readStore(&store, into: &settings.store, log: &log)
+        }
+        if var uplink = root.table("uplink", log: &log) {
+            readUplink(&uplink, into: &settings.uplink, log: &log)
         }
         if var control = root.table("control", log: &log) {
             settings.controlSocket = readPath(&control, "socket", log: &log) ?? settings.controlSocket
@@ -93,6 +95,61 @@ enum SiteFileReader {
         settings.minimumOnMs = table.duration("minimum_on", range: 0...86_400_000, log: &log) ?? settings.minimumOnMs
         settings.minimumOffMs = table.duration("minimum_off", range: 0...86_400_000, log: &log) ?? settings.minimumOffMs
         settings.dailyRunLimitMs = table.duration("daily_limit", range: 0...86_400_000, log: &log) ?? settings.dailyRunLimitMs
+        table.finish(log: &log)
+    }
+
+    private static func readStore(_ table: inout TableReader, into settings: inout StoreSettings, log: inout IssueLog) {
+        let day: Int64 = 86_400_000
+        settings.path = readPath(&table, "path", log: &log) ?? settings.path
+        settings.flushIntervalMs = table.duration("flush_interval", range: 1_000...600_000, log: &log) ?? settings.flushIntervalMs
+        settings.keepEventsMs = table.duration("keep_events", range: day...3_650 * day, log: &log) ?? settings.keepEventsMs
+        settings.keepAirMs = table.duration("keep_air", range: day...3_650 * day, log: &log) ?? settings.keepAirMs
+        if let mebibytes = table.integer("max_size_mib", range: 1...4_096, log: &log) {
+            settings.maxBytes = Int64(mebibytes) << 20
+        }
+        table.finish(log: &log)
+    }
+
+    private static func readUplink(_ table: inout TableReader, into settings: inout UplinkSettings, log: inout IssueLog) {
+        settings.enabled = table.bool("enabled", log: &log) ?? settings.enabled
+        if let host = table.string("host", log: &log) {
+            if !host.isEmpty, host.utf8.count <= 253, host.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 32 && $0 != "/" }) {
+                settings.host = host
+            } else {
+                log.add(table.issue("host", "\"\(host)\" is not a host name or address"))
+            }
+        }
+        settings.port = table.integer("port", range: 1...65_535, log: &log) ?? settings.port
+        if let id = table.string("client_id", log: &log) {
+            if (1...23).contains(id.utf8.count), id.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 32 }) {
+                settings.clientID = id
+            } else {
+                log.add(table.issue("client_id", "\"\(id)\" is not a client id; expected 1–23 printable ASCII characters (MQTT 3.1.1)"))
+            }
+        }
+        if let prefix = table.string("topic_prefix", log: &log) {
+            if !prefix.isEmpty, !prefix.hasPrefix("/"), !prefix.hasSuffix("/"), !prefix.contains("+"), !prefix.contains("#") {
+                settings.topicPrefix = prefix
+            } else {
+                log.add(table.issue("topic_prefix", "\"\(prefix)\" is not a topic prefix; expected levels like \"city/poles\" without wildcards or outer slashes"))
+            }
+        }
+        settings.keepAliveSeconds = table.integer("keepalive_seconds", range: 5...3_600, log: &log) ?? settings.keepAliveSeconds
+        settings.statusIntervalMs = table.duration("status_interval", range: 1_000...86_400_000, log: &log) ?? settings.statusIntervalMs
+        settings.username = table.string("username", log: &log) ?? settings.username
+        settings.passwordFile = readPath(&table, "password_file", log: &log) ?? settings.passwordFile
+        settings.caFile = readPath(&table, "ca_file", log: &log) ?? settings.caFile
+        settings.certFile = readPath(&table, "cert_file", log: &log) ?? settings.certFile
+        settings.keyFile = readPath(&table, "key_file", log: &log) ?? settings.keyFile
+        if (settings.certFile == nil) != (settings.keyFile == nil) {
+            log.add(table.issue(settings.certFile == nil ? "key_file" : "cert_file", "a client certificate needs both cert_file and key_file"))
+        }
+        if settings.certFile != nil, settings.caFile == nil {
+            log.add(table.issue("cert_file", "a client certificate needs TLS; set ca_file to the broker's CA"))
+        }
+        if settings.enabled, settings.host.isEmpty {
+            log.add(table.issue("enabled", "the uplink is enabled but has no host; set uplink.host"))
+        }
         table.finish(log: &log)
     }
 

@@ -25,7 +25,9 @@ public struct SiteSettings: Sendable, Hashable {
     /// The dust-response actuator.
     public var mist = MistSettings()
     /// The SQLite store.
-    public var storePath: String = "/var/lib/poled/poled.sqlite"
+    public var store = StoreSettings()
+    /// The MQTT uplink.
+    public var uplink = UplinkSettings()
     /// The control socket's path.
     public var controlSocket: String = "/run/poled/control.sock"
     /// The group that may use the control socket.

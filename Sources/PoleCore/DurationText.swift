@@ -1,7 +1,7 @@
 /// Durations as people write them in config files, scenarios and on the command line.
 ///
 /// Exists so every file and flag spells time the same way: one or more `<integer><unit>` pairs with
-/// units `ms`, `s`, `m`, `h` in falling order, e.g. `"500ms"`, `"30s"`, `"1h30m"`. Fractions and
+/// units `ms`, `s`, `m`, `h`, `d` in falling order, e.g. `"500ms"`, `"30s"`, `"1h30m"`, `"90d"`. Fractions and
 /// negative values are not durations. Values are whole milliseconds.
 public enum DurationText {
     /// Why a text is not a duration, worded to follow "expected a duration like \"30s\"".
@@ -16,8 +16,8 @@ public enum DurationText {
         public var description: String {
             switch self {
             case .empty: "is empty; expected a duration like \"500ms\", \"30s\", \"10m\" or \"2h\""
-            case .missingUnit: "has a number without a unit; expected ms, s, m or h after it, e.g. \"30s\""
-            case .unknownUnit(let unit): "has unknown unit \"\(unit)\"; expected ms, s, m or h"
+            case .missingUnit: "has a number without a unit; expected ms, s, m, h or d after it, e.g. \"30s\""
+            case .unknownUnit(let unit): "has unknown unit \"\(unit)\"; expected ms, s, m, h or d"
             case .unitOutOfOrder(let unit): "repeats or misorders unit \"\(unit)\"; write larger units first, e.g. \"1h30m\""
             case .unexpectedCharacter(let c): "has \"\(c)\" where a whole number was expected (no signs, fractions or spaces)"
             case .tooLarge: "is too large"
@@ -26,7 +26,7 @@ public enum DurationText {
     }
 
     private static let units: [(name: String, milliseconds: Int64)] = [
-        ("h", 3_600_000), ("m", 60_000), ("s", 1_000), ("ms", 1),
+        ("d", 86_400_000), ("h", 3_600_000), ("m", 60_000), ("s", 1_000), ("ms", 1),
     ]
 
     /// Parses `text` into whole milliseconds.

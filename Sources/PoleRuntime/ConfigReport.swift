@@ -28,9 +28,14 @@ public enum ConfigReport {
             rows.append(("Spotlight", "night \(crosswalk.spotlightNightBasePercent)%, boost \(crosswalk.spotlightBoostPercent)% "
                 + "for \(duration(crosswalk.spotlightBoostHoldMs))"))
         }
-        rows.append(("State", configuration.stateDirectory + "/latched-faults"))
         rows.append(("Control socket", "\(site.controlSocket) (group \(site.controlGroup))"))
-        rows.append(("Store", site.storePath))
+        let store = site.store
+        rows.append(("Store", "\(store.path): written every \(duration(store.flushIntervalMs)) (faults at once); "
+            + "events kept \(duration(store.keepEventsMs)), air \(duration(store.keepAirMs)), at most \(store.maxBytes >> 20) MiB"))
+        let uplink = site.uplink
+        rows.append(("Uplink", uplink.enabled
+            ? "mqtt\(uplink.caFile == nil ? "" : "s")://\(uplink.host):\(uplink.effectivePort), topics \(uplink.topicPrefix)/\(site.siteID)/…"
+            : "off"))
         for binding in board.lines {
             var details = [binding.role.direction == .input ? "in" : "out"]
             if let chip = binding.chip { details.append("chip \(chip)") }

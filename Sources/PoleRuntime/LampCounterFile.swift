@@ -1,7 +1,7 @@
 public import PoleCore
 
-/// The security lamp's counters on disk (switch-ons and burning hours survive restarts), written
-/// atomically beside the latched faults.
+/// The lamp-counter state file of poled before the store, read once at start and imported into the
+/// store (`OpenedStore`), so switch-ons and burning hours survive the upgrade.
 public struct LampCounterFile: Sendable {
     public let path: String
 
@@ -33,14 +33,4 @@ public struct LampCounterFile: Sendable {
         return counters
     }
 
-    /// Replaces the file with `counters`.
-    public func save(_ counters: LampCounters) throws(StateFileProblem) {
-        let text = "# Security lamp counters. Written by poled.\nswitch_ons = \(counters.switchOns)\n"
-            + "burning_seconds = \(counters.burningMs / 1_000)\n"
-        do {
-            try StateFileWriter.replace(path, with: text)
-        } catch {
-            throw StateFileProblem(path: path, message: "cannot write: \(error)")
-        }
-    }
 }

@@ -2,13 +2,13 @@ import Glibc
 public import PoleCore
 import SystemPackage
 
-/// The latched faults on disk, so a restart cannot clear what only a person may clear (DESIGN.md §4
+/// The latched-fault state file of poled before the store: read once at start and imported into
+/// the store (`OpenedStore`), so an upgrade cannot clear what only a person may clear (DESIGN.md §4
 /// invariant 5).
 ///
-/// One fault name per line, `#` comments. Written atomically — a temporary file, `fsync`, `rename`,
-/// then `fsync` of the directory — so a power cut leaves either the old list or the new one. A file
-/// that cannot be read or names an unknown fault stops the daemon at start with a clear error instead
-/// of being silently replaced: a pole that does not start keeps its floor dark.
+/// One fault name per line, `#` comments. A file that cannot be read or names an unknown fault
+/// stops the daemon at start with a clear error instead of being silently dropped: a pole that does
+/// not start keeps its floor dark.
 public struct LatchedFaultFile: Sendable {
     public let path: String
 
@@ -39,17 +39,6 @@ public struct LatchedFaultFile: Sendable {
             faults.append(fault)
         }
         return faults
-    }
-
-    /// Replaces the file with `faults`, atomically and durably.
-    public func save(_ faults: [Fault]) throws(StateFileProblem) {
-        let text = "# Latched crosswalk faults; cleared only by `polectl faults clear`. Written by poled.\n"
-            + faults.map { $0.name + "\n" }.joined()
-        do {
-            try StateFileWriter.replace(path, with: text)
-        } catch {
-            throw StateFileProblem(path: path, message: "cannot write: \(error)")
-        }
     }
 
     /// Creates `directory` (and its parents) with mode 0750 if it does not exist.

@@ -5,6 +5,7 @@ import PoleCore
 import PoleHAL
 public import PoleLinux
 import PoleSim
+import Synchronization
 
 /// The daemon's real-time loop (DESIGN.md §3): absolute deadlines on `CLOCK_MONOTONIC`, signals taken
 /// between ticks, systemd told how it is doing, every output driven safe before it returns.
@@ -27,23 +28,45 @@ public struct LiveRunner {
 
     /// Runs until SIGINT, SIGTERM or the duration; returns the stopping signal's name, if any.
     public func run(signals: ProcessSignals) throws(LiveRunFailure) -> String? {
-        let stateFile = LatchedFaultFile(directory: configuration.stateDirectory)
-        let counterFile = LampCounterFile(directory: configuration.stateDirectory)
-        let latched: [Fault]
-        let counters: LampCounters
+        let site = configuration.site
+        let topics = site.uplink.enabled ? MQTTUplink.topics(site.uplink, siteID: site.siteID) : nil
+        let opened: OpenedStore
         do {
-            try LatchedFaultFile.makeDirectory(configuration.stateDirectory)
-            latched = try stateFile.load()
-            counters = try counterFile.load()
+            opened = try OpenedStore.open(path: site.store.path, topics: topics, utcMs: SystemUTCClock().now().unixMilliseconds)
         } catch {
-            throw .state(error)
+            throw .store(error)
         }
-        if !latched.isEmpty {
+        for note in opened.notes { logger.error("\(note)", metadata: ["store": "\(site.store.path)"]) }
+        if !opened.latched.isEmpty {
             logger.warning("latched faults restored; the floor stays dark until they are cleared", metadata: [
-                "faults": "\(latched.map(\.name).joined(separator: ","))", "state": "\(stateFile.path)",
+                "faults": "\(opened.latched.map(\.name).joined(separator: ","))", "store": "\(site.store.path)",
             ])
         }
+        let store = StoreService(
+            store: opened.store,
+            settings: StoreService.StoreSettingsValues(
+                flushIntervalMs: site.store.flushIntervalMs, keepEventsMs: site.store.keepEventsMs, keepAirMs: site.store.keepAirMs,
+                maxBytes: site.store.maxBytes
+            ),
+            logger: logger, utcNow: { SystemUTCClock().now().unixMilliseconds }
+        )
+        defer { store.stop() }
+        let latched = opened.latched
+        let counters = opened.counters
         let pole = Pole(settings: configuration.poleSettings, latchedFaults: latched, lampCounters: counters)
+        let mailboxForUplink = Mutex<ControlMailbox?>(nil)
+        var uplink: MQTTUplink?
+        if site.uplink.enabled {
+            do {
+                uplink = try MQTTUplink(settings: site.uplink, siteID: site.siteID, store: store, logger: logger) {
+                    mailboxForUplink.withLock { $0 }?.latest.map { $0.statusJSON(ageMs: 0) }
+                }
+                logger.info("uplink started", metadata: ["broker": "\(site.uplink.host):\(site.uplink.effectivePort)"])
+            } catch {
+                logger.error("uplink not started; events stay in the store's outbox", metadata: ["problem": "\(error)"])
+            }
+        }
+        defer { uplink?.stop() }
         let server: ControlServer
         do {
             let roles = PoleIO<SimInputLines, SimOutputLines>.roles(of: configuration.board).outputs + configuration.board.pwm.map(\.role)
@@ -52,11 +75,12 @@ public struct LiveRunner {
                 limits: ControlServer.Limits(
                     maxClients: configuration.site.controlMaxClients, idleTimeoutMs: configuration.site.controlClientTimeoutMs
                 ),
-                logger: logger
+                store: store, uplink: uplink, logger: logger
             )
         } catch {
             throw .control(error)
         }
+        mailboxForUplink.withLock { $0 = server.mailbox }
         server.start()
         defer { server.stop() }
         logger.info("control socket ready", metadata: ["socket": "\(configuration.site.controlSocket)"])
@@ -75,7 +99,7 @@ public struct LiveRunner {
             var loop = ControlLoop(pole: pole, io: io)
             var sensors = SimulatedSensors(configuration, street: street!.street)
             return try runLoop(
-                &loop, stateFile: stateFile, counterFile: counterFile, signals: signals, street: &street, sensors: &sensors,
+                &loop, store: store, signals: signals, street: &street, sensors: &sensors,
                 server: server, close: {}
             )
         case .gpiod:
@@ -89,7 +113,7 @@ public struct LiveRunner {
             var noStreet: SimulatedStreetDriver?
             var sensors = BackgroundSensors(configuration, logger: logger)
             return try runLoop(
-                &loop, stateFile: stateFile, counterFile: counterFile, signals: signals, street: &noStreet, sensors: &sensors,
+                &loop, store: store, signals: signals, street: &noStreet, sensors: &sensors,
                 server: server
             ) { () throws(HALError) in
                 try opened.bank.close()
@@ -99,7 +123,7 @@ public struct LiveRunner {
 
     // The loop body is one sequence (tick, persist, notify, status) on purpose: DESIGN.md §3 order.
     private func runLoop<In: DigitalInputSet, Out: DigitalOutputSet>(
-        _ loop: inout ControlLoop<In, Out>, stateFile: LatchedFaultFile, counterFile: LampCounterFile, signals: ProcessSignals,
+        _ loop: inout ControlLoop<In, Out>, store: StoreService, signals: ProcessSignals,
         street: inout SimulatedStreetDriver?, sensors: inout some PoleSensors, server: ControlServer,
         close: () throws(HALError) -> Void
     ) throws(LiveRunFailure) -> String? {
@@ -122,7 +146,6 @@ public struct LiveRunner {
         var watchdog = NotifyCadence(intervalNanoseconds: notifier.watchdogIntervalNanoseconds)
         var statusNotice = NotifyCadence(intervalNanoseconds: 5_000_000_000)
         var clockSynchronised: Bool? = true
-        var saveRetry = NotifyCadence(intervalNanoseconds: 1_000_000_000)
         var counterSave = NotifyCadence(intervalNanoseconds: 600_000_000_000)
         var clockCheck = NotifyCadence(intervalNanoseconds: 1_000_000_000)
         var tracker = StatusTracker(latched: loop.pole.latchedFaults)
@@ -178,6 +201,7 @@ public struct LiveRunner {
             tracker.observe(events)
             let utcMs = street.map { $0.street.utcMilliseconds } ?? SystemUTCClock().now().unixMilliseconds
             server.mailbox.record(events, utcMs: utcMs, monotonicMs: timing.elapsedMs)
+            if !events.isEmpty { store.record(events, utcMs: utcMs, monotonicMs: timing.elapsedMs) }
             trace?.source.record(timeMs: timing.elapsedMs, events: events, outputs: loop.outputs)
             recording?.source.record(loop.lastInputs, outputs: loop.outputs)
             if traceFlush.isDue(timing.woke) {
@@ -197,10 +221,11 @@ public struct LiveRunner {
                 ))
             }
             control.answer()
-            if loop.pole.latchedFaults != latched, saveRetry.isDue(timing.woke), save(loop.pole.latchedFaults, to: stateFile) {
+            if loop.pole.latchedFaults != latched {
                 latched = loop.pole.latchedFaults
+                store.record(latched: latched)
             }
-            if counterSave.isDue(timing.woke), scheduler.ticks > 1 { saveCounters(loop.pole.lampCounters, to: counterFile) }
+            if counterSave.isDue(timing.woke), scheduler.ticks > 1, let counters = loop.pole.lampCounters { store.record(counters: counters) }
             if watchdog.isDue(timing.woke) { notifier.notify("WATCHDOG=1") }
             if statusNotice.isDue(timing.woke) { notifier.notify("STATUS=\(summary(loop, current))") }
             if let missed = overrunLog.record(timing) {
@@ -225,7 +250,7 @@ public struct LiveRunner {
         notifier.notify("STOPPING=1\nSTATUS=stopping on \(stopSignal ?? "duration"); outputs driven safe")
         status.finish()
         shutDown(&loop, close: close)
-        saveCounters(loop.pole.lampCounters, to: counterFile)
+        if let counters = loop.pole.lampCounters { store.record(counters: counters) }
         logger.info("poled stopped; outputs driven to their safe levels", metadata: [
             "reason": "\(stopSignal ?? "duration elapsed")", "ticks": "\(scheduler.ticks)", "overruns": "\(scheduler.overruns)",
         ])
@@ -260,7 +285,7 @@ public struct LiveRunner {
             return current
         }
         guard next.board == current.board, next.site.tickMs == current.site.tickMs,
-              next.site.storePath == current.site.storePath, next.site.realtimePriority == current.site.realtimePriority
+              next.site.store.path == current.site.store.path, next.site.realtimePriority == current.site.realtimePriority
         else {
             logger.error("reload rejected: the board, loop.tick, loop.realtime_priority and store.path change only with a restart; the running configuration stays")
             return current
@@ -269,29 +294,6 @@ public struct LiveRunner {
         if next.site.timeZone != current.site.timeZone { localTime = SiteLocalTime(zone: next.site.timeZone) }
         logger.notice("configuration reloaded", metadata: ["site": "\(next.siteFile ?? "none")"])
         return next
-    }
-
-    /// Saves the latched faults; on failure logs and returns `false`, and the loop tries again a
-    /// second later for as long as it fails.
-    private func save(_ latched: [Fault], to stateFile: LatchedFaultFile) -> Bool {
-        do {
-            try stateFile.save(latched)
-            return true
-        } catch {
-            logger.error("could not save latched faults; retrying every second", metadata: ["error": "\(error)"])
-            return false
-        }
-    }
-
-    /// Saves the lamp counters (every 10 minutes and at exit); a failure is logged and tried again
-    /// at the next save, losing at most those minutes.
-    private func saveCounters(_ counters: LampCounters?, to file: LampCounterFile) {
-        guard let counters else { return }
-        do {
-            try file.save(counters)
-        } catch {
-            logger.error("could not save lamp counters", metadata: ["error": "\(error)"])
-        }
     }
 
     private func summary<In, Out>(_ loop: ControlLoop<In, Out>, _ configuration: PoleConfiguration) -> String {

@@ -15,6 +15,8 @@ public struct SimulationReport: Sendable, Hashable {
     public var violations: [InvariantMonitor.Violation]
     /// The security lamp's counters at the end, if the pole has one.
     public var lampCounters: LampCounters?
+    /// Transactions written to the store, when the run had one.
+    public var storeWrites = 0
 }
 
 /// Why a simulation could not run to the end.
@@ -23,8 +25,8 @@ public enum SimulationFailure: Error, Sendable {
     case hardware(HALError)
     /// The trace could not be written.
     case trace(Errno)
-    /// The latched-fault state file could not be read or written.
-    case state(StateFileProblem)
+    /// The store could not be opened or written.
+    case store(StoreProblem)
 }
 
 /// Runs a scenario in virtual time through the real control loop and writes its trace (DESIGN.md §7).
@@ -35,22 +37,26 @@ public enum SimulationRunner {
     /// The trace buffer is handed to the file when it passes this size.
     static let traceFlushBytes = 60_000
 
-    /// Runs `scenario`; latched faults are kept in `stateDirectory` when given, else in memory only,
-    /// so runs repeat. `record` receives the input recording (`poled replay`), when given.
+    /// Runs `scenario`; latched faults, events and air minutes go to the store at `storePath` when
+    /// given (batched in virtual time as the daemon batches them), else stay in memory, so runs
+    /// repeat. `record` receives the input recording (`poled replay`), when given.
     public static func run(
         configuration: PoleConfiguration, scenario: Scenario, trace file: (any TraceSink)?,
-        stateDirectory: String? = nil, record: (any TraceSink)? = nil
+        storePath: String? = nil, record: (any TraceSink)? = nil
     ) throws(SimulationFailure) -> SimulationReport {
         let street = Street(startUTCSeconds: scenario.startUTCSeconds)
-        let stateFile = stateDirectory.map(LatchedFaultFile.init(directory:))
-        let counterFile = stateDirectory.map(LampCounterFile.init(directory:))
         var latched: [Fault] = []
         var counters = LampCounters()
-        do {
-            latched = try stateFile?.load() ?? []
-            counters = try counterFile?.load() ?? LampCounters()
-        } catch {
-            throw .state(error)
+        var store: SimulatedStore?
+        if let storePath {
+            do {
+                let opened = try OpenedStore.open(path: storePath, topics: nil, utcMs: street.utcMilliseconds)
+                latched = opened.latched
+                counters = opened.counters
+                store = SimulatedStore(store: opened.store, settings: configuration.site.store)
+            } catch {
+                throw .store(error)
+            }
         }
         let io: PoleIO<SimInputLines, SimOutputLines>
         do {
@@ -96,13 +102,18 @@ public enum SimulationRunner {
             } catch {
                 throw .hardware(error)
             }
-            if let stateFile, loop.pole.latchedFaults != latched {
-                latched = loop.pole.latchedFaults
-                do {
-                    try stateFile.save(latched)
-                } catch {
-                    throw .state(error)
+            if var current = store {
+                if loop.pole.latchedFaults != latched {
+                    latched = loop.pole.latchedFaults
+                    current.batch.latchedFaults = latched
+                    current.batch.isUrgent = true
                 }
+                do {
+                    try current.record(loop.events, lampCounters: loop.pole.lampCounters, atMs: timing.elapsedMs, utcMs: street.utcMilliseconds)
+                } catch {
+                    throw .store(StoreProblem(error.description))
+                }
+                store = current
             }
             if let floorLines {
                 monitor.check(street, floorRedLine: floorLines.red, floorGreenLine: floorLines.green)
@@ -129,13 +140,13 @@ public enum SimulationRunner {
         try write(recorder?.takePending() ?? [], to: record)
         report.violations = (monitor.violations + checker.violations).sorted { $0.atMs < $1.atMs }
         report.lampCounters = loop.pole.lampCounters
-        if let counterFile, let counters = loop.pole.lampCounters {
-            do {
-                try counterFile.save(counters)
-            } catch {
-                throw .state(error)
-            }
+        do {
+            store?.batch.lampCounters = loop.pole.lampCounters
+            try store?.flush()
+        } catch {
+            throw .store(StoreProblem(error.description))
         }
+        report.storeWrites = store?.writes ?? 0
         return report
     }
 

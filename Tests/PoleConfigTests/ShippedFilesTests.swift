@@ -16,7 +16,7 @@ import Testing
         let configuration = try ConfigLoader.load(RepositoryFiles.sources)
         #expect(configuration.siteFile == nil)
         #expect(configuration.site.controlSocket == "/run/user/1000/poled/control.sock")
-        #expect(configuration.site.storePath == "/run/user/1000/poled/poled.sqlite")
+        #expect(configuration.site.store.path == "/run/user/1000/poled/poled.sqlite")
     }
 
     @Test func withoutARuntimeDirectoryStateGoesUnderTmpByUser() throws {

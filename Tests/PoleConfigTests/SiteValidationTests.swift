@@ -31,7 +31,7 @@ import Testing
         #expect(configuration.site.longitude == 127)
         #expect(configuration.site.tickMs == 10)
         #expect(configuration.site.crosswalk == CrosswalkSettings(debounceMs: 30, flashPulseMinMs: 300, flashPulseMaxMs: 800, startupHoldMs: 10_000))
-        #expect(configuration.site.storePath == "/srv/poled.sqlite")
+        #expect(configuration.site.store.path == "/srv/poled.sqlite")
         #expect(configuration.site.controlGroup == "techs")
         #expect(configuration.poleSettings.presenceZones == ["a", "b"])
     }

@@ -50,12 +50,12 @@ import Testing
             { "start": "2026-11-25T18:00:00Z", "duration": "15s",
               "steps": [ { "at": "0s", "head": "red" }, { "at": "10s", "floor_fault": "green-stuck-on" } ] }
             """)
-        _ = try SimulationRunner.run(configuration: configuration(), scenario: latching, trace: nil, stateDirectory: state)
+        _ = try SimulationRunner.run(configuration: configuration(), scenario: latching, trace: nil, storePath: state + "/poled.sqlite")
         #expect(try LatchedFaultFile(directory: state).load() == [.conflict, .floorBothLit, .floorWrongColour])
 
         let afterRestart = LineSink()
         let normal = try scenario("Tests/Scenarios/head-cycle.json")
-        _ = try SimulationRunner.run(configuration: configuration(), scenario: normal, trace: afterRestart, stateDirectory: state)
+        _ = try SimulationRunner.run(configuration: configuration(), scenario: normal, trace: afterRestart, storePath: state + "/poled.sqlite")
         #expect(!afterRestart.lines.contains { $0.contains(#""name":"floor","value":"green""#) || $0.contains(#""name":"floor","value":"red""#) },
                 "the floor stays dark after the restart")
 
@@ -64,7 +64,7 @@ import Testing
               "steps": [ { "at": "0s", "head": "red" }, { "at": "1s", "command": { "faults_clear": "all" } } ] }
             """)
         let cleared = LineSink()
-        _ = try SimulationRunner.run(configuration: configuration(), scenario: clearing, trace: cleared, stateDirectory: state)
+        _ = try SimulationRunner.run(configuration: configuration(), scenario: clearing, trace: cleared, storePath: state + "/poled.sqlite")
         #expect(cleared.lines.contains(#"{"t":7000,"type":"output","name":"floor","value":"red"}"#), "6 s hold after the clear")
         #expect(try LatchedFaultFile(directory: state).load() == [])
     }

@@ -3,6 +3,7 @@ import PoleCore
 import PoleRuntime
 import Testing
 
+/// The state files of poled before the store, read once and imported into it.
 @Suite struct LatchedFaultFileTests {
     private func temporaryDirectory() -> String {
         var template = Array("/tmp/poled-state-XXXXXX".utf8CString)
@@ -20,13 +21,17 @@ import Testing
         #expect(try LatchedFaultFile(directory: temporaryDirectory()).load() == [])
     }
 
-    @Test func savedFaultsLoadBack() throws {
-        let file = LatchedFaultFile(directory: temporaryDirectory())
-        try file.save([.conflict, .floorLampOut])
-        #expect(try file.load() == [.conflict, .floorLampOut])
-        try file.save([])
-        #expect(try file.load() == [])
-        #expect(access(file.path + ".tmp", F_OK) != 0, "the temporary file is renamed, not left behind")
+    @Test func anOldStateFileIsImportedIntoTheStoreOnce() throws {
+        let directory = temporaryDirectory()
+        let file = LatchedFaultFile(directory: directory)
+        write("conflict\n", to: file.path)
+        let first = try OpenedStore.open(path: directory + "/poled.sqlite", topics: nil, utcMs: 0)
+        #expect(first.latched == [.conflict])
+        #expect(first.notes.contains { $0.contains("imported \(file.path)") })
+        #expect(access(file.path, F_OK) != 0 && access(file.path + ".imported", F_OK) == 0, "renamed, so it is not imported twice")
+        let again = try OpenedStore.open(path: directory + "/poled.sqlite", topics: nil, utcMs: 0)
+        #expect(again.latched == [.conflict], "the store now keeps it")
+        #expect(again.notes.isEmpty)
     }
 
     @Test func anUnknownFaultIsAnErrorNotASilentReset() throws {
@@ -60,10 +65,10 @@ import Testing
         var template = Array("/tmp/poled-counters-XXXXXX".utf8CString)
         let state = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
         let scenario = try Repository.scenario("Tests/Scenarios/lamp/dusk.json")
-        let first = try SimulationRunner.run(configuration: Repository.configuration(), scenario: scenario, trace: nil, stateDirectory: state)
+        let first = try SimulationRunner.run(configuration: Repository.configuration(), scenario: scenario, trace: nil, storePath: state + "/poled.sqlite")
         #expect(first.lampCounters?.switchOns == 1, "on at dusk")
-        #expect(try LampCounterFile(directory: state).load() == LampCounters(switchOns: 1, burningMs: (1_200_000 - 651_000) / 1_000 * 1_000))
-        let second = try SimulationRunner.run(configuration: Repository.configuration(), scenario: scenario, trace: nil, stateDirectory: state)
+        #expect(try OpenedStore.open(path: state + "/poled.sqlite", topics: nil, utcMs: 0).counters == first.lampCounters, "kept in the store")
+        let second = try SimulationRunner.run(configuration: Repository.configuration(), scenario: scenario, trace: nil, storePath: state + "/poled.sqlite")
         #expect(second.lampCounters?.switchOns == 2)
     }
 

@@ -52,15 +52,23 @@ public final class ControlServer: Sendable {
     private let limits: Limits
     private let boundOutputs: Set<Role>
     private let logger: Logger
+    private let store: StoreService?
+    private let uplink: MQTTUplink?
     private let clock = SystemMonotonicClock()
     private let started = Atomic<Bool>(false)
     private let stopping = Atomic<Bool>(false)
     private let finished = DispatchSemaphore(value: 0)
 
     /// Opens the socket at `path`, giving it `group` where that group exists and may be set.
-    public init(path: String, group: String?, boundOutputs: Set<Role>, limits: Limits, logger: Logger) throws(ControlSocketListener.Failure) {
+    /// `store`, when given, answers `events` and adds its sizes to `status`.
+    public init(
+        path: String, group: String?, boundOutputs: Set<Role>, limits: Limits, store: StoreService? = nil, uplink: MQTTUplink? = nil,
+        logger: Logger
+    ) throws(ControlSocketListener.Failure) {
         let opened = try ControlSocketListener.open(path: path, group: group)
         listener = opened.listener
+        self.store = store
+        self.uplink = uplink
         for warning in opened.warnings { logger.warning("\(warning)") }
         self.limits = limits
         self.boundOutputs = boundOutputs
@@ -233,17 +241,46 @@ public final class ControlServer: Sendable {
 
     private func answer(_ request: ControlRequest, from snapshot: ControlSnapshot, now: Int64) -> JSONValue {
         switch request {
-        case .status: snapshot.statusJSON(ageMs: now - snapshot.publishedMonotonicMs)
+        case .status: statusJSON(snapshot, ageMs: now - snapshot.publishedMonotonicMs)
         case .faults: snapshot.faultsJSON
         case .sensors: snapshot.sensorsJSON
         case .lines: snapshot.linesJSON
         case .air: snapshot.hasAir ? snapshot.airJSON : .null
         case .version: ControlSnapshot.versionJSON(daemon: PoledVersion.string)
-        case .events(let sinceMs):
-            .array(mailbox.events(sinceMonotonicMs: sinceMs.map { snapshot.uptimeMs - $0 }).map(\.json))
+        case .events(let sinceMs): .array(events(sinceMs: sinceMs, snapshot: snapshot).map(\.json))
         case .clearFaults, .maintenance, .test, .cleanSensor:
             preconditionFailure("mutating requests go to the loop")
         }
+    }
+
+    /// The status with the store's and the uplink's state added.
+    private func statusJSON(_ snapshot: ControlSnapshot, ageMs: Int64) -> JSONValue {
+        guard case .object(var fields) = snapshot.statusJSON(ageMs: ageMs) else { return snapshot.statusJSON(ageMs: ageMs) }
+        fields["store"] = store.map { store in
+            let (statistics, lastError) = store.statistics()
+            return .object([
+                "path": .string(store.path),
+                "file_bytes": statistics.map { .integer($0.fileBytes) } ?? .null,
+                "events": statistics.map { .integer($0.events) } ?? .null,
+                "air_minutes": statistics.map { .integer($0.airMinutes) } ?? .null,
+                "uplink_backlog": statistics.map { .integer($0.outbox) } ?? .null,
+                "error": lastError.map(JSONValue.string) ?? .null,
+            ])
+        } ?? .null
+        fields["uplink"] = uplink?.statusJSON ?? .null
+        return .object(fields)
+    }
+
+    /// Events from the store; from the in-memory log when the store cannot be read (said in the log).
+    private func events(sinceMs: Int64?, snapshot: ControlSnapshot) -> [EventLog.Entry] {
+        if let store {
+            do {
+                return try store.events(sinceUtcMs: sinceMs.map { snapshot.utcMs - $0 }, limit: EventLog().capacity)
+            } catch {
+                logger.error("cannot read events from the store; answering from memory", metadata: ["error": "\(error)"])
+            }
+        }
+        return mailbox.events(sinceMonotonicMs: sinceMs.map { snapshot.uptimeMs - $0 })
     }
 
     private func pending(for request: ControlRequest, by: String) -> Result<ControlMailbox.Pending, ControlError> {

@@ -105,7 +105,9 @@ extension ControlSnapshot {
 
 extension EventLog.Entry {
     var json: JSONValue {
-        var object: [String: JSONValue] = ["utc_ms": .integer(utcMs), "t_ms": .integer(monotonicMs), "name": .string(name)]
+        var object: [String: JSONValue] = [
+            "id": id.map { .integer($0) } ?? .null, "utc_ms": .integer(utcMs), "t_ms": .integer(monotonicMs), "name": .string(name),
+        ]
         for (key, value) in fields { object[key] = .string(value) }
         return .object(object)
     }

@@ -1,19 +1,38 @@
 public import PoleCore
 
-/// The daemon's recent events, kept in memory for `polectl events` until the store keeps them.
+/// The daemon's recent events in memory, for `polectl events` when the pole runs without its store.
 ///
 /// Exists so a technician arriving at a pole sees what happened before they came: faults, clears,
 /// maintenance, tests, sensor errors, alerts, night changes and every audited command. Head changes
-/// and air minutes (many an hour) are left to the trace so they do not push the rest out.
+/// and air minutes (many an hour) are left to the trace so they do not push the rest out. With the
+/// store, the same entries are read from the database instead (`StoreService`).
 public struct EventLog: Sendable {
     /// One event with the times it happened.
     public struct Entry: Sendable, Hashable {
+        /// The store's id, the same in the database and in every uplink message; `nil` while the
+        /// entry waits for the store's next write, or without a store.
+        public var id: Int64?
         /// Wall-clock time, ms since the Unix epoch.
         public var utcMs: Int64
         /// Monotonic ms since the daemon started.
         public var monotonicMs: Int64
         public var name: String
         public var fields: [String: String]
+
+        public init(id: Int64? = nil, utcMs: Int64, monotonicMs: Int64, name: String, fields: [String: String]) {
+            self.id = id
+            self.utcMs = utcMs
+            self.monotonicMs = monotonicMs
+            self.name = name
+            self.fields = fields
+        }
+
+        /// The entry for `event`.
+        public init(_ event: Event, utcMs: Int64, monotonicMs: Int64) {
+            var fields: [String: String] = [:]
+            for (key, value) in event.traceFields { fields[key] = value }
+            self.init(utcMs: utcMs, monotonicMs: monotonicMs, name: event.traceName, fields: fields)
+        }
     }
 
     /// How many entries are kept; the oldest go first.
@@ -37,9 +56,7 @@ public struct EventLog: Sendable {
     /// Appends the events worth keeping.
     public mutating func append(_ events: [Event], utcMs: Int64, monotonicMs: Int64) {
         for event in events where Self.keeps(event) {
-            var fields: [String: String] = [:]
-            for (key, value) in event.traceFields { fields[key] = value }
-            let entry = Entry(utcMs: utcMs, monotonicMs: monotonicMs, name: event.traceName, fields: fields)
+            let entry = Entry(event, utcMs: utcMs, monotonicMs: monotonicMs)
             if entries.count < capacity {
                 entries.append(entry)
             } else {

@@ -1,0 +1,47 @@
+import PoleConfig
+import PoleCore
+
+/// The store as a simulation uses it: the daemon's batching, decided in virtual time on the
+/// simulation's one thread, so a simulated day writes what a real day would (the write-budget
+/// benchmark measures it) and the same scenario writes the same rows.
+struct SimulatedStore {
+    let store: PoleStore
+    let settings: StoreSettings
+    var batch = StoreBatch()
+    var lastFlushMs: Int64 = 0
+    var lastRetentionMs: Int64 = 0
+    var lastCountersMs: Int64 = 0
+    /// Transactions written.
+    var writes = 0
+
+    init(store: PoleStore, settings: StoreSettings) {
+        self.store = store
+        self.settings = settings
+    }
+
+    /// Adds a tick's events (and every 10 minutes the lamp counters, as the daemon does) and writes
+    /// when the flush interval has passed or something urgent waits; retention runs hourly.
+    mutating func record(_ events: [Event], lampCounters: LampCounters?, atMs: Int64, utcMs: Int64) throws(SQLiteError) {
+        if !events.isEmpty { batch.add(events, utcMs: utcMs, monotonicMs: atMs) }
+        if let lampCounters, atMs - lastCountersMs >= 600_000 {
+            batch.lampCounters = lampCounters
+            lastCountersMs = atMs
+        }
+        if batch.isUrgent || atMs - lastFlushMs >= settings.flushIntervalMs {
+            lastFlushMs = atMs
+            try flush()
+        }
+        if atMs - lastRetentionMs >= StoreService.retentionIntervalMs {
+            lastRetentionMs = atMs
+            _ = try store.retain(nowUtcMs: utcMs, keepEventsMs: settings.keepEventsMs, keepAirMs: settings.keepAirMs, maxBytes: settings.maxBytes)
+        }
+    }
+
+    /// Writes what waits, if anything.
+    mutating func flush() throws(SQLiteError) {
+        guard !batch.isEmpty else { return }
+        try store.write(batch)
+        batch = StoreBatch()
+        writes += 1
+    }
+}

@@ -1,0 +1,201 @@
+import Dispatch
+public import Logging
+public import PoleCore
+import Synchronization
+
+/// The live daemon's store: the loop hands it events and state without waiting, and a queue of its
+/// own writes them in batches (DESIGN.md §3: the loop never blocks on I/O).
+///
+/// Batches are written every `store.flush_interval` and at once when a fault, a clear or an audited
+/// command is among them; a failed write keeps the batch and tries again at the next interval.
+/// Reads (`polectl events`, the uplink's outbox) see what is stored and what still waits, so an
+/// event is never missing from an answer because it has not reached the card yet.
+public final class StoreService: Sendable {
+    private struct Pending {
+        var queued = StoreBatch()
+        /// The batch being written now: still readable until its transaction commits.
+        var writing = StoreBatch()
+        var lastError: String?
+    }
+
+    /// Retention runs this often (and once at start).
+    static let retentionIntervalMs: Int64 = 3_600_000
+    /// Events held when writes keep failing; beyond it the oldest are dropped and counted.
+    static let pendingEventsMax = 10_000
+
+    public let path: String
+    private let database: Mutex<PoleStore>
+    private let pending = Mutex(Pending())
+    private let queue = DispatchQueue(label: "poled.store")
+    /// Dispatch sources are safe to use from any thread; Dispatch does not say so to the compiler.
+    private nonisolated(unsafe) let timer: any DispatchSourceTimer
+    private let logger: Logger
+    private let settings: StoreSettingsValues
+    private let utcNow: @Sendable () -> Int64
+
+    /// The retention settings, copied so the service needs nothing from `PoleConfig`.
+    public struct StoreSettingsValues: Sendable {
+        public var flushIntervalMs: Int64
+        public var keepEventsMs: Int64
+        public var keepAirMs: Int64
+        public var maxBytes: Int64
+
+        public init(flushIntervalMs: Int64, keepEventsMs: Int64, keepAirMs: Int64, maxBytes: Int64) {
+            self.flushIntervalMs = flushIntervalMs
+            self.keepEventsMs = keepEventsMs
+            self.keepAirMs = keepAirMs
+            self.maxBytes = maxBytes
+        }
+    }
+
+    /// Takes over `store` and starts its flush timer; `utcNow` gives wall-clock ms for retention.
+    public init(store: sending PoleStore, settings: StoreSettingsValues, logger: Logger, utcNow: @escaping @Sendable () -> Int64) {
+        path = store.path
+        database = Mutex(store)
+        self.settings = settings
+        self.logger = logger
+        self.utcNow = utcNow
+        timer = DispatchSource.makeTimerSource(queue: queue)
+        let interval = DispatchTimeInterval.milliseconds(Int(settings.flushIntervalMs))
+        timer.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(Int(settings.flushIntervalMs / 10)))
+        let flushesPerRetention = max(1, Self.retentionIntervalMs / settings.flushIntervalMs)
+        let ticks = Atomic<Int64>(0)
+        timer.setEventHandler { [self] in
+            flush()
+            if ticks.add(1, ordering: .relaxed).newValue % flushesPerRetention == 0 { retain() }
+        }
+        queue.async { [self] in retain() }
+        timer.resume()
+    }
+
+    // MARK: the loop's side (never waits for the disk)
+
+    /// Queues a tick's events (those the store keeps) and air minutes.
+    public func record(_ events: [Event], utcMs: Int64, monotonicMs: Int64) {
+        let urgent = pending.withLock { state in
+            state.queued.add(events, utcMs: utcMs, monotonicMs: monotonicMs)
+            if state.queued.events.count > Self.pendingEventsMax {
+                state.queued.events.removeFirst(state.queued.events.count - Self.pendingEventsMax)
+            }
+            return state.queued.isUrgent
+        }
+        if urgent { queue.async { [self] in flush() } }
+    }
+
+    /// Queues the latched faults after they changed; written at once (DESIGN.md §4 invariant 5).
+    public func record(latched faults: [Fault]) {
+        pending.withLock {
+            $0.queued.latchedFaults = faults
+            $0.queued.isUrgent = true
+        }
+        queue.async { [self] in flush() }
+    }
+
+    /// Queues the lamp counters for the next batch.
+    public func record(counters: LampCounters) {
+        pending.withLock { $0.queued.lampCounters = counters }
+    }
+
+    // MARK: the uplink's side
+
+    /// Marks an outbox message as acknowledged by the broker; deleted with the next batch.
+    public func acknowledge(_ outboxID: Int64) {
+        pending.withLock { $0.queued.acknowledged.append(outboxID) }
+    }
+
+    /// Outbox messages after `afterID` not yet acknowledged, oldest first.
+    public func outbox(afterID: Int64, limit: Int) -> [(id: Int64, topic: String, payload: String)] {
+        database.withLock { store in
+            let rows: [(id: Int64, topic: String, payload: String)]
+            do {
+                rows = try store.outbox(afterID: afterID, limit: limit)
+            } catch {
+                logger.error("cannot read the uplink outbox", metadata: ["error": "\(error)"])
+                return []
+            }
+            let acknowledged = pending.withLock { Set($0.writing.acknowledged + $0.queued.acknowledged) }
+            return rows.filter { !acknowledged.contains($0.id) }
+        }
+    }
+
+    // MARK: readers
+
+    /// The newest `limit` events at or after `sinceUtcMs`, stored ones with their ids, then those
+    /// still waiting for a write.
+    public func events(sinceUtcMs: Int64?, limit: Int) throws(SQLiteError) -> [EventLog.Entry] {
+        try database.withLock { store throws(SQLiteError) -> [EventLog.Entry] in
+            let stored = try store.events(sinceUtcMs: sinceUtcMs, limit: limit)
+            let waiting = pending.withLock { $0.writing.events + $0.queued.events }
+                .filter { $0.utcMs >= sinceUtcMs ?? Int64.min }
+            return Array((stored + waiting).suffix(limit))
+        }
+    }
+
+    /// Sizes and counts, and the last write error if the last write failed.
+    public func statistics() -> (statistics: PoleStore.Statistics?, lastError: String?) {
+        let statistics = database.withLock { try? $0.statistics() }
+        return (statistics, pending.withLock { $0.lastError })
+    }
+
+    /// Writes what is queued now and stops the timer: the last batch before exit.
+    public func stop() {
+        timer.cancel()
+        queue.sync { flush() }
+    }
+
+    // MARK: the store's queue
+
+    private func flush() {
+        database.withLock { store in
+            let batch = pending.withLock { state in
+                state.writing = state.queued
+                state.queued = StoreBatch()
+                return state.writing
+            }
+            guard !batch.isEmpty else { return }
+            do {
+                try store.write(batch)
+                let recovered = pending.withLock { state in
+                    state.writing = StoreBatch()
+                    defer { state.lastError = nil }
+                    return state.lastError != nil
+                }
+                if recovered { logger.notice("the store is written again", metadata: ["store": "\(path)"]) }
+            } catch {
+                let first = pending.withLock { state in
+                    var restored = state.writing
+                    restored.merge(state.queued)
+                    restored.isUrgent = false
+                    state.queued = restored
+                    state.writing = StoreBatch()
+                    let message = "\(error)"
+                    defer { state.lastError = message }
+                    return state.lastError != message
+                }
+                if first {
+                    logger.error("cannot write the store; kept in memory and tried again every flush interval", metadata: [
+                        "error": "\(error)",
+                    ])
+                }
+            }
+        }
+    }
+
+    private func retain() {
+        let nowUtcMs = utcNow()
+        database.withLock { store in
+            do {
+                let deleted = try store.retain(
+                    nowUtcMs: nowUtcMs, keepEventsMs: settings.keepEventsMs, keepAirMs: settings.keepAirMs, maxBytes: settings.maxBytes
+                )
+                if deleted.total > 0 {
+                    logger.notice("store retention deleted old rows", metadata: [
+                        "events": "\(deleted.events)", "air_minutes": "\(deleted.airMinutes)", "uplink_messages": "\(deleted.outbox)",
+                    ])
+                }
+            } catch {
+                logger.error("store retention failed; tried again in an hour", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+}

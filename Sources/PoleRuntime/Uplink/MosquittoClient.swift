@@ -1,0 +1,122 @@
+import CMosquitto
+import Glibc
+import Synchronization
+
+/// One libmosquitto client in its threaded mode: the library's own thread connects, reconnects
+/// with backoff, sends and receives; these calls are safe from any thread.
+///
+/// Exists to keep every C detail of libmosquitto (the callbacks' context pointer, result codes,
+/// TLS and will set-up) in one place; `MQTTUplink` speaks in messages and acknowledgements.
+final class MosquittoClient: Sendable {
+    /// What the library's thread reports, read by the uplink's own thread.
+    struct Reports: Sendable {
+        var connected = false
+        /// Message ids the broker acknowledged (PUBACK), in arrival order.
+        var acknowledged: [Int32] = []
+        var lastProblem: String?
+    }
+
+    /// The connection's settings.
+    struct Options: Sendable {
+        var clientID: String
+        var host: String
+        var port: Int
+        var keepAliveSeconds: Int
+        var username: String?
+        var password: String?
+        var caFile: String?
+        var certFile: String?
+        var keyFile: String?
+        var will: (topic: String, payload: String)
+    }
+
+    private static let libraryReady: Bool = {
+        mosquitto_lib_init() == MOSQ_ERR_SUCCESS.rawValue
+    }()
+
+    let reports = Mutex(Reports())
+    private nonisolated(unsafe) let handle: OpaquePointer
+
+    /// Creates the client and starts connecting; a set-up the library refuses (a missing
+    /// certificate, say) is thrown as its message.
+    init(_ options: Options) throws(UplinkProblem) {
+        guard Self.libraryReady, let handle = mosquitto_new(options.clientID, true, nil) else {
+            throw UplinkProblem("libmosquitto could not create a client")
+        }
+        self.handle = handle
+        mosquitto_user_data_set(handle, Unmanaged.passUnretained(self).toOpaque())
+        mosquitto_connect_callback_set(handle) { _, context, code in
+            MosquittoClient.from(context).reports.withLock { reports in
+                reports.connected = code == 0
+                reports.lastProblem = code == 0 ? nil : "broker refused the connection: " + String(cString: mosquitto_connack_string(code))
+            }
+        }
+        mosquitto_disconnect_callback_set(handle) { _, context, code in
+            MosquittoClient.from(context).reports.withLock { reports in
+                reports.connected = false
+                if code != 0 { reports.lastProblem = "connection lost: " + MosquittoClient.describe(code) }
+            }
+        }
+        mosquitto_publish_callback_set(handle) { _, context, messageID in
+            MosquittoClient.from(context).reports.withLock { $0.acknowledged.append(messageID) }
+        }
+        do throws(UplinkProblem) {
+            try check(mosquitto_int_option(handle, MOSQ_OPT_PROTOCOL_VERSION, MQTT_PROTOCOL_V311), "setting MQTT 3.1.1")
+            try check(mosquitto_reconnect_delay_set(handle, 1, 60, true), "setting the reconnect delay")
+            try check(mosquitto_will_set(handle, options.will.topic, Int32(options.will.payload.utf8.count), options.will.payload, 1, true), "setting the last will")
+            if options.username != nil || options.password != nil {
+                try check(mosquitto_username_pw_set(handle, options.username, options.password), "setting the credentials")
+            }
+            if let ca = options.caFile {
+                try check(mosquitto_tls_set(handle, ca, nil, options.certFile, options.keyFile, nil), "setting up TLS")
+            }
+            try check(mosquitto_loop_start(handle), "starting the network thread")
+            let code = mosquitto_connect_async(handle, options.host, Int32(options.port), Int32(options.keepAliveSeconds))
+            if code != MOSQ_ERR_SUCCESS.rawValue {
+                // The library's thread keeps retrying; the first failure is only reported.
+                reports.withLock { $0.lastProblem = "cannot connect to \(options.host):\(options.port): " + Self.describe(code) }
+            }
+        } catch {
+            mosquitto_destroy(handle)
+            throw error
+        }
+    }
+
+    deinit {
+        mosquitto_destroy(handle)
+    }
+
+    /// Queues a QoS 1 message; its id, or `nil` when the library refused it now (not connected).
+    func publish(topic: String, payload: String, retain: Bool) -> Int32? {
+        var messageID: Int32 = 0
+        let code = mosquitto_publish(handle, &messageID, topic, Int32(payload.utf8.count), payload, 1, retain)
+        return code == MOSQ_ERR_SUCCESS.rawValue ? messageID : nil
+    }
+
+    /// Disconnects cleanly (no last will) and stops the library's thread.
+    func shutDown() {
+        mosquitto_disconnect(handle)
+        mosquitto_loop_stop(handle, false)
+    }
+
+    private func check(_ code: Int32, _ doing: String) throws(UplinkProblem) {
+        guard code == MOSQ_ERR_SUCCESS.rawValue else { throw UplinkProblem("\(doing): \(Self.describe(code))") }
+    }
+
+    private static func from(_ context: UnsafeMutableRawPointer?) -> MosquittoClient {
+        Unmanaged<MosquittoClient>.fromOpaque(context!).takeUnretainedValue()
+    }
+
+    static func describe(_ code: Int32) -> String {
+        code == MOSQ_ERR_ERRNO.rawValue ? String(cString: strerror(errno)) : String(cString: mosquitto_strerror(code))
+    }
+}
+
+/// Why the uplink could not be set up or used.
+public struct UplinkProblem: Error, Sendable, CustomStringConvertible {
+    public var description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
