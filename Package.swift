@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(
             name: "PoleRuntimeTests",
             dependencies: [
-                "PoleRuntime", "PoleConfig", "PoleSim", "PoleCore", "PoleHAL", "PoleLinux", "PoleTesting",
+                "PoleRuntime", "PoleConfig", "PoleSim", "PoleCore", "PoleHAL", "PoleLinux", "PoleTesting", "PoleJSON", "CSQLite",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],

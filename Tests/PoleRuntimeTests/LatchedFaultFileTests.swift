@@ -25,9 +25,11 @@ import Testing
         let directory = temporaryDirectory()
         let file = LatchedFaultFile(directory: directory)
         write("conflict\n", to: file.path)
-        let first = try OpenedStore.open(path: directory + "/poled.sqlite", topics: nil, utcMs: 0)
-        #expect(first.latched == [.conflict])
-        #expect(first.notes.contains { $0.contains("imported \(file.path)") })
+        do {
+            let first = try OpenedStore.open(path: directory + "/poled.sqlite", topics: nil, utcMs: 0)
+            #expect(first.latched == [.conflict])
+            #expect(first.notes.contains { $0.contains("imported \(file.path)") })
+        }
         #expect(access(file.path, F_OK) != 0 && access(file.path + ".imported", F_OK) == 0, "renamed, so it is not imported twice")
         let again = try OpenedStore.open(path: directory + "/poled.sqlite", topics: nil, utcMs: 0)
         #expect(again.latched == [.conflict], "the store now keeps it")

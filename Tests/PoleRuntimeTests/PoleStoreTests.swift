@@ -1,0 +1,145 @@
+import CSQLite
+import Glibc
+import PoleCore
+import PoleJSON
+@testable import PoleRuntime
+import Testing
+
+/// The store on its own: what it keeps, how it survives damage and age, and its outbox.
+@Suite struct PoleStoreTests {
+    static func temporaryDirectory() -> String {
+        var template = Array("/tmp/poled-store-XXXXXX".utf8CString)
+        return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+    }
+
+    private func open(_ path: String, topics: PoleStore.Topics? = nil) throws -> PoleStore {
+        try PoleStore.open(path: path, topics: topics, utcMs: 1_000).store
+    }
+
+    private func batch(_ events: [Event], utcMs: Int64 = 1_800_000_000_000) -> StoreBatch {
+        var batch = StoreBatch()
+        batch.add(events, utcMs: utcMs, monotonicMs: 5_000)
+        return batch
+    }
+
+    @Test func eventsComeBackWithTheirIdsFieldsAndTimes() throws {
+        let store = try open(Self.temporaryDirectory() + "/poled.sqlite")
+        let written = try store.write(batch([
+            .faultRaised(.conflict), .head(.red), .faultCleared(.conflict, by: "uid 1000 gid 1000", reason: "cable \"fixed\""),
+        ]))
+        #expect(written.map(\.id) == [1, 2], "head changes are the trace's, not the store's")
+        let read = try store.events(sinceUtcMs: nil, limit: 10)
+        #expect(read == written)
+        #expect(read[1].fields == ["fault": "conflict", "by": "uid 1000 gid 1000", "reason": "cable \"fixed\""])
+        #expect(read[1].utcMs == 1_800_000_000_000 && read[1].monotonicMs == 5_000)
+        #expect(try store.events(sinceUtcMs: 1_800_000_000_001, limit: 10).isEmpty)
+        #expect(try store.events(sinceUtcMs: nil, limit: 1).map(\.id) == [2], "the newest, when limited")
+    }
+
+    @Test func faultsCountersAndAirSurviveReopening() throws {
+        let path = Self.temporaryDirectory() + "/poled.sqlite"
+        do {
+            let store = try open(path)
+            var first = batch([.airMinute(AirMinute(pm1: 3, pm2_5: 20, pm10: 40))])
+            first.latchedFaults = [.conflict, .floorBothLit]
+            first.lampCounters = LampCounters(switchOns: 7, burningMs: 123_456)
+            try store.write(first)
+            var second = StoreBatch()
+            second.latchedFaults = [.floorBothLit]
+            try store.write(second)
+        }
+        let store = try open(path)
+        #expect(try store.latchedFaults().faults == [.floorBothLit])
+        #expect(try store.lampCounters() == LampCounters(switchOns: 7, burningMs: 123_456))
+        #expect(try store.statistics().airMinutes == 1)
+    }
+
+    @Test func aFileThatIsNotADatabaseIsMovedAsideNotOverwritten() throws {
+        let directory = Self.temporaryDirectory()
+        let path = directory + "/poled.sqlite"
+        let garbage = Array("this is not an SQLite database, but somebody's data\n".utf8)
+        let file = fopen(path, "w")
+        fwrite(garbage, 1, garbage.count, file)
+        fclose(file)
+        let (store, notes) = try PoleStore.open(path: path, topics: nil, utcMs: 42)
+        #expect(notes.count == 1)
+        #expect(notes.first?.contains("moved aside to \(path).corrupt-42") == true)
+        #expect(try ByteFile.readAll(path: path + ".corrupt-42", limit: 1_000) == garbage, "the old bytes are kept as they were")
+        try store.write(batch([.faultRaised(.conflict)]))
+        #expect(try store.events(sinceUtcMs: nil, limit: 5).count == 1, "a new store works")
+    }
+
+    @Test func aDamagedPageFailsTheIntegrityCheckAndIsMovedAside() throws {
+        let path = Self.temporaryDirectory() + "/poled.sqlite"
+        do {
+            let store = try open(path)
+            for minute in 0..<2_000 {
+                try store.write(batch([.airMinute(AirMinute(pm1: 1, pm2_5: Double(minute % 90), pm10: 50))], utcMs: Int64(minute) * 60_000))
+            }
+        }
+        // Checkpointed into the main file when the connection closed; now scribble over a b-tree page.
+        let handle = Glibc.open(path, O_WRONLY)
+        let noise = [UInt8](repeating: 0xA5, count: 600)
+        #expect(pwrite(handle, noise, noise.count, 20 * 1_024 + 8) == noise.count)
+        close(handle)
+        let (_, notes) = try PoleStore.open(path: path, topics: nil, utcMs: 7)
+        #expect(notes.first?.contains("failed its integrity check") == true, "\(notes)")
+        #expect(access(path + ".corrupt-7", F_OK) == 0)
+    }
+
+    @Test func aStoreFromANewerPoledIsRefusedAndLeftAlone() throws {
+        let path = Self.temporaryDirectory() + "/poled.sqlite"
+        _ = try open(path)
+        var raw: OpaquePointer?
+        #expect(sqlite3_open(path, &raw) == SQLITE_OK)
+        #expect(sqlite3_exec(raw, "PRAGMA user_version = 99", nil, nil, nil) == SQLITE_OK)
+        sqlite3_close(raw)
+        #expect {
+            try open(path)
+        } throws: { error in
+            "\(error)".contains("schema 99 was written by a newer poled")
+        }
+    }
+
+    @Test func retentionDeletesByAgeThenBySize() throws {
+        let store = try open(Self.temporaryDirectory() + "/poled.sqlite")
+        let day: Int64 = 86_400_000
+        try store.write(batch([.faultRaised(.conflict)], utcMs: 0))
+        try store.write(batch([.faultRaised(.floorBothLit)], utcMs: 10 * day))
+        var air = StoreBatch()
+        for minute in 0..<5_000 { air.airMinutes.append((10 * day + Int64(minute) * 60_000, AirMinute(pm1: 1, pm2_5: 2, pm10: 3))) }
+        try store.write(air)
+        let byAge = try store.retain(nowUtcMs: 12 * day, keepEventsMs: 5 * day, keepAirMs: 30 * day, maxBytes: 64 << 20)
+        #expect(byAge == PoleStore.Retention(events: 1, airMinutes: 0, outbox: 0))
+        let bySize = try store.retain(nowUtcMs: 12 * day, keepEventsMs: 5 * day, keepAirMs: 30 * day, maxBytes: 64 << 10)
+        #expect(bySize.airMinutes > 0 && bySize.events == 0, "air minutes go first")
+        let statistics = try store.statistics()
+        #expect(statistics.usedBytes <= 64 << 10)
+        #expect(statistics.events == 1)
+        let remaining = try store.events(sinceUtcMs: nil, limit: 10)
+        #expect(remaining.map(\.name) == ["fault.raised"] && remaining.first?.fields["fault"] == "floor-both-lit")
+    }
+
+    @Test func theOutboxHoldsEveryMessageUntilAcknowledged() throws {
+        let topics = PoleStore.Topics(events: "poled/p1/events", air: "poled/p1/air")
+        let store = try open(Self.temporaryDirectory() + "/poled.sqlite", topics: topics)
+        try store.write(batch([.faultRaised(.conflict), .airMinute(AirMinute(pm1: nil, pm2_5: 12, pm10: 30))]))
+        let messages = try store.outbox(afterID: 0, limit: 10)
+        #expect(messages.map(\.topic) == ["poled/p1/events", "poled/p1/air"])
+        let event = try JSONReader.parse(Array(messages[0].payload.utf8)).get()
+        #expect(event["id"] == .number(1) && event["name"] == .string("fault.raised"))
+        #expect(event["fields"]?["fault"] == .string("conflict"))
+        let air = try JSONReader.parse(Array(messages[1].payload.utf8)).get()
+        #expect(air["pm2_5"] == .number(12) && air["pm1"] == .null && air["grade"] == .string("good"))
+        var acknowledgement = StoreBatch()
+        acknowledgement.acknowledged = [messages[0].id]
+        try store.write(acknowledgement)
+        #expect(try store.outbox(afterID: 0, limit: 10).map(\.id) == [messages[1].id])
+    }
+
+    @Test func withoutAnUplinkNothingIsQueued() throws {
+        let store = try open(Self.temporaryDirectory() + "/poled.sqlite")
+        try store.write(batch([.faultRaised(.conflict)]))
+        #expect(try store.statistics().outbox == 0)
+    }
+}

@@ -1,0 +1,53 @@
+import Glibc
+import Logging
+import PoleCore
+@testable import PoleRuntime
+import Testing
+
+/// The daemon's side of the store: queued without waiting, written in batches, readable meanwhile.
+@Suite struct StoreServiceTests {
+    private func service(flushIntervalMs: Int64 = 600_000, topics: PoleStore.Topics? = nil) throws -> StoreService {
+        let path = PoleStoreTests.temporaryDirectory() + "/poled.sqlite"
+        let store = try PoleStore.open(path: path, topics: topics, utcMs: 0).store
+        return StoreService(
+            store: store,
+            settings: .init(flushIntervalMs: flushIntervalMs, keepEventsMs: 365 * 86_400_000, keepAirMs: 30 * 86_400_000, maxBytes: 64 << 20),
+            logger: Logger(label: "test"), utcNow: { 1_800_000_000_000 }
+        )
+    }
+
+    private func waitUntil(_ condition: () throws -> Bool) rethrows -> Bool {
+        for _ in 0..<200 {
+            if try condition() { return true }
+            usleep(10_000)
+        }
+        return false
+    }
+
+    @Test func aQueuedEventIsReadableBeforeItIsWrittenAndGetsItsIdAfter() throws {
+        let store = try service()
+        store.record([.night(true)], utcMs: 1_800_000_000_000, monotonicMs: 10)
+        let waiting = try store.events(sinceUtcMs: nil, limit: 10)
+        #expect(waiting.map(\.name) == ["night"] && waiting.first?.id == nil, "not urgent: waits for the flush interval")
+        store.stop()
+        #expect(try store.events(sinceUtcMs: nil, limit: 10).first?.id == 1, "written at stop")
+    }
+
+    @Test func faultsAndAuditsAreWrittenAtOnce() throws {
+        let store = try service()
+        store.record([.night(true), .faultRaised(.conflict)], utcMs: 1_800_000_000_000, monotonicMs: 10)
+        #expect(try waitUntil { try store.events(sinceUtcMs: nil, limit: 10).allSatisfy { $0.id != nil } }, "the urgent batch takes the rest with it")
+        store.stop()
+    }
+
+    @Test func acknowledgedMessagesLeaveTheOutboxAndAreNotOfferedAgain() throws {
+        let store = try service(topics: PoleStore.Topics(events: "e", air: "a"))
+        store.record([.faultRaised(.conflict), .faultRaised(.floorBothLit)], utcMs: 1_800_000_000_000, monotonicMs: 10)
+        #expect(waitUntil { store.outbox(afterID: 0, limit: 10).count == 2 })
+        let first = store.outbox(afterID: 0, limit: 10)[0].id
+        store.acknowledge(first)
+        #expect(store.outbox(afterID: 0, limit: 10).map(\.id) == [first + 1], "hidden while its deletion waits")
+        store.stop()
+        #expect(store.statistics().statistics?.outbox == 1)
+    }
+}
