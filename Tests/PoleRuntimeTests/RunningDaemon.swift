@@ -15,37 +15,48 @@ final class RunningDaemon {
     let socket: String
     private let process = Process()
     private let log: String
+    /// Whether `deinit` removes `directory` (not when the caller gave it, to restart in it).
+    private let ownsDirectory: Bool
 
     /// Starts poled playing `scenario` (relative to the repository) with `tick`, and waits for its socket.
     /// A `tick` above 30 ms needs a longer `followAllowance` (debounce plus two ticks).
+    /// `directory`, when given, is kept (with its store) for the next daemon; `store` and `site` add
+    /// keys to the site file's `[store]` table and whole tables after it.
     init(
-        scenario: String, tick: String = "30ms", followAllowance: String = "100ms", clientTimeout: String = "1s", maxClients: Int = 128
+        scenario: String, tick: String = "30ms", followAllowance: String = "100ms", clientTimeout: String = "1s", maxClients: Int = 128,
+        directory given: String? = nil, store: String = "", site extra: String = ""
     ) throws {
-        directory = NSTemporaryDirectory() + "poled-e2e-\(UUID().uuidString.prefix(8))"
+        ownsDirectory = given == nil
+        directory = given ?? NSTemporaryDirectory() + "poled-e2e-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         socket = directory + "/control.sock"
         log = directory + "/poled.log"
+        try? FileManager.default.removeItem(atPath: socket)
         let site = """
             board = "\(Repository.root)/boards/sim.toml"
+            \(extra)
             [loop]
             tick = "\(tick)"
             [crosswalk]
             follow_allowance = "\(followAllowance)"
             [store]
             path = "\(directory)/poled.sqlite"
+            \(store)
             [control]
             socket = "\(socket)"
             client_timeout = "\(clientTimeout)"
             max_clients = \(maxClients)
             """
         try site.write(toFile: directory + "/poled.toml", atomically: true, encoding: .utf8)
-        _ = FileManager.default.createFile(atPath: log, contents: nil)
+        if !FileManager.default.fileExists(atPath: log) { _ = FileManager.default.createFile(atPath: log, contents: nil) }
         process.executableURL = URL(fileURLWithPath: Self.buildDirectory + "/poled")
         process.arguments = [
             "run", "--config", directory + "/poled.toml", "--scenario", Repository.root + "/" + scenario, "--status-every", "0s",
             "--trace", directory + "/trace.jsonl",
         ]
-        process.standardError = FileHandle(forWritingAtPath: log)
+        let logHandle = FileHandle(forWritingAtPath: log)
+        logHandle?.seekToEndOfFile()
+        process.standardError = logHandle
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         for _ in 0..<100 where process.isRunning && !FileManager.default.fileExists(atPath: socket) {
@@ -56,7 +67,7 @@ final class RunningDaemon {
 
     deinit {
         if process.isRunning { process.terminate() }
-        try? FileManager.default.removeItem(atPath: directory)
+        if ownsDirectory { try? FileManager.default.removeItem(atPath: directory) }
     }
 
     /// What poled wrote to standard error.
@@ -74,6 +85,12 @@ final class RunningDaemon {
         process.terminate()
         process.waitUntilExit()
         return process.terminationStatus
+    }
+
+    /// Kills poled with SIGKILL: no safe drive, no last write, no clean disconnect.
+    func kill() {
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
     }
 
     /// Runs polectl against this daemon.
