@@ -1,4 +1,5 @@
 import Benchmark
+import Foundation
 import PoleConfig
 import PoleCore
 import PoleRuntime
@@ -33,6 +34,37 @@ private func minuteOfInputs(zones: Int) -> [Inputs] {
             lampCurrent: nil, clockSynchronised: true, localMinuteOfDay: 22 * 60 + Int(ms / 60_000) % 60,
             localDate: LocalDate(month: 11, day: 25, weekday: 3)
         )
+    }
+}
+
+/// This process's write counters from `/proc/self/io`: bytes handed to write calls (`wchar`) and
+/// bytes sent to the block layer (`write_bytes`).
+private func processWrites() -> (handed: Int, toDisk: Int) {
+    guard let text = try? String(contentsOfFile: "/proc/self/io", encoding: .utf8) else { return (0, 0) }
+    var values: [String: Int] = [:]
+    for line in text.split(separator: "\n") {
+        let parts = line.split(separator: ":")
+        if parts.count == 2 { values[String(parts[0])] = Int(parts[1].trimmingCharacters(in: .whitespaces)) }
+    }
+    return (values["wchar"] ?? 0, values["write_bytes"] ?? 0)
+}
+
+/// A simulated day through `SimulationRunner` with a store at the site's defaults (30 s batches,
+/// faults at once) in a fresh directory on a real disk: what the store writes, measured as the
+/// kernel counts this process's writes (nothing else writes meanwhile: no trace).
+private func storeDay(_ benchmark: Benchmark, scenario: Scenario) throws {
+    for _ in benchmark.scaledIterations {
+        let directory = "/var/tmp/poled-store-bench-\(getpid())"
+        _ = try? FileManager.default.removeItem(atPath: directory)
+        let before = processWrites()
+        let report = try SimulationRunner.run(configuration: simConfiguration, scenario: scenario, trace: nil, storePath: directory + "/poled.sqlite")
+        let after = processWrites()
+        let size = (try? FileManager.default.attributesOfItem(atPath: directory + "/poled.sqlite")[.size] as? Int) ?? 0
+        benchmark.measurement(.custom("store bytes handed to write()", useScalingFactor: false), after.handed - before.handed)
+        benchmark.measurement(.custom("store bytes to disk (write_bytes)", useScalingFactor: false), after.toDisk - before.toDisk)
+        benchmark.measurement(.custom("store transactions", useScalingFactor: false), report.storeWrites)
+        benchmark.measurement(.custom("store file bytes after the day", useScalingFactor: false), size)
+        _ = try? FileManager.default.removeItem(atPath: directory)
     }
 }
 
@@ -83,6 +115,22 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             blackHole(try SimulationRunner.run(configuration: simConfiguration, scenario: scenario, trace: NullSink()))
         }
+    }
+
+    // The write budget (issue 9): bytes the store writes in a simulated day at default settings.
+    let storeMetrics: [BenchmarkMetric] = [
+        .wallClock, .custom("store bytes handed to write()", useScalingFactor: false), .custom("store bytes to disk (write_bytes)", useScalingFactor: false),
+        .custom("store transactions", useScalingFactor: false), .custom("store file bytes after the day", useScalingFactor: false),
+    ]
+    Benchmark("Store writes, a simulated demo day", configuration: .init(metrics: storeMetrics, maxIterations: 1)) { benchmark in
+        let zones = simConfiguration.board.presenceZones
+        try storeDay(benchmark, scenario: DemoDay.scenario(seed: 1, startUTCSeconds: 1_795_564_800, durationMs: 86_400_000, zones: zones))
+    }
+    Benchmark("Store writes, a simulated day of chaos", configuration: .init(metrics: storeMetrics, maxIterations: 1)) { benchmark in
+        let scenario = StreetChaos.scenario(
+            seed: 7, durationMs: 86_400_000, zones: simConfiguration.board.presenceZones, devices: simConfiguration.board.i2c.map(\.role)
+        )
+        try storeDay(benchmark, scenario: scenario)
     }
 
     // Writing trace lines for a tick with output changes and events.

@@ -102,18 +102,8 @@ public enum SimulationRunner {
             } catch {
                 throw .hardware(error)
             }
-            if var current = store {
-                if loop.pole.latchedFaults != latched {
-                    latched = loop.pole.latchedFaults
-                    current.batch.latchedFaults = latched
-                    current.batch.isUrgent = true
-                }
-                do {
-                    try current.record(loop.events, lampCounters: loop.pole.lampCounters, atMs: timing.elapsedMs, utcMs: street.utcMilliseconds)
-                } catch {
-                    throw .store(StoreProblem(error.description))
-                }
-                store = current
+            if store != nil {
+                try keep(loop.events, of: loop.pole, in: &store, latched: &latched, atMs: timing.elapsedMs, utcMs: street.utcMilliseconds)
             }
             if let floorLines {
                 monitor.check(street, floorRedLine: floorLines.red, floorGreenLine: floorLines.green)
@@ -140,14 +130,32 @@ public enum SimulationRunner {
         try write(recorder?.takePending() ?? [], to: record)
         report.violations = (monitor.violations + checker.violations).sorted { $0.atMs < $1.atMs }
         report.lampCounters = loop.pole.lampCounters
+        let finalCounters = loop.pole.lampCounters
         do {
-            store?.batch.lampCounters = loop.pole.lampCounters
+            store?.batch.lampCounters = finalCounters
             try store?.flush()
         } catch {
             throw .store(StoreProblem(error.description))
         }
         report.storeWrites = store?.writes ?? 0
         return report
+    }
+
+    /// Hands a tick's events, changed latched faults and the lamp counters to the simulation's store.
+    @inline(never)
+    private static func keep(
+        _ events: [Event], of pole: Pole, in store: inout SimulatedStore?, latched: inout [Fault], atMs: Int64, utcMs: Int64
+    ) throws(SimulationFailure) {
+        if pole.latchedFaults != latched {
+            latched = pole.latchedFaults
+            store?.batch.latchedFaults = latched
+            store?.batch.isUrgent = true
+        }
+        do {
+            try store?.record(events, lampCounters: pole.lampCounters, atMs: atMs, utcMs: utcMs)
+        } catch {
+            throw .store(StoreProblem(error.description))
+        }
     }
 
     private static func flush(_ trace: inout TraceWriter, to file: (any TraceSink)?) throws(SimulationFailure) -> Int {

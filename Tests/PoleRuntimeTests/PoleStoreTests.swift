@@ -143,3 +143,20 @@ import Testing
         #expect(try store.statistics().outbox == 0)
     }
 }
+
+extension PoleStoreTests {
+    @Test func outboxIdsAreNeverReusedAfterTheOutboxEmpties() throws {
+        let store = try PoleStore.open(path: Self.temporaryDirectory() + "/poled.sqlite", topics: PoleStore.Topics(events: "e", air: "a"), utcMs: 0).store
+        var first = StoreBatch()
+        first.add([.faultRaised(.conflict)], utcMs: 0, monotonicMs: 0)
+        try store.write(first)
+        let sent = try store.outbox(afterID: 0, limit: 10)
+        var acknowledgement = StoreBatch()
+        acknowledgement.acknowledged = sent.map(\.id)
+        try store.write(acknowledgement)
+        var second = StoreBatch()
+        second.add([.airMinute(AirMinute(pm1: 1, pm2_5: 2, pm10: 3))], utcMs: 60_000, monotonicMs: 60_000)
+        try store.write(second)
+        #expect(try store.outbox(afterID: sent.last!.id, limit: 10).count == 1, "the next message comes after the uplink's cursor")
+    }
+}

@@ -1,5 +1,9 @@
 /// The store's tables, as numbered migrations applied in order (`PRAGMA user_version` is the number
 /// applied). A migration is never edited once released; a change is a new migration.
+///
+/// Event and outbox ids are `AUTOINCREMENT`: never reused after retention or acknowledgement
+/// empties a table, so an id names one event for the district and one message for the uplink.
+/// Air minutes are named by their UTC start instead, sparing a write of `sqlite_sequence` a minute.
 enum StoreSchema {
     static let migrations: [String] = [
         """
@@ -22,7 +26,7 @@ enum StoreSchema {
             burning_ms INTEGER NOT NULL
         );
         CREATE TABLE outbox(
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             topic TEXT NOT NULL,
             payload TEXT NOT NULL
         );

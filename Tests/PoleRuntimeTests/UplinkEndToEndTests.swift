@@ -1,0 +1,123 @@
+import Foundation
+import PoleJSON
+import Testing
+
+/// Issue 9's broker test: poled on the simulated street with its uplink to a real mosquitto on
+/// loopback; the broker is cut while the street goes on and technicians' commands keep making
+/// events, then restarted. A subscriber sees every stored event, each id once after dropping QoS 1
+/// redeliveries (which carry the same id and payload), in the store's order.
+@Suite(.serialized) struct UplinkEndToEndTests {
+    private func requireMosquitto() -> Bool {
+        guard FileManager.default.isExecutableFile(atPath: MosquittoBroker.executable),
+              FileManager.default.isExecutableFile(atPath: "/usr/bin/mosquitto_sub")
+        else {
+            Issue.record("the broker tests need mosquitto and mosquitto-clients: apt-get install mosquitto mosquitto-clients (.ci/run does)")
+            return false
+        }
+        return true
+    }
+
+    private func wait(seconds: Double, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition() { return true }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return condition()
+    }
+
+    private func storedIDs(_ daemon: RunningDaemon) -> [Int64] {
+        (daemon.polectlJSON("events").json?.array ?? []).compactMap { $0["id"]?.number.map { Int64($0) } }
+    }
+
+    private func site(port: Int) -> String {
+        """
+        [site]
+        id = "test-pole"
+        [uplink]
+        enabled = true
+        host = "127.0.0.1"
+        port = \(port)
+        keepalive_seconds = 5
+        status_interval = "1s"
+        """
+    }
+
+    @Test func everyEventArrivesOnceInOrderAcrossABrokerOutage() throws {
+        guard requireMosquitto() else { return }
+        let directory = NSTemporaryDirectory() + "poled-uplink-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let broker = try MosquittoBroker(directory: directory)
+        let subscriber = try MosquittoSubscriber(port: broker.port, topic: "poled/test-pole/events", clientID: "district", directory: directory)
+        Thread.sleep(forTimeInterval: 0.5)
+        let daemon = try RunningDaemon(
+            scenario: "Tests/Scenarios/head-cycle.json", directory: directory + "/pole", store: #"flush_interval = "1s""#, site: site(port: broker.port)
+        )
+        func technicianVisit(_ commands: Int) {
+            for index in 0..<commands {
+                _ = daemon.polectl("maintenance", index % 2 == 0 ? "on" : "off", "--reason", "uplink test")
+            }
+        }
+        technicianVisit(4)
+        #expect(wait(seconds: 15) { subscriber.payloads.count >= 8 }, "before the outage: \(subscriber.payloads)")
+        #expect(daemon.waitForStatus(seconds: 5) { $0["uplink"]?["connected"] == .bool(true) } != nil)
+
+        broker.stop()
+        technicianVisit(6)
+        Thread.sleep(forTimeInterval: 2)
+        let outage = daemon.polectlJSON("status").json
+        #expect(outage?["uplink"]?["connected"] == .bool(false), "the status tells the broker is gone")
+        #expect((outage?["store"]?["uplink_backlog"]?.number ?? 0) >= 12, "the outage's events wait in the outbox")
+        try broker.start()
+        technicianVisit(2)
+
+        var stored: [Int64] = []
+        let complete = wait(seconds: 30) {
+            stored = storedIDs(daemon)
+            let received = Set(subscriber.payloads.compactMap { Self.id(of: $0) })
+            return !stored.isEmpty && Set(stored).isSubset(of: received)
+        }
+        let payloads = subscriber.payloads
+        #expect(complete, "stored \(stored), received \(payloads.compactMap { Self.id(of: $0) })\n\(daemon.logText)")
+        var firstPayload: [Int64: String] = [:]
+        var order: [Int64] = []
+        for payload in payloads {
+            guard let id = Self.id(of: payload) else {
+                Issue.record("not an event payload: \(payload)")
+                continue
+            }
+            if let first = firstPayload[id] {
+                #expect(first == payload, "a redelivery of \(id) carries the same payload")
+            } else {
+                firstPayload[id] = payload
+                order.append(id)
+            }
+        }
+        #expect(order == order.sorted(), "in the store's order: \(order)")
+        #expect(order == stored, "every stored event exactly once (after dropping redeliveries)")
+        #expect(stored.count >= 24, "twelve commands made at least 24 events: \(stored.count)")
+
+        #expect(wait(seconds: 10) { MosquittoSubscriber.retained(port: broker.port, topic: "poled/test-pole/status")?.contains(#""state":"online""#) == true })
+        daemon.kill()
+        #expect(wait(seconds: 10) { MosquittoSubscriber.retained(port: broker.port, topic: "poled/test-pole/status")?.contains(#""state":"offline""#) == true },
+                "the last will says offline when poled dies")
+    }
+
+    @Test func aCleanStopSaysOfflineAndLeavesNothingUnsent() throws {
+        guard requireMosquitto() else { return }
+        let directory = NSTemporaryDirectory() + "poled-uplink-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let broker = try MosquittoBroker(directory: directory)
+        let daemon = try RunningDaemon(scenario: "Tests/Scenarios/head-cycle.json", directory: directory + "/pole", site: site(port: broker.port))
+        _ = daemon.polectl("maintenance", "on", "--reason", "uplink test")
+        #expect(daemon.waitForStatus(seconds: 10) { $0["store"]?["uplink_backlog"] == .number(0) && $0["uplink"]?["sent"] != .number(0) } != nil)
+        #expect(daemon.stop() == 0)
+        #expect(MosquittoSubscriber.retained(port: broker.port, topic: "poled/test-pole/status")?.contains(#""state":"offline""#) == true)
+    }
+
+    private static func id(of payload: String) -> Int64? {
+        (try? JSONReader.parse(Array(payload.utf8)).get())?["id"]?.number.map { Int64($0) }
+    }
+}
