@@ -52,12 +52,12 @@ private func processWrites() -> (handed: Int, toDisk: Int) {
 /// A simulated day through `SimulationRunner` with a store at the site's defaults (30 s batches,
 /// faults at once) in a fresh directory on a real disk: what the store writes, measured as the
 /// kernel counts this process's writes (nothing else writes meanwhile: no trace).
-private func storeDay(_ benchmark: Benchmark, scenario: Scenario) throws {
+private func storeDay(_ benchmark: Benchmark, scenario: Scenario, configuration: PoleConfiguration = simConfiguration) throws {
     for _ in benchmark.scaledIterations {
         let directory = "/var/tmp/poled-store-bench-\(getpid())"
         _ = try? FileManager.default.removeItem(atPath: directory)
         let before = processWrites()
-        let report = try SimulationRunner.run(configuration: simConfiguration, scenario: scenario, trace: nil, storePath: directory + "/poled.sqlite")
+        let report = try SimulationRunner.run(configuration: configuration, scenario: scenario, trace: nil, storePath: directory + "/poled.sqlite")
         let after = processWrites()
         let size = (try? FileManager.default.attributesOfItem(atPath: directory + "/poled.sqlite")[.size] as? Int) ?? 0
         benchmark.measurement(.custom("store bytes handed to write()", useScalingFactor: false), after.handed - before.handed)
@@ -125,6 +125,15 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Store writes, a simulated demo day", configuration: .init(metrics: storeMetrics, maxIterations: 1)) { benchmark in
         let zones = simConfiguration.board.presenceZones
         try storeDay(benchmark, scenario: DemoDay.scenario(seed: 1, startUTCSeconds: 1_795_564_800, durationMs: 86_400_000, zones: zones))
+    }
+    Benchmark("Store writes, a simulated demo day, flush_interval 5m", configuration: .init(metrics: storeMetrics, maxIterations: 1)) { benchmark in
+        var configuration = simConfiguration
+        configuration.site.store.flushIntervalMs = 300_000
+        let zones = simConfiguration.board.presenceZones
+        try storeDay(
+            benchmark, scenario: DemoDay.scenario(seed: 1, startUTCSeconds: 1_795_564_800, durationMs: 86_400_000, zones: zones),
+            configuration: configuration
+        )
     }
     Benchmark("Store writes, a simulated day of chaos", configuration: .init(metrics: storeMetrics, maxIterations: 1)) { benchmark in
         let scenario = StreetChaos.scenario(

@@ -7,7 +7,8 @@ import PoleRuntime
 /// `polectl events [--since D]`.
 struct Events: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show recent events: faults, clears, maintenance, tests, sensor errors, alerts, audited commands."
+        abstract: "Show recent events from the store: faults, clears, maintenance, tests, sensor errors, alerts, audited commands.",
+        discussion: "Each event shows its store id (#N, the id the uplink carries); one still waiting for the store's next write shows (unsaved)."
     )
 
     @OptionGroup var client: ClientOptions
@@ -29,9 +30,10 @@ struct Events: ParsableCommand {
             if entries.isEmpty { print("no events") }
             for event in entries {
                 guard case .object(let fields) = event else { continue }
-                let details = fields.keys.sorted().filter { !["utc_ms", "t_ms", "name"].contains($0) }
+                let details = fields.keys.sorted().filter { !["id", "utc_ms", "t_ms", "name"].contains($0) }
                     .map { "\($0)=\(StatusView.text(fields[$0]))" }.joined(separator: " ")
-                print("\(Self.time(fields["utc_ms"]))  \(StatusView.text(fields["name"]))  \(details)")
+                let id = StatusView.int(fields["id"]).map { "#\($0)" } ?? "(unsaved)"
+                print("\(Self.time(fields["utc_ms"]))  \(id)  \(StatusView.text(fields["name"]))  \(details)")
             }
         }
     }

@@ -34,6 +34,8 @@ enum StatusView {
             table.add(["sensor", SensorsView.summary(sensor)])
         }
         table.add(["maintenance", maintenance(status["maintenance"])])
+        if let store = status["store"], store != .null { table.add(["store", self.store(store)]) }
+        if let uplink = status["uplink"], uplink != .null { table.add(["uplink", self.uplink(uplink, backlog: status["store"]?["uplink_backlog"])]) }
         table.add(["faults", faults(status["faults"])])
         let healthy = status["healthy"]?.bool ?? false
         table.add(["health", healthy ? Terminal.green("OK") : Terminal.red("FAULT")])
@@ -48,6 +50,20 @@ enum StatusView {
         if !latched.isEmpty { parts.append(Terminal.red("latched: " + latched.joined(separator: ", ")) + " (clear with `polectl faults clear`)") }
         if !active.isEmpty { parts.append(Terminal.yellow("active: " + active.joined(separator: ", "))) }
         return parts.joined(separator: "; ")
+    }
+
+    private static func store(_ store: JSONValue) -> String {
+        let kib = (int(store["file_bytes"]) ?? 0) / 1_024
+        var line = "\(text(store["path"])), \(kib) KiB, \(text(store["events"])) events, \(text(store["air_minutes"])) air minutes"
+        if let error = store["error"]?.string { line += ", " + Terminal.red("not written: \(error)") }
+        return line
+    }
+
+    private static func uplink(_ uplink: JSONValue, backlog: JSONValue?) -> String {
+        let state = uplink["connected"]?.bool == true ? Terminal.green("connected") : Terminal.yellow("not connected")
+        var line = "\(text(uplink["broker"])) \(state), \(text(uplink["sent"])) sent, \(text(backlog)) waiting"
+        if let problem = uplink["problem"]?.string { line += " (\(problem))" }
+        return line
     }
 
     private static func maintenance(_ maintenance: JSONValue?) -> String {

@@ -57,6 +57,13 @@ check "two traces byte-identical" cmp -s "$work/trace1" "$work/trace2"
 check "trace has floor green" grep -q '"type":"output","name":"floor","value":"green"' "$work/trace1"
 check "trace has flashing-green head event" grep -q '"type":"event","name":"head","value":"flashing-green"' "$work/trace1"
 
+printf '{"start": "2026-11-25T18:00:00Z", "duration": "15s", "steps": [{"at": "0s", "head": "red"}, {"at": "10s", "floor_fault": "green-stuck-on"}]}' >"$work/latch.json"
+check "simulate with a store" exits 0 "$poled" simulate --board boards/sim.toml --scenario "$work/latch.json" --store "$work/sim-store/poled.sqlite"
+check "simulate reports its store writes" stderr_has "[0-9]+ store writes"
+check "the store keeps the latched fault for the next run" exits 0 "$poled" simulate --board boards/sim.toml --scenario "$scenario" --store "$work/sim-store/poled.sqlite" --trace "$work/latched-trace"
+check "so the next run's floor stays dark" test "$(grep -c '"name":"floor","value":"green"' "$work/latched-trace")" -eq 0
+check "--store and --state together are a usage error" exits 64 "$poled" simulate --board boards/sim.toml --scenario "$scenario" --store "$work/a" --state "$work/b"
+
 printf '{"start": "2026-11-25T18:00:00+09:00", "duration": "1m", "steps": [{"at": "0s", "head": "blue"}]}' >"$work/bad.json"
 check "malformed scenario exits 65" exits 65 "$poled" simulate --board boards/sim.toml --scenario "$work/bad.json"
 check "malformed scenario names step and field" stderr_has 'steps\[0\]\.head: "blue"'
