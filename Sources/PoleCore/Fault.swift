@@ -19,13 +19,16 @@ public enum Fault: String, Sendable, Hashable, CaseIterable, Comparable {
     case lampUnexpectedOn = "lamp-unexpected-on"
     /// The security lamp keeps going out and restarting while commanded on.
     case lampCycling = "lamp-cycling"
+    /// The record of latched faults was lost (the store was damaged and could not be read): the
+    /// floor stays dark until a person has checked the crossing and clears this (invariant 5).
+    case stateLost = "state-lost"
 
     /// Latched faults keep the floor dark until a person clears them, and survive restarts. An
     /// implausible head clears itself when the head is valid again (the fault is in the signal
     /// controller, not on this pole), and so does an untrusted clock.
     public var isLatching: Bool {
         switch self {
-        case .conflict, .floorLampOut, .floorWrongColour, .floorBothLit: true
+        case .conflict, .floorLampOut, .floorWrongColour, .floorBothLit, .stateLost: true
         case .headImplausible, .clockUntrusted, .lampOut, .lampUnexpectedOn, .lampCycling: false
         }
     }

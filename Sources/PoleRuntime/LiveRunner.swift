@@ -42,13 +42,20 @@ public struct LiveRunner {
                 "faults": "\(opened.latched.map(\.name).joined(separator: ","))", "store": "\(site.store.path)",
             ])
         }
+        let clockValidFromMs = site.night.clockMinValidUTCSeconds * 1_000
+        let trustsKernelClock = configuration.board.backend == .gpiod
         let store = StoreService(
             store: opened.store,
             settings: StoreService.StoreSettingsValues(
                 flushIntervalMs: site.store.flushIntervalMs, keepEventsMs: site.store.keepEventsMs, keepAirMs: site.store.keepAirMs,
-                maxBytes: site.store.maxBytes
+                maxBytes: site.store.maxBytes, validFromUtcMs: clockValidFromMs
             ),
-            logger: logger, utcNow: { SystemUTCClock().now().unixMilliseconds }
+            logger: logger,
+            utcNow: {
+                let now = SystemUTCClock().now().unixMilliseconds
+                guard now >= clockValidFromMs, !trustsKernelClock || KernelClockStatus.isSynchronised() != false else { return nil }
+                return now
+            }
         )
         defer { store.stop() }
         let latched = opened.latched

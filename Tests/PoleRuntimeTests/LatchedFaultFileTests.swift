@@ -43,7 +43,7 @@ import Testing
         #expect {
             try file.load()
         } throws: { error in
-            (error as? StateFileProblem)?.description == "\(file.path): line 2: \"floor-on-fire\" is not a latching fault; expected one of conflict, floor-lamp-out, floor-wrong-colour, floor-both-lit"
+            (error as? StateFileProblem)?.description == "\(file.path): line 2: \"floor-on-fire\" is not a latching fault; expected one of conflict, floor-lamp-out, floor-wrong-colour, floor-both-lit, state-lost"
         }
     }
 

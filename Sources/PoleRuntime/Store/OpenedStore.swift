@@ -29,7 +29,7 @@ public struct OpenedStore {
         let faultFile = LatchedFaultFile(directory: directory.isEmpty ? "." : directory)
         let counterFile = LampCounterFile(directory: directory.isEmpty ? "." : directory)
         do {
-            let (store, opened) = try PoleStore.open(path: path, topics: topics, utcMs: utcMs)
+            let (store, opened, salvage) = try PoleStore.open(path: path, topics: topics, utcMs: utcMs)
             var notes = opened
             let stored = try store.latchedFaults()
             guard stored.unknown.isEmpty else {
@@ -39,6 +39,10 @@ public struct OpenedStore {
             var latched = stored.faults
             var counters = try store.lampCounters()
             var imported = StoreBatch()
+            if let salvage {
+                latched = salvage.latched ?? [.stateLost]
+                imported.latchedFaults = latched
+            }
             if access(faultFile.path, F_OK) == 0 {
                 let old = try faultFile.load()
                 latched = Array(Set(latched + old)).sorted()
@@ -51,7 +55,10 @@ public struct OpenedStore {
             if !imported.isEmpty || access(counterFile.path, F_OK) == 0 {
                 try store.write(imported)
                 for file in [faultFile.path, counterFile.path] where access(file, F_OK) == 0 {
-                    rename(file, file + ".imported")
+                    guard rename(file, file + ".imported") == 0 else {
+                        throw StoreProblem("\(file): imported into the store but cannot be renamed \(file).imported: "
+                            + String(cString: strerror(errno)) + "; remove it by hand")
+                    }
                     notes.append("imported \(file) into the store; renamed it \(file).imported")
                 }
             }

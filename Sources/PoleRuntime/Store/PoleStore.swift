@@ -49,25 +49,42 @@ public final class PoleStore {
     private let insertOutbox: SQLiteStatement
     private let deleteOutbox: SQLiteStatement
 
+    /// What could still be read from a store that failed its integrity check, carried into the new one.
+    public struct Salvage: Sendable, Hashable {
+        /// The latched faults, or `nil` when they could not be read: then the new store starts with
+        /// `state-lost` latched, so the floor stays dark until a person clears it.
+        public var latched: [Fault]?
+        /// The highest event and outbox ids handed out, so the new store never hands them out again.
+        public var lastEventID: Int64
+        public var lastOutboxID: Int64
+    }
+
     /// Opens the store at `path`, creating it and its directory when missing. A file that fails
     /// `PRAGMA integrity_check` or is not a database is renamed aside (`path.corrupt-<utc ms>`, with
-    /// its WAL) and a new store started; `notes` says so, for the log. A store written by a newer
-    /// poled is refused, never rewritten.
-    public static func open(path: String, topics: Topics?, utcMs: Int64) throws(SQLiteError) -> (store: PoleStore, notes: [String]) {
+    /// its WAL) and a new store started with what could be salvaged (`salvage`); `notes` says so,
+    /// for the log. A store written by a newer poled is refused, never rewritten.
+    public static func open(
+        path: String, topics: Topics?, utcMs: Int64
+    ) throws(SQLiteError) -> (store: PoleStore, notes: [String], salvage: Salvage?) {
         var notes: [String] = []
+        var salvage: Salvage?
         try makeParentDirectory(of: path)
         if access(path, F_OK) == 0 {
             var damage: String?
             do {
                 let existing = try SQLiteConnection(path: path, create: false)
+                try existing.execute("PRAGMA locking_mode = EXCLUSIVE", doing: "integrity check")
                 let verdict = try existing.text("PRAGMA integrity_check(20)", doing: "integrity check") ?? "no answer"
-                if verdict != "ok" { damage = verdict }
+                if verdict != "ok" {
+                    damage = verdict
+                    salvage = Self.salvage(existing, utcMs: utcMs)
+                }
             } catch let error where error.isCorruption {
                 damage = error.message
             }
             if let damage {
                 let aside = "\(path).corrupt-\(utcMs)"
-                for suffix in ["", "-wal", "-journal"] where access(path + suffix, F_OK) == 0 {
+                for suffix in ["-wal", "-shm", "-journal", ""] where access(path + suffix, F_OK) == 0 {
                     guard rename(path + suffix, aside + suffix) == 0 else {
                         throw SQLiteError(
                             code: SQLITE_CANTOPEN, path: path, doing: "moving the damaged store aside to \(aside)",
@@ -75,10 +92,43 @@ public final class PoleStore {
                         )
                     }
                 }
-                notes.append("the store failed its integrity check (\(damage)); moved aside to \(aside) and a new one started")
+                let found = salvage ?? Salvage(latched: nil, lastEventID: utcMs, lastOutboxID: utcMs)
+                salvage = found
+                notes.append("the store failed its integrity check (\(damage)); moved aside to \(aside) and a new one started, "
+                    + (found.latched == nil ? "its latched faults unreadable: state-lost is latched until a person clears it"
+                        : "its latched faults recovered (\(found.latched!.map(\.name).joined(separator: ", ")))"))
             }
         }
-        return (try PoleStore(path: path, topics: topics), notes)
+        let store = try PoleStore(path: path, topics: topics)
+        if let salvage {
+            try store.connection.execute(
+                "INSERT INTO sqlite_sequence(name, seq) VALUES ('events', \(salvage.lastEventID)), ('outbox', \(salvage.lastOutboxID))",
+                doing: "continuing the damaged store's ids"
+            )
+        }
+        return (store, notes, salvage)
+    }
+
+    /// Reads what it can from a damaged store: each part is worth having on its own. Ids it cannot
+    /// read continue from `utcMs`, above any id a store hands out in its first decades.
+    private static func salvage(_ damaged: SQLiteConnection, utcMs: Int64) -> Salvage {
+        var latched: [Fault]? = []
+        do {
+            let statement = try damaged.prepare("SELECT fault FROM latched_faults", doing: "salvaging the latched faults")
+            while try statement.step() {
+                guard let fault = statement.text(0).flatMap(Fault.init(rawValue:)), fault.isLatching else {
+                    latched = nil
+                    break
+                }
+                latched?.append(fault)
+            }
+        } catch {
+            latched = nil
+        }
+        func sequence(_ table: String) -> Int64 {
+            (try? damaged.integer("SELECT max(seq) FROM sqlite_sequence WHERE name = '\(table)'", doing: "salvaging ids")).map { max($0, 0) } ?? utcMs
+        }
+        return Salvage(latched: latched, lastEventID: sequence("events"), lastOutboxID: sequence("outbox"))
     }
 
     private init(path: String, topics: Topics?) throws(SQLiteError) {
@@ -90,7 +140,7 @@ public final class PoleStore {
         guard mode == "wal" else {
             throw SQLiteError(code: SQLITE_ERROR, path: path, doing: "setting up WAL", message: "journal mode is \(mode ?? "unknown")")
         }
-        try connection.execute("PRAGMA synchronous = FULL", doing: "setting up")
+        try connection.execute("PRAGMA synchronous = FULL; PRAGMA journal_size_limit = 1048576", doing: "setting up")
         try Self.migrate(connection)
         insertEvent = try connection.prepare(
             "INSERT INTO events(utc_ms, boot_ms, name, fields) VALUES (?, ?, ?, ?)", doing: "storing an event"
@@ -228,12 +278,19 @@ public final class PoleStore {
     }
 
     /// Deletes what is older than the settings allow, then the oldest rows until the data fits
-    /// `maxBytes`: air minutes first, then events, then unsent uplink messages.
-    public func retain(nowUtcMs: Int64, keepEventsMs: Int64, keepAirMs: Int64, maxBytes: Int64) throws(SQLiteError) -> Retention {
+    /// `maxBytes`: air minutes first, then events, then unsent uplink messages. Age counts only with
+    /// a trusted wall clock (`nowUtcMs` not `nil`), and only for rows stamped at or after
+    /// `validFromUtcMs`: rows written while the clock was unset (1970) are left to the size limit,
+    /// and a clock that jumps ahead is no reason to delete a year of audit trail.
+    public func retain(
+        nowUtcMs: Int64?, validFromUtcMs: Int64, keepEventsMs: Int64, keepAirMs: Int64, maxBytes: Int64
+    ) throws(SQLiteError) -> Retention {
         try connection.transaction(doing: "retention") { () throws(SQLiteError) -> Retention in
             var deleted = Retention()
-            deleted.events = try delete("DELETE FROM events WHERE utc_ms < \(nowUtcMs - keepEventsMs)")
-            deleted.airMinutes = try delete("DELETE FROM air_minutes WHERE utc_ms < \(nowUtcMs - keepAirMs)")
+            if let nowUtcMs {
+                deleted.events = try delete("DELETE FROM events WHERE utc_ms < \(nowUtcMs - keepEventsMs) AND utc_ms >= \(validFromUtcMs)")
+                deleted.airMinutes = try delete("DELETE FROM air_minutes WHERE utc_ms < \(nowUtcMs - keepAirMs) AND utc_ms >= \(validFromUtcMs)")
+            }
             for table in ["air_minutes", "events", "outbox"] {
                 while try usedBytes() > maxBytes {
                     let rows = try connection.integer("SELECT count(*) FROM \(table)", doing: "retention")
@@ -301,7 +358,8 @@ extension EventLog.Entry {
 }
 
 extension AirMinute {
-    /// A minute as the uplink's `air` topic carries it; the minute's UTC start identifies it.
+    /// A minute as the uplink's `air` topic carries it; its UTC time (when the minute closed)
+    /// identifies it.
     static func uplinkJSON(_ minute: AirMinute, utcMs: Int64) -> JSONValue {
         func value(_ number: Double?) -> JSONValue { number.map(JSONValue.number) ?? .null }
         return .object([

@@ -33,7 +33,9 @@ struct SimulatedStore {
         }
         if atMs - lastRetentionMs >= StoreService.retentionIntervalMs {
             lastRetentionMs = atMs
-            _ = try store.retain(nowUtcMs: utcMs, keepEventsMs: settings.keepEventsMs, keepAirMs: settings.keepAirMs, maxBytes: settings.maxBytes)
+            _ = try store.retain(
+                nowUtcMs: utcMs, validFromUtcMs: 0, keepEventsMs: settings.keepEventsMs, keepAirMs: settings.keepAirMs, maxBytes: settings.maxBytes
+            )
         }
     }
 

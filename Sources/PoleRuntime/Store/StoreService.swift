@@ -16,14 +16,20 @@ public final class StoreService: Sendable {
         /// The batch being written now: still readable until its transaction commits.
         var writing = StoreBatch()
         var lastError: String?
+        /// Sizes and counts as of the last write or retention, for `status` without touching the file.
+        var statistics: PoleStore.Statistics?
+        /// Events dropped because writes kept failing and `pendingEventsMax` was reached.
+        var dropped = 0
     }
 
     /// Retention runs this often (and once at start).
     static let retentionIntervalMs: Int64 = 3_600_000
-    /// Events held when writes keep failing; beyond it the oldest are dropped and counted.
+    /// Events held when writes keep failing; beyond it the oldest are dropped, counted, and the
+    /// count logged when writes recover.
     static let pendingEventsMax = 10_000
 
     public let path: String
+    private let hasUplink: Bool
     private let database: Mutex<PoleStore>
     private let pending = Mutex(Pending())
     private let queue = DispatchQueue(label: "poled.store")
@@ -31,7 +37,7 @@ public final class StoreService: Sendable {
     private nonisolated(unsafe) let timer: any DispatchSourceTimer
     private let logger: Logger
     private let settings: StoreSettingsValues
-    private let utcNow: @Sendable () -> Int64
+    private let utcNow: @Sendable () -> Int64?
 
     /// The retention settings, copied so the service needs nothing from `PoleConfig`.
     public struct StoreSettingsValues: Sendable {
@@ -39,18 +45,23 @@ public final class StoreService: Sendable {
         public var keepEventsMs: Int64
         public var keepAirMs: Int64
         public var maxBytes: Int64
+        /// Rows stamped before this (the site's `clock.min_valid`) were written with an unset clock.
+        public var validFromUtcMs: Int64
 
-        public init(flushIntervalMs: Int64, keepEventsMs: Int64, keepAirMs: Int64, maxBytes: Int64) {
+        public init(flushIntervalMs: Int64, keepEventsMs: Int64, keepAirMs: Int64, maxBytes: Int64, validFromUtcMs: Int64) {
             self.flushIntervalMs = flushIntervalMs
             self.keepEventsMs = keepEventsMs
             self.keepAirMs = keepAirMs
             self.maxBytes = maxBytes
+            self.validFromUtcMs = validFromUtcMs
         }
     }
 
-    /// Takes over `store` and starts its flush timer; `utcNow` gives wall-clock ms for retention.
-    public init(store: sending PoleStore, settings: StoreSettingsValues, logger: Logger, utcNow: @escaping @Sendable () -> Int64) {
+    /// Takes over `store` and starts its flush timer; `utcNow` gives wall-clock ms for retention by
+    /// age, or `nil` while the clock cannot be trusted (then only the size limit applies).
+    public init(store: sending PoleStore, settings: StoreSettingsValues, logger: Logger, utcNow: @escaping @Sendable () -> Int64?) {
         path = store.path
+        hasUplink = store.topics != nil
         database = Mutex(store)
         self.settings = settings
         self.logger = logger
@@ -64,7 +75,11 @@ public final class StoreService: Sendable {
             flush()
             if ticks.add(1, ordering: .relaxed).newValue % flushesPerRetention == 0 { retain() }
         }
-        queue.async { [self] in retain() }
+        queue.async { [self] in
+            let statistics = database.withLock { try? $0.statistics() }
+            pending.withLock { $0.statistics = statistics }
+            retain()
+        }
         timer.resume()
     }
 
@@ -74,8 +89,10 @@ public final class StoreService: Sendable {
     public func record(_ events: [Event], utcMs: Int64, monotonicMs: Int64) {
         let urgent = pending.withLock { state in
             state.queued.add(events, utcMs: utcMs, monotonicMs: monotonicMs)
-            if state.queued.events.count > Self.pendingEventsMax {
-                state.queued.events.removeFirst(state.queued.events.count - Self.pendingEventsMax)
+            let excess = state.queued.events.count - Self.pendingEventsMax
+            if excess > 0 {
+                state.queued.events.removeFirst(excess)
+                state.dropped += excess
             }
             return state.queued.isUrgent
         }
@@ -131,10 +148,17 @@ public final class StoreService: Sendable {
         }
     }
 
-    /// Sizes and counts, and the last write error if the last write failed.
+    /// Sizes and counts as of the last write, the uplink backlog brought up to now, and the last
+    /// write error if the last write failed.
     public func statistics() -> (statistics: PoleStore.Statistics?, lastError: String?) {
-        let statistics = database.withLock { try? $0.statistics() }
-        return (statistics, pending.withLock { $0.lastError })
+        pending.withLock { state in
+            guard var statistics = state.statistics else { return (nil, state.lastError) }
+            let batches = [state.writing, state.queued]
+            let acknowledged = batches.reduce(0) { $0 + $1.acknowledged.count }
+            let queued = hasUplink ? batches.reduce(0) { $0 + $1.events.count + $1.airMinutes.count } : 0
+            statistics.outbox = max(0, statistics.outbox - Int64(acknowledged) + Int64(queued))
+            return (statistics, state.lastError)
+        }
     }
 
     /// Writes what is queued now and stops the timer: the last batch before exit.
@@ -155,12 +179,19 @@ public final class StoreService: Sendable {
             guard !batch.isEmpty else { return }
             do {
                 try store.write(batch)
-                let recovered = pending.withLock { state in
+                let statistics = try? store.statistics()
+                let (recovered, dropped) = pending.withLock { state in
                     state.writing = StoreBatch()
-                    defer { state.lastError = nil }
-                    return state.lastError != nil
+                    state.statistics = statistics ?? state.statistics
+                    defer {
+                        state.lastError = nil
+                        state.dropped = 0
+                    }
+                    return (state.lastError != nil, state.dropped)
                 }
-                if recovered { logger.notice("the store is written again", metadata: ["store": "\(path)"]) }
+                if recovered {
+                    logger.notice("the store is written again", metadata: ["store": "\(path)", "events_dropped_meanwhile": "\(dropped)"])
+                }
             } catch {
                 let first = pending.withLock { state in
                     var restored = state.writing
@@ -186,8 +217,11 @@ public final class StoreService: Sendable {
         database.withLock { store in
             do {
                 let deleted = try store.retain(
-                    nowUtcMs: nowUtcMs, keepEventsMs: settings.keepEventsMs, keepAirMs: settings.keepAirMs, maxBytes: settings.maxBytes
+                    nowUtcMs: nowUtcMs, validFromUtcMs: settings.validFromUtcMs, keepEventsMs: settings.keepEventsMs,
+                    keepAirMs: settings.keepAirMs, maxBytes: settings.maxBytes
                 )
+                let statistics = try? store.statistics()
+                pending.withLock { $0.statistics = statistics ?? $0.statistics }
                 if deleted.total > 0 {
                     logger.notice("store retention deleted old rows", metadata: [
                         "events": "\(deleted.events)", "air_minutes": "\(deleted.airMinutes)", "uplink_messages": "\(deleted.outbox)",

@@ -11,15 +11,26 @@ import Synchronization
 /// whose last will says `offline`.
 ///
 /// Topics are `<prefix>/<site>/events` (every stored event, with its store id), `…/air` (every air
-/// minute, identified by its UTC start) and `…/status` (retained). Messages go out in outbox order
+/// minute, identified by its UTC time) and `…/status` (retained). Messages go out in outbox order
 /// with at most `window` unacknowledged; after an outage libmosquitto sends the unacknowledged ones
 /// again and the rest follow in order. A message the broker received but whose acknowledgement
-/// was lost is sent again after a restart, with the same id: subscribers drop ids they have seen.
+/// was lost is sent again (after a restart, or a new client) with the same id: subscribers drop
+/// ids they have seen. Everything runs on the uplink's own queue, never on the loop's thread: the
+/// client is created there (resolving the broker's name can take long), and replaced when it has
+/// been disconnected for `staleAfterMs`, in case libmosquitto's thread gave up (it stops on some
+/// TLS and protocol errors).
 public final class MQTTUplink: Sendable {
     /// Unacknowledged messages at most (libmosquitto's default in-flight limit).
     static let window = 20
+    /// A client disconnected this long is replaced: three times libmosquitto's longest reconnect delay.
+    static let staleAfterMs: Int64 = 180_000
+    /// After a client could not be created, the next try waits this long.
+    static let retryCreateMs: Int64 = 60_000
 
     private struct Confined {
+        var client: MosquittoClient?
+        var nextCreateMs: Int64 = 0
+        var disconnectedSinceMs: Int64?
         /// Outbox id of each message the broker has not acknowledged, by MQTT message id.
         var inFlight: [Int32: Int64] = [:]
         /// The highest outbox id handed to the client.
@@ -33,7 +44,7 @@ public final class MQTTUplink: Sendable {
     public let topics: PoleStore.Topics
     private let statusTopic: String
     private let broker: String
-    private let client: MosquittoClient
+    private let options: MosquittoClient.Options
     private let store: StoreService
     private let status: @Sendable () -> JSONValue?
     private let statusIntervalMs: Int64
@@ -49,8 +60,9 @@ public final class MQTTUplink: Sendable {
         PoleStore.Topics(events: "\(settings.topicPrefix)/\(siteID)/events", air: "\(settings.topicPrefix)/\(siteID)/air")
     }
 
-    /// Starts connecting to the broker in `settings`; `status` gives the pole's status for the
-    /// retained topic. A set-up libmosquitto refuses (an unreadable certificate) is thrown.
+    /// Starts the uplink to the broker in `settings` on its own queue; `status` gives the pole's
+    /// status for the retained topic. An unreadable password file is thrown; a client libmosquitto
+    /// refuses (an unreadable certificate) is logged and tried again every minute.
     public init(
         settings: UplinkSettings, siteID: String, store: StoreService, logger: Logger, status: @escaping @Sendable () -> JSONValue?
     ) throws(UplinkProblem) {
@@ -66,12 +78,12 @@ public final class MQTTUplink: Sendable {
                 throw UplinkProblem("\(file): cannot read the uplink password: \(error)")
             }
         }
-        client = try MosquittoClient(MosquittoClient.Options(
+        options = MosquittoClient.Options(
             clientID: settings.clientID ?? String("poled-\(siteID)".prefix(23)), host: settings.host, port: settings.effectivePort,
             keepAliveSeconds: settings.keepAliveSeconds, username: settings.username, password: password,
             caFile: settings.caFile, certFile: settings.certFile, keyFile: settings.keyFile,
             will: (statusTopic, JSONValue.object(["state": .string("offline"), "site": .string(siteID)]).serialized)
-        ))
+        )
         self.store = store
         self.status = status
         statusIntervalMs = settings.statusIntervalMs
@@ -84,70 +96,123 @@ public final class MQTTUplink: Sendable {
 
     /// `polectl status`'s view of the uplink.
     public var statusJSON: JSONValue {
-        let reports = client.reports.withLock { $0 }
         let confined = state.withLock { $0 }
+        let reports = confined.client?.reports.withLock { $0 }
         return .object([
-            "broker": .string(broker), "connected": .bool(reports.connected), "sent": .integer(confined.sent),
-            "in_flight": .integer(confined.inFlight.count), "problem": reports.lastProblem.map(JSONValue.string) ?? .null,
+            "broker": .string(broker), "connected": .bool(reports?.connected ?? false), "sent": .integer(confined.sent),
+            "in_flight": .integer(confined.inFlight.count),
+            "problem": (reports?.lastProblem ?? confined.lastLoggedProblem).map(JSONValue.string) ?? .null,
         ])
     }
 
-    /// Publishes `offline` (retained), waits up to `graceMs` for the outbox's in-flight messages to be
-    /// acknowledged, and disconnects.
+    /// Publishes `offline` (retained), waits up to `graceMs` for the in-flight messages to be
+    /// acknowledged (handed to the store, which deletes them at its last write), and disconnects.
     public func stop(graceMs: Int64 = 1_000) {
         timer.cancel()
         queue.sync {
+            guard let client = state.withLock({ $0.client }) else { return }
             let connected = client.reports.withLock { $0.connected }
             if connected {
                 _ = client.publish(topic: statusTopic, payload: JSONValue.object(["state": .string("offline")]).serialized, retain: true)
                 let deadline = clock.now().milliseconds + graceMs
                 while clock.now().milliseconds < deadline, !state.withLock({ $0.inFlight.isEmpty }) {
                     usleep(20_000)
-                    settleAcknowledgements()
+                    settleAcknowledgements(client)
                 }
             }
-            client.shutDown()
+            client.shutDown(force: !connected)
         }
     }
 
     /// Runs on the uplink's queue every 100 ms.
     private func pump() {
-        let reports = client.reports.withLock { $0 }
-        settleAcknowledgements()
         let now = clock.now().milliseconds
+        guard let client = currentClient(now: now) else { return }
+        let reports = client.reports.withLock { $0 }
+        settleAcknowledgements(client)
         let connected = reports.connected
         let problem = state.withLock { confined -> String? in
-            defer {
-                confined.wasConnected = connected
-                if connected { confined.lastLoggedProblem = nil }
+            defer { confined.wasConnected = connected }
+            if connected {
+                confined.disconnectedSinceMs = nil
+                confined.lastLoggedProblem = nil
+                if !confined.wasConnected { confined.nextStatusMs = now }
+                return nil
             }
-            if connected, !confined.wasConnected { confined.nextStatusMs = now }
-            guard !connected, let problem = reports.lastProblem, problem != confined.lastLoggedProblem else { return nil }
+            if confined.disconnectedSinceMs == nil { confined.disconnectedSinceMs = now }
+            guard let problem = reports.lastProblem, problem != confined.lastLoggedProblem else { return nil }
             confined.lastLoggedProblem = problem
             return problem
         }
         if let problem { logger.warning("uplink not connected; the outbox keeps everything", metadata: ["broker": "\(broker)", "problem": "\(problem)"]) }
-        guard connected else { return }
+        guard connected else {
+            replaceIfStale(client, now: now)
+            return
+        }
         if state.withLock({ now >= $0.nextStatusMs }) {
             var payload: [String: JSONValue] = ["state": .string("online")]
             if case .object(let fields)? = status() { payload.merge(fields) { ours, _ in ours } }
-            if client.publish(topic: statusTopic, payload: JSONValue.object(payload).serialized, retain: true) != nil {
+            if case .success = client.publish(topic: statusTopic, payload: JSONValue.object(payload).serialized, retain: true) {
                 state.withLock { $0.nextStatusMs = now + statusIntervalMs }
             }
         }
         let (cursor, room) = state.withLock { ($0.cursor, Self.window - $0.inFlight.count) }
         guard room > 0 else { return }
         for message in store.outbox(afterID: cursor, limit: room) {
-            guard let messageID = client.publish(topic: message.topic, payload: message.payload, retain: false) else { break }
-            state.withLock {
-                $0.inFlight[messageID] = message.id
-                $0.cursor = message.id
+            switch client.publish(topic: message.topic, payload: message.payload, retain: false) {
+            case .success(let messageID):
+                state.withLock {
+                    $0.inFlight[messageID] = message.id
+                    $0.cursor = message.id
+                }
+            case .failure(let problem):
+                let first = state.withLock { confined in
+                    defer { confined.lastLoggedProblem = problem.description }
+                    return confined.lastLoggedProblem != problem.description
+                }
+                if first { logger.error("uplink cannot publish; tried again", metadata: ["problem": "\(problem)"]) }
+                return
             }
         }
     }
 
+    /// The client, created here on the first pump and again a minute after a failed creation.
+    private func currentClient(now: Int64) -> MosquittoClient? {
+        if let client = state.withLock({ $0.client }) { return client }
+        guard state.withLock({ now >= $0.nextCreateMs }) else { return nil }
+        do {
+            let client = try MosquittoClient(options)
+            state.withLock {
+                $0.client = client
+                $0.disconnectedSinceMs = now
+            }
+            return client
+        } catch {
+            state.withLock {
+                $0.nextCreateMs = now + Self.retryCreateMs
+                $0.lastLoggedProblem = error.description
+            }
+            logger.error("uplink client not created; tried again in a minute", metadata: ["broker": "\(broker)", "problem": "\(error)"])
+            return nil
+        }
+    }
+
+    /// Replaces a client disconnected for `staleAfterMs`; its unacknowledged messages are sent again
+    /// by the next one, from the oldest.
+    private func replaceIfStale(_ client: MosquittoClient, now: Int64) {
+        guard let since = state.withLock({ $0.disconnectedSinceMs }), now - since >= Self.staleAfterMs else { return }
+        logger.warning("uplink disconnected for 3 minutes; starting a new MQTT client", metadata: ["broker": "\(broker)"])
+        client.shutDown(force: true)
+        state.withLock {
+            $0.client = nil
+            $0.inFlight = [:]
+            $0.cursor = 0
+            $0.disconnectedSinceMs = nil
+        }
+    }
+
     /// Hands the broker's acknowledgements to the store, which deletes those outbox rows.
-    private func settleAcknowledgements() {
+    private func settleAcknowledgements(_ client: MosquittoClient) {
         let acknowledged = client.reports.withLock { reports in
             defer { reports.acknowledged.removeAll() }
             return reports.acknowledged

@@ -38,7 +38,8 @@ final class MosquittoClient: Sendable {
     private nonisolated(unsafe) let handle: OpaquePointer
 
     /// Creates the client and starts connecting; a set-up the library refuses (a missing
-    /// certificate, say) is thrown as its message.
+    /// certificate, say) is thrown as its message. Call it off the loop's thread: the broker's name
+    /// is resolved here.
     init(_ options: Options) throws(UplinkProblem) {
         guard Self.libraryReady, let handle = mosquitto_new(options.clientID, true, nil) else {
             throw UplinkProblem("libmosquitto could not create a client")
@@ -60,25 +61,21 @@ final class MosquittoClient: Sendable {
         mosquitto_publish_callback_set(handle) { _, context, messageID in
             MosquittoClient.from(context).reports.withLock { $0.acknowledged.append(messageID) }
         }
-        do throws(UplinkProblem) {
-            try check(mosquitto_int_option(handle, MOSQ_OPT_PROTOCOL_VERSION, MQTT_PROTOCOL_V311), "setting MQTT 3.1.1")
-            try check(mosquitto_reconnect_delay_set(handle, 1, 60, true), "setting the reconnect delay")
-            try check(mosquitto_will_set(handle, options.will.topic, Int32(options.will.payload.utf8.count), options.will.payload, 1, true), "setting the last will")
-            if options.username != nil || options.password != nil {
-                try check(mosquitto_username_pw_set(handle, options.username, options.password), "setting the credentials")
-            }
-            if let ca = options.caFile {
-                try check(mosquitto_tls_set(handle, ca, nil, options.certFile, options.keyFile, nil), "setting up TLS")
-            }
-            try check(mosquitto_loop_start(handle), "starting the network thread")
-            let code = mosquitto_connect_async(handle, options.host, Int32(options.port), Int32(options.keepAliveSeconds))
-            if code != MOSQ_ERR_SUCCESS.rawValue {
-                // The library's thread keeps retrying; the first failure is only reported.
-                reports.withLock { $0.lastProblem = "cannot connect to \(options.host):\(options.port): " + Self.describe(code) }
-            }
-        } catch {
-            mosquitto_destroy(handle)
-            throw error
+        // On a throw below, `deinit` destroys the handle: `self` is fully initialised by now.
+        try check(mosquitto_int_option(handle, MOSQ_OPT_PROTOCOL_VERSION, MQTT_PROTOCOL_V311), "setting MQTT 3.1.1")
+        try check(mosquitto_reconnect_delay_set(handle, 1, 60, true), "setting the reconnect delay")
+        try check(mosquitto_will_set(handle, options.will.topic, Int32(options.will.payload.utf8.count), options.will.payload, 1, true), "setting the last will")
+        if options.username != nil || options.password != nil {
+            try check(mosquitto_username_pw_set(handle, options.username, options.password), "setting the credentials")
+        }
+        if let ca = options.caFile {
+            try check(mosquitto_tls_set(handle, ca, nil, options.certFile, options.keyFile, nil), "setting up TLS")
+        }
+        try check(mosquitto_loop_start(handle), "starting the network thread")
+        let code = mosquitto_connect_async(handle, options.host, Int32(options.port), Int32(options.keepAliveSeconds))
+        if code != MOSQ_ERR_SUCCESS.rawValue {
+            // The library's thread keeps retrying; the first failure is only reported.
+            reports.withLock { $0.lastProblem = "cannot connect to \(options.host):\(options.port): " + Self.describe(code) }
         }
     }
 
@@ -86,17 +83,23 @@ final class MosquittoClient: Sendable {
         mosquitto_destroy(handle)
     }
 
-    /// Queues a QoS 1 message; its id, or `nil` when the library refused it now (not connected).
-    func publish(topic: String, payload: String, retain: Bool) -> Int32? {
+    /// Queues a QoS 1 message and returns its id, or why the library refused it. A message
+    /// published as the link drops is queued all the same (`MOSQ_ERR_NO_CONN`) and sent after the
+    /// reconnect, so it counts as queued.
+    func publish(topic: String, payload: String, retain: Bool) -> Result<Int32, UplinkProblem> {
         var messageID: Int32 = 0
         let code = mosquitto_publish(handle, &messageID, topic, Int32(payload.utf8.count), payload, 1, retain)
-        return code == MOSQ_ERR_SUCCESS.rawValue ? messageID : nil
+        guard code == MOSQ_ERR_SUCCESS.rawValue || code == MOSQ_ERR_NO_CONN.rawValue else {
+            return .failure(UplinkProblem("cannot publish to \(topic): \(Self.describe(code))"))
+        }
+        return .success(messageID)
     }
 
-    /// Disconnects cleanly (no last will) and stops the library's thread.
-    func shutDown() {
+    /// Disconnects cleanly (no last will) and stops the library's thread. `force` cancels a thread
+    /// that may be stuck connecting to a broker that does not answer.
+    func shutDown(force: Bool) {
         mosquitto_disconnect(handle)
-        mosquitto_loop_stop(handle, false)
+        mosquitto_loop_stop(handle, force)
     }
 
     private func check(_ code: Int32, _ doing: String) throws(UplinkProblem) {
