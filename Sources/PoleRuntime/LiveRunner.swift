@@ -29,10 +29,9 @@ public struct LiveRunner {
     /// Runs until SIGINT, SIGTERM or the duration; returns the stopping signal's name, if any.
     public func run(signals: ProcessSignals) throws(LiveRunFailure) -> String? {
         let site = configuration.site
-        let topics = site.uplink.enabled ? MQTTUplink.topics(site.uplink, siteID: site.siteID) : nil
         let opened: OpenedStore
         do {
-            opened = try OpenedStore.open(path: site.store.path, topics: topics, utcMs: SystemUTCClock().now().unixMilliseconds)
+            opened = try OpenedStore.open(path: site.store.path, queuesUplink: site.uplink.enabled, utcMs: SystemUTCClock().now().unixMilliseconds)
         } catch {
             throw .store(error)
         }
@@ -284,18 +283,23 @@ public struct LiveRunner {
     ) -> PoleConfiguration {
         notifier.notify("RELOADING=1")
         defer { notifier.notify("READY=1") }
-        let next: PoleConfiguration
+        var next: PoleConfiguration
         do {
             next = try ConfigLoader.load(options.sources)
         } catch {
             logger.error("reload rejected; the running configuration stays", metadata: ["errors": "\(error.description)"])
             return current
         }
-        guard next.board == current.board, next.site.tickMs == current.site.tickMs,
-              next.site.store.path == current.site.store.path, next.site.realtimePriority == current.site.realtimePriority
+        guard next.board == current.board, next.site.tickMs == current.site.tickMs, next.site.realtimePriority == current.site.realtimePriority
         else {
-            logger.error("reload rejected: the board, loop.tick, loop.realtime_priority and store.path change only with a restart; the running configuration stays")
+            logger.error("reload rejected: the board, loop.tick and loop.realtime_priority change only with a restart; the running configuration stays")
             return current
+        }
+        if next.site.store != current.site.store || next.site.uplink != current.site.uplink || next.site.siteID != current.site.siteID {
+            logger.notice("[store], [uplink] and site.id take effect at the next restart; the store and its outbox are kept")
+            next.site.store = current.site.store
+            next.site.uplink = current.site.uplink
+            next.site.siteID = current.site.siteID
         }
         if next.poleSettings != current.poleSettings { loop.reconfigure(with: next.poleSettings) }
         if next.site.timeZone != current.site.timeZone { localTime = SiteLocalTime(zone: next.site.timeZone) }

@@ -50,7 +50,7 @@ public enum SimulationRunner {
         var store: SimulatedStore?
         if let storePath {
             do {
-                let opened = try OpenedStore.open(path: storePath, topics: nil, utcMs: street.utcMilliseconds)
+                let opened = try OpenedStore.open(path: storePath, queuesUplink: false, utcMs: street.utcMilliseconds)
                 latched = opened.latched
                 counters = opened.counters
                 store = SimulatedStore(store: opened.store, settings: configuration.site.store)

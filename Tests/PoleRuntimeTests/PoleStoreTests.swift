@@ -12,8 +12,8 @@ import Testing
         return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
     }
 
-    private func open(_ path: String, topics: PoleStore.Topics? = nil) throws -> PoleStore {
-        try PoleStore.open(path: path, topics: topics, utcMs: 1_000).store
+    private func open(_ path: String, queuesUplink: Bool = false) throws -> PoleStore {
+        try PoleStore.open(path: path, queuesUplink: queuesUplink, utcMs: 1_000).store
     }
 
     private func batch(_ events: [Event], utcMs: Int64 = 1_800_000_000_000) -> StoreBatch {
@@ -61,7 +61,7 @@ import Testing
         let file = fopen(path, "w")
         fwrite(garbage, 1, garbage.count, file)
         fclose(file)
-        let opened = try OpenedStore.open(path: path, topics: nil, utcMs: 42)
+        let opened = try OpenedStore.open(path: path, queuesUplink: false, utcMs: 42)
         #expect(opened.notes.count == 1)
         #expect(opened.notes.first?.contains("moved aside to \(path).corrupt-42") == true)
         #expect(try ByteFile.readAll(path: path + ".corrupt-42", limit: 1_000) == garbage, "the old bytes are kept as they were")
@@ -86,7 +86,7 @@ import Testing
         let noise = [UInt8](repeating: 0xA5, count: 600)
         #expect(pwrite(handle, noise, noise.count, 20 * 1_024 + 8) == noise.count)
         close(handle)
-        let opened = try OpenedStore.open(path: path, topics: nil, utcMs: 7)
+        let opened = try OpenedStore.open(path: path, queuesUplink: false, utcMs: 7)
         #expect(opened.notes.first?.contains("failed its integrity check") == true, "\(opened.notes)")
         #expect(access(path + ".corrupt-7", F_OK) == 0)
         #expect(opened.latched == [.conflict], "the latched faults are salvaged from the damaged file")
@@ -131,11 +131,10 @@ import Testing
     }
 
     @Test func theOutboxHoldsEveryMessageUntilAcknowledged() throws {
-        let topics = PoleStore.Topics(events: "poled/p1/events", air: "poled/p1/air")
-        let store = try open(Self.temporaryDirectory() + "/poled.sqlite", topics: topics)
+        let store = try open(Self.temporaryDirectory() + "/poled.sqlite", queuesUplink: true)
         try store.write(batch([.faultRaised(.conflict), .airMinute(AirMinute(pm1: nil, pm2_5: 12, pm10: 30))]))
         let messages = try store.outbox(afterID: 0, limit: 10)
-        #expect(messages.map(\.topic) == ["poled/p1/events", "poled/p1/air"])
+        #expect(messages.map(\.kind) == [.events, .air], "kinds, not topics: the uplink's current settings name the topic")
         let event = try JSONReader.parse(Array(messages[0].payload.utf8)).get()
         #expect(event["id"] == .number(1) && event["name"] == .string("fault.raised"))
         #expect(event["fields"]?["fault"] == .string("conflict"))
@@ -156,7 +155,7 @@ import Testing
 
 extension PoleStoreTests {
     @Test func outboxIdsAreNeverReusedAfterTheOutboxEmpties() throws {
-        let store = try PoleStore.open(path: Self.temporaryDirectory() + "/poled.sqlite", topics: PoleStore.Topics(events: "e", air: "a"), utcMs: 0).store
+        let store = try PoleStore.open(path: Self.temporaryDirectory() + "/poled.sqlite", queuesUplink: true, utcMs: 0).store
         var first = StoreBatch()
         first.add([.faultRaised(.conflict)], utcMs: 0, monotonicMs: 0)
         try store.write(first)

@@ -61,7 +61,7 @@ import Testing
             daemon.kill()
             stop.value.store(true, ordering: .relaxed)
             while technician.isExecuting { Thread.sleep(forTimeInterval: 0.01) }
-            let reopened = try OpenedStore.open(path: directory + "/poled.sqlite", topics: nil, utcMs: 0)
+            let reopened = try OpenedStore.open(path: directory + "/poled.sqlite", queuesUplink: false, utcMs: 0)
             #expect(reopened.notes.isEmpty, "run \(run), seed \(seed): \(reopened.notes)")
             let kept = Dictionary(uniqueKeysWithValues: try reopened.store.events(sinceUtcMs: nil, limit: 1_000_000).map { ($0.id!, $0.name) })
             for (id, name) in promised {

@@ -6,9 +6,9 @@ import Testing
 
 /// The daemon's side of the store: queued without waiting, written in batches, readable meanwhile.
 @Suite struct StoreServiceTests {
-    private func service(flushIntervalMs: Int64 = 600_000, topics: PoleStore.Topics? = nil) throws -> StoreService {
+    private func service(flushIntervalMs: Int64 = 600_000, queuesUplink: Bool = false) throws -> StoreService {
         let path = PoleStoreTests.temporaryDirectory() + "/poled.sqlite"
-        let store = try PoleStore.open(path: path, topics: topics, utcMs: 0).store
+        let store = try PoleStore.open(path: path, queuesUplink: queuesUplink, utcMs: 0).store
         return StoreService(
             store: store,
             settings: .init(
@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func acknowledgedMessagesLeaveTheOutboxAndAreNotOfferedAgain() throws {
-        let store = try service(topics: PoleStore.Topics(events: "e", air: "a"))
+        let store = try service(queuesUplink: true)
         store.record([.faultRaised(.conflict), .faultRaised(.floorBothLit)], utcMs: 1_800_000_000_000, monotonicMs: 10)
         #expect(waitUntil { store.outbox(afterID: 0, limit: 10).count == 2 })
         let first = store.outbox(afterID: 0, limit: 10)[0].id

@@ -24,12 +24,12 @@ public struct OpenedStore {
     public let notes: [String]
 
     /// Opens the store at `path` (see `PoleStore.open`) and imports old state files.
-    public static func open(path: String, topics: PoleStore.Topics?, utcMs: Int64) throws(StoreProblem) -> OpenedStore {
+    public static func open(path: String, queuesUplink: Bool, utcMs: Int64) throws(StoreProblem) -> OpenedStore {
         let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
         let faultFile = LatchedFaultFile(directory: directory.isEmpty ? "." : directory)
         let counterFile = LampCounterFile(directory: directory.isEmpty ? "." : directory)
         do {
-            let (store, opened, salvage) = try PoleStore.open(path: path, topics: topics, utcMs: utcMs)
+            let (store, opened, salvage) = try PoleStore.open(path: path, queuesUplink: queuesUplink, utcMs: utcMs)
             var notes = opened
             let stored = try store.latchedFaults()
             guard stored.unknown.isEmpty else {

@@ -12,15 +12,12 @@ import PoleJSON
 /// returned is on the card. Not `Sendable`: `StoreService` owns it on its own queue; a simulation
 /// owns it on its one thread.
 public final class PoleStore {
-    /// The messages an uplink should carry, `nil` when it is off (no outbox rows are written).
-    public struct Topics: Sendable, Hashable {
-        public var events: String
-        public var air: String
-
-        public init(events: String, air: String) {
-            self.events = events
-            self.air = air
-        }
+    /// What an outbox message carries; the uplink publishes it to `<prefix>/<site>/<kind>`, with the
+    /// prefix and site of its settings at the time it sends, so a reconfigured uplink sends the
+    /// backlog where the district now expects it.
+    public enum MessageKind: String, Sendable {
+        case events
+        case air
     }
 
     /// What retention deleted.
@@ -42,7 +39,8 @@ public final class PoleStore {
     }
 
     public let path: String
-    let topics: Topics?
+    /// Whether writes queue uplink messages in the outbox (the uplink is on).
+    let queuesUplink: Bool
     private let connection: SQLiteConnection
     private let insertEvent: SQLiteStatement
     private let insertAir: SQLiteStatement
@@ -64,7 +62,7 @@ public final class PoleStore {
     /// its WAL) and a new store started with what could be salvaged (`salvage`); `notes` says so,
     /// for the log. A store written by a newer poled is refused, never rewritten.
     public static func open(
-        path: String, topics: Topics?, utcMs: Int64
+        path: String, queuesUplink: Bool, utcMs: Int64
     ) throws(SQLiteError) -> (store: PoleStore, notes: [String], salvage: Salvage?) {
         var notes: [String] = []
         var salvage: Salvage?
@@ -99,7 +97,7 @@ public final class PoleStore {
                         : "its latched faults recovered (\(found.latched!.map(\.name).joined(separator: ", ")))"))
             }
         }
-        let store = try PoleStore(path: path, topics: topics)
+        let store = try PoleStore(path: path, queuesUplink: queuesUplink)
         if let salvage {
             try store.connection.execute(
                 "INSERT INTO sqlite_sequence(name, seq) VALUES ('events', \(salvage.lastEventID)), ('outbox', \(salvage.lastOutboxID))",
@@ -131,10 +129,10 @@ public final class PoleStore {
         return Salvage(latched: latched, lastEventID: sequence("events"), lastOutboxID: sequence("outbox"))
     }
 
-    private init(path: String, topics: Topics?) throws(SQLiteError) {
+    private init(path: String, queuesUplink: Bool) throws(SQLiteError) {
         connection = try SQLiteConnection(path: path, create: true)
         self.path = path
-        self.topics = topics
+        self.queuesUplink = queuesUplink
         try connection.execute("PRAGMA locking_mode = EXCLUSIVE; PRAGMA page_size = 1024", doing: "setting up")
         let mode = try connection.text("PRAGMA journal_mode = WAL", doing: "setting up WAL")
         guard mode == "wal" else {
@@ -148,7 +146,7 @@ public final class PoleStore {
         insertAir = try connection.prepare(
             "INSERT INTO air_minutes(utc_ms, pm1, pm2_5, pm10, grade, cai, aqi) VALUES (?, ?, ?, ?, ?, ?, ?)", doing: "storing an air minute"
         )
-        insertOutbox = try connection.prepare("INSERT INTO outbox(topic, payload) VALUES (?, ?)", doing: "queueing an uplink message")
+        insertOutbox = try connection.prepare("INSERT INTO outbox(kind, payload) VALUES (?, ?)", doing: "queueing an uplink message")
         deleteOutbox = try connection.prepare("DELETE FROM outbox WHERE id = ?", doing: "removing an acknowledged uplink message")
     }
 
@@ -183,7 +181,7 @@ public final class PoleStore {
                 try insertEvent.run()
                 entry.id = connection.lastInsertedRowID
                 stored.append(entry)
-                if let topics { try queue(topics.events, entry.uplinkJSON.serialized) }
+                if queuesUplink { try queue(.events, entry.uplinkJSON.serialized) }
             }
             for (utcMs, minute) in batch.airMinutes {
                 try insertAir.bind(1, utcMs)
@@ -194,7 +192,7 @@ public final class PoleStore {
                 try insertAir.bind(6, minute.cai.map(Int64.init))
                 try insertAir.bind(7, minute.aqi.map(Int64.init))
                 try insertAir.run()
-                if let topics { try queue(topics.air, AirMinute.uplinkJSON(minute, utcMs: utcMs).serialized) }
+                if queuesUplink { try queue(.air, AirMinute.uplinkJSON(minute, utcMs: utcMs).serialized) }
             }
             if let counters = batch.lampCounters {
                 try connection.execute(
@@ -216,8 +214,8 @@ public final class PoleStore {
         }
     }
 
-    private func queue(_ topic: String, _ payload: String) throws(SQLiteError) {
-        try insertOutbox.bind(1, topic)
+    private func queue(_ kind: MessageKind, _ payload: String) throws(SQLiteError) {
+        try insertOutbox.bind(1, kind.rawValue)
         try insertOutbox.bind(2, payload)
         try insertOutbox.run()
     }
@@ -264,15 +262,15 @@ public final class PoleStore {
     }
 
     /// Up to `limit` outbox messages with ids above `afterID`, oldest first.
-    public func outbox(afterID: Int64, limit: Int) throws(SQLiteError) -> [(id: Int64, topic: String, payload: String)] {
+    public func outbox(afterID: Int64, limit: Int) throws(SQLiteError) -> [(id: Int64, kind: MessageKind, payload: String)] {
         let statement = try connection.prepare(
-            "SELECT id, topic, payload FROM outbox WHERE id > ? ORDER BY id LIMIT ?", doing: "reading the uplink outbox"
+            "SELECT id, kind, payload FROM outbox WHERE id > ? ORDER BY id LIMIT ?", doing: "reading the uplink outbox"
         )
         try statement.bind(1, afterID)
         try statement.bind(2, Int64(limit))
-        var rows: [(id: Int64, topic: String, payload: String)] = []
+        var rows: [(id: Int64, kind: MessageKind, payload: String)] = []
         while try statement.step() {
-            rows.append((statement.integer(0), statement.text(1) ?? "", statement.text(2) ?? ""))
+            rows.append((statement.integer(0), MessageKind(rawValue: statement.text(1) ?? "") ?? .events, statement.text(2) ?? ""))
         }
         return rows
     }

@@ -27,7 +27,7 @@ enum StoreSchema {
         );
         CREATE TABLE outbox(
             id INTEGER PRIMARY KEY AUTOINCREMENT,
-            topic TEXT NOT NULL,
+            kind TEXT NOT NULL,
             payload TEXT NOT NULL
         );
         """,

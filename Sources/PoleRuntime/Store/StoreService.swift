@@ -61,7 +61,7 @@ public final class StoreService: Sendable {
     /// age, or `nil` while the clock cannot be trusted (then only the size limit applies).
     public init(store: sending PoleStore, settings: StoreSettingsValues, logger: Logger, utcNow: @escaping @Sendable () -> Int64?) {
         path = store.path
-        hasUplink = store.topics != nil
+        hasUplink = store.queuesUplink
         database = Mutex(store)
         self.settings = settings
         self.logger = logger
@@ -121,9 +121,9 @@ public final class StoreService: Sendable {
     }
 
     /// Outbox messages after `afterID` not yet acknowledged, oldest first.
-    public func outbox(afterID: Int64, limit: Int) -> [(id: Int64, topic: String, payload: String)] {
+    public func outbox(afterID: Int64, limit: Int) -> [(id: Int64, kind: PoleStore.MessageKind, payload: String)] {
         database.withLock { store in
-            let rows: [(id: Int64, topic: String, payload: String)]
+            let rows: [(id: Int64, kind: PoleStore.MessageKind, payload: String)]
             do {
                 rows = try store.outbox(afterID: afterID, limit: limit)
             } catch {

@@ -41,7 +41,7 @@ public final class MQTTUplink: Sendable {
         var lastLoggedProblem: String?
     }
 
-    public let topics: PoleStore.Topics
+    private let topicBase: String
     private let statusTopic: String
     private let broker: String
     private let options: MosquittoClient.Options
@@ -55,19 +55,14 @@ public final class MQTTUplink: Sendable {
     private nonisolated(unsafe) let timer: any DispatchSourceTimer
     private let clock = SystemMonotonicClock()
 
-    /// The topics a site's uplink publishes to; the store queues messages for them.
-    public static func topics(_ settings: UplinkSettings, siteID: String) -> PoleStore.Topics {
-        PoleStore.Topics(events: "\(settings.topicPrefix)/\(siteID)/events", air: "\(settings.topicPrefix)/\(siteID)/air")
-    }
-
     /// Starts the uplink to the broker in `settings` on its own queue; `status` gives the pole's
     /// status for the retained topic. An unreadable password file is thrown; a client libmosquitto
     /// refuses (an unreadable certificate) is logged and tried again every minute.
     public init(
         settings: UplinkSettings, siteID: String, store: StoreService, logger: Logger, status: @escaping @Sendable () -> JSONValue?
     ) throws(UplinkProblem) {
-        topics = Self.topics(settings, siteID: siteID)
-        statusTopic = "\(settings.topicPrefix)/\(siteID)/status"
+        topicBase = "\(settings.topicPrefix)/\(siteID)/"
+        statusTopic = topicBase + "status"
         broker = "\(settings.host):\(settings.effectivePort)"
         var password: String?
         if let file = settings.passwordFile {
@@ -159,7 +154,7 @@ public final class MQTTUplink: Sendable {
         let (cursor, room) = state.withLock { ($0.cursor, Self.window - $0.inFlight.count) }
         guard room > 0 else { return }
         for message in store.outbox(afterID: cursor, limit: room) {
-            switch client.publish(topic: message.topic, payload: message.payload, retain: false) {
+            switch client.publish(topic: topicBase + message.kind.rawValue, payload: message.payload, retain: false) {
             case .success(let messageID):
                 state.withLock {
                     $0.inFlight[messageID] = message.id
