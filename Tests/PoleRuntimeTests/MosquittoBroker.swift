@@ -8,11 +8,13 @@ final class MosquittoBroker {
     let directory: String
     private var process: SpawnedProcess?
 
-    init(directory: String) throws {
+    /// A broker on a free port; `listener` adds lines to its listener (TLS, say).
+    init(directory: String, listener: String = "") throws {
         self.directory = directory
         port = try Self.freePort()
         let configuration = """
             listener \(port) 127.0.0.1
+            \(listener)
             allow_anonymous true
             persistence true
             persistence_location \(directory)/

@@ -117,6 +117,56 @@ import Testing
         #expect(MosquittoSubscriber.retained(port: broker.port, topic: "poled/test-pole/status")?.contains(#""state":"offline""#) == true)
     }
 
+    /// A CA, a broker certificate for 127.0.0.1 and a client certificate for the pole, made with openssl.
+    private func makeCertificates(in directory: String) throws {
+        func openssl(_ arguments: String...) throws {
+            let result = RunningDaemon.run("/usr/bin/openssl", arguments)
+            guard result.status == 0 else { throw RunningDaemon.Failure("openssl \(arguments.joined(separator: " ")): \(result.err)") }
+        }
+        try "subjectAltName=IP:127.0.0.1\n".write(toFile: directory + "/san.ext", atomically: true, encoding: .utf8)
+        try openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", directory + "/ca.key", "-out", directory + "/ca.pem",
+                    "-days", "2", "-subj", "/CN=district test CA")
+        for (name, extensions) in [("broker", ["-extfile", directory + "/san.ext"]), ("pole", [])] {
+            try openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "\(directory)/\(name).key", "-out", "\(directory)/\(name).csr",
+                        "-subj", "/CN=\(name)")
+            let sign = ["x509", "-req", "-in", "\(directory)/\(name).csr", "-CA", directory + "/ca.pem", "-CAkey", directory + "/ca.key",
+                        "-CAcreateserial", "-out", "\(directory)/\(name).crt", "-days", "2"] + extensions
+            let result = RunningDaemon.run("/usr/bin/openssl", sign)
+            guard result.status == 0 else { throw RunningDaemon.Failure("openssl x509: \(result.err)") }
+        }
+    }
+
+    @Test func tlsWithAClientCertificateConnectsAndWithoutOneIsRefused() throws {
+        guard requireMosquitto() else { return }
+        let directory = NSTemporaryDirectory() + "poled-uplink-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try makeCertificates(in: directory)
+        let broker = try MosquittoBroker(directory: directory, listener: """
+            cafile \(directory)/ca.pem
+            certfile \(directory)/broker.crt
+            keyfile \(directory)/broker.key
+            require_certificate true
+            """)
+        let tls = site(port: broker.port) + "\nca_file = \"\(directory)/ca.pem\""
+        let withCertificate = try RunningDaemon(
+            scenario: "Tests/Scenarios/head-cycle.json", directory: directory + "/pole",
+            site: tls + "\ncert_file = \"\(directory)/pole.crt\"\nkey_file = \"\(directory)/pole.key\""
+        )
+        _ = withCertificate.polectl("maintenance", "on", "--reason", "tls test")
+        let sent = withCertificate.waitForStatus(seconds: 15) {
+            $0["uplink"]?["connected"] == .bool(true) && ($0["uplink"]?["sent"]?.number ?? 0) >= 2
+        }
+        #expect(sent != nil, "over TLS with a client certificate: \(withCertificate.logText)")
+        #expect(withCertificate.stop() == 0)
+
+        let withoutCertificate = try RunningDaemon(scenario: "Tests/Scenarios/head-cycle.json", directory: directory + "/pole-2", site: tls)
+        Thread.sleep(forTimeInterval: 3)
+        let refused = withoutCertificate.polectlJSON("status").json
+        #expect(refused?["uplink"]?["connected"] == .bool(false), "the broker requires a client certificate")
+        #expect(refused?["uplink"]?["problem"] != .null, "and the status says why: \(String(describing: refused?["uplink"]))")
+    }
+
     private static func id(of payload: String) -> Int64? {
         (try? JSONReader.parse(Array(payload.utf8)).get())?["id"]?.number.map { Int64($0) }
     }
