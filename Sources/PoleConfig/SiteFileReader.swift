@@ -102,6 +102,7 @@ enum SiteFileReader {
         let day: Int64 = 86_400_000
         settings.path = readPath(&table, "path", log: &log) ?? settings.path
         settings.flushIntervalMs = table.duration("flush_interval", range: 1_000...600_000, log: &log) ?? settings.flushIntervalMs
+        settings.airFlushIntervalMs = table.duration("air_flush_interval", range: 1_000...3_600_000, log: &log) ?? settings.airFlushIntervalMs
         settings.keepEventsMs = table.duration("keep_events", range: day...3_650 * day, log: &log) ?? settings.keepEventsMs
         settings.keepAirMs = table.duration("keep_air", range: day...3_650 * day, log: &log) ?? settings.keepAirMs
         if let mebibytes = table.integer("max_size_mib", range: 1...4_096, log: &log) {

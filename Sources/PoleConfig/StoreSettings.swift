@@ -8,6 +8,9 @@ public struct StoreSettings: Sendable, Hashable {
     /// Events and readings wait this long and are written together, 1 s…10 min; faults and
     /// technicians' commands are written at once.
     public var flushIntervalMs: Int64 = 30_000
+    /// Air minutes (one a minute) are collected this long before they are written, 1 s…1 h: each
+    /// write costs the card at least one 4 KiB block however little it holds.
+    public var airFlushIntervalMs: Int64 = 300_000
     /// Events older than this are deleted, 1 d…10 years.
     public var keepEventsMs: Int64 = 365 * 86_400_000
     /// Air minutes older than this are deleted, 1 d…10 years.

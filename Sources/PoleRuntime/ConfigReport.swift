@@ -30,7 +30,8 @@ public enum ConfigReport {
         }
         rows.append(("Control socket", "\(site.controlSocket) (group \(site.controlGroup))"))
         let store = site.store
-        rows.append(("Store", "\(store.path): written every \(duration(store.flushIntervalMs)) (faults at once); "
+        rows.append(("Store", "\(store.path): written every \(duration(store.flushIntervalMs)) (faults at once, "
+            + "air minutes every \(duration(store.airFlushIntervalMs))); "
             + "events kept \(duration(store.keepEventsMs)), air \(duration(store.keepAirMs)), at most \(store.maxBytes >> 20) MiB"))
         let uplink = site.uplink
         rows.append(("Uplink", uplink.enabled

@@ -46,8 +46,9 @@ public struct LiveRunner {
         let store = StoreService(
             store: opened.store,
             settings: StoreService.StoreSettingsValues(
-                flushIntervalMs: site.store.flushIntervalMs, keepEventsMs: site.store.keepEventsMs, keepAirMs: site.store.keepAirMs,
-                maxBytes: site.store.maxBytes, validFromUtcMs: clockValidFromMs
+                flushIntervalMs: site.store.flushIntervalMs, airFlushIntervalMs: site.store.airFlushIntervalMs,
+                keepEventsMs: site.store.keepEventsMs, keepAirMs: site.store.keepAirMs, maxBytes: site.store.maxBytes,
+                validFromUtcMs: clockValidFromMs
             ),
             logger: logger,
             utcNow: {

@@ -9,7 +9,7 @@ import Testing
 
     @Test func defaultsBatchEvery30sAndKeepTheUplinkOff() throws {
         let site = try parse("")
-        #expect(site.store.flushIntervalMs == 30_000)
+        #expect(site.store.flushIntervalMs == 30_000 && site.store.airFlushIntervalMs == 300_000)
         #expect(site.store.keepEventsMs == 365 * 86_400_000 && site.store.keepAirMs == 30 * 86_400_000)
         #expect(site.store.maxBytes == 64 << 20)
         #expect(!site.uplink.enabled)
@@ -22,6 +22,7 @@ import Testing
             id = "gangnam-17"
             [store]
             flush_interval = "5m"
+            air_flush_interval = "15m"
             keep_events = "90d"
             keep_air = "7d"
             max_size_mib = 16
@@ -38,7 +39,7 @@ import Testing
             cert_file = "/etc/poled/pole.crt"
             key_file = "/etc/poled/pole.key"
             """)
-        #expect(site.store.flushIntervalMs == 300_000 && site.store.keepEventsMs == 90 * 86_400_000 && site.store.keepAirMs == 7 * 86_400_000)
+        #expect(site.store.flushIntervalMs == 300_000 && site.store.airFlushIntervalMs == 900_000 && site.store.keepEventsMs == 90 * 86_400_000 && site.store.keepAirMs == 7 * 86_400_000)
         #expect(site.store.maxBytes == 16 << 20)
         #expect(site.uplink.enabled && site.uplink.host == "mqtt.district.example" && site.uplink.clientID == "pole-17")
         #expect(site.uplink.topicPrefix == "city/poles" && site.uplink.keepAliveSeconds == 30 && site.uplink.statusIntervalMs == 300_000)

@@ -18,7 +18,7 @@ import Testing
 
     private func batch(_ events: [Event], utcMs: Int64 = 1_800_000_000_000) -> StoreBatch {
         var batch = StoreBatch()
-        batch.add(events, utcMs: utcMs, monotonicMs: 5_000)
+        batch.add(events, utcMs: utcMs, monotonicMs: 5_000, atMs: 5_000)
         return batch
     }
 
@@ -157,14 +157,14 @@ extension PoleStoreTests {
     @Test func outboxIdsAreNeverReusedAfterTheOutboxEmpties() throws {
         let store = try PoleStore.open(path: Self.temporaryDirectory() + "/poled.sqlite", queuesUplink: true, utcMs: 0).store
         var first = StoreBatch()
-        first.add([.faultRaised(.conflict)], utcMs: 0, monotonicMs: 0)
+        first.add([.faultRaised(.conflict)], utcMs: 0, monotonicMs: 0, atMs: 0)
         try store.write(first)
         let sent = try store.outbox(afterID: 0, limit: 10)
         var acknowledgement = StoreBatch()
         acknowledgement.acknowledged = sent.map(\.id)
         try store.write(acknowledgement)
         var second = StoreBatch()
-        second.add([.airMinute(AirMinute(pm1: 1, pm2_5: 2, pm10: 3))], utcMs: 60_000, monotonicMs: 60_000)
+        second.add([.airMinute(AirMinute(pm1: 1, pm2_5: 2, pm10: 3))], utcMs: 60_000, monotonicMs: 60_000, atMs: 60_000)
         try store.write(second)
         #expect(try store.outbox(afterID: sent.last!.id, limit: 10).count == 1, "the next message comes after the uplink's cursor")
     }

@@ -12,7 +12,7 @@ import Testing
         return StoreService(
             store: store,
             settings: .init(
-                flushIntervalMs: flushIntervalMs, keepEventsMs: 365 * 86_400_000, keepAirMs: 30 * 86_400_000, maxBytes: 64 << 20,
+                flushIntervalMs: flushIntervalMs, airFlushIntervalMs: flushIntervalMs, keepEventsMs: 365 * 86_400_000, keepAirMs: 30 * 86_400_000, maxBytes: 64 << 20,
                 validFromUtcMs: 0
             ),
             logger: Logger(label: "test"), utcNow: { 1_800_000_000_000 }

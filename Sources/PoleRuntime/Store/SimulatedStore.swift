@@ -8,7 +8,6 @@ struct SimulatedStore {
     let store: PoleStore
     let settings: StoreSettings
     var batch = StoreBatch()
-    var lastFlushMs: Int64 = 0
     var lastRetentionMs: Int64 = 0
     var lastCountersMs: Int64 = 0
     /// Transactions written.
@@ -20,15 +19,15 @@ struct SimulatedStore {
     }
 
     /// Adds a tick's events (and every 10 minutes the lamp counters, as the daemon does) and writes
-    /// when the flush interval has passed or something urgent waits; retention runs hourly.
+    /// when the batch is due (`StoreBatch.isDue`); retention runs hourly.
     mutating func record(_ events: [Event], lampCounters: LampCounters?, atMs: Int64, utcMs: Int64) throws(SQLiteError) {
-        if !events.isEmpty { batch.add(events, utcMs: utcMs, monotonicMs: atMs) }
+        if !events.isEmpty { batch.add(events, utcMs: utcMs, monotonicMs: atMs, atMs: atMs) }
         if let lampCounters, atMs - lastCountersMs >= 600_000 {
             batch.lampCounters = lampCounters
+            batch.markWaiting(atMs: atMs)
             lastCountersMs = atMs
         }
-        if batch.isUrgent || atMs - lastFlushMs >= settings.flushIntervalMs {
-            lastFlushMs = atMs
+        if batch.isDue(atMs: atMs, flushIntervalMs: settings.flushIntervalMs, airFlushIntervalMs: settings.airFlushIntervalMs) {
             try flush()
         }
         if atMs - lastRetentionMs >= StoreService.retentionIntervalMs {

@@ -15,25 +15,48 @@ struct StoreBatch: Sendable {
     var acknowledged: [Int64] = []
     /// Something that must reach the disk at once is waiting (a fault, a clear, an audit).
     var isUrgent = false
+    /// When the oldest waiting item other than an air minute came, on the batching clock (ms).
+    var waitingSinceMs: Int64?
+    /// When the oldest waiting air minute came.
+    var airWaitingSinceMs: Int64?
 
     var isEmpty: Bool {
         events.isEmpty && airMinutes.isEmpty && lampCounters == nil && latchedFaults == nil && acknowledged.isEmpty
     }
 
     /// Adds what one tick produced: stored events and air minutes, urgent when a fault or a
-    /// technician's command is among them.
-    mutating func add(_ tickEvents: [Event], utcMs: Int64, monotonicMs: Int64) {
+    /// technician's command is among them. `atMs` is the batching clock's time.
+    mutating func add(_ tickEvents: [Event], utcMs: Int64, monotonicMs: Int64, atMs: Int64) {
         for event in tickEvents {
             switch event {
             case .airMinute(let minute):
                 airMinutes.append((utcMs, minute))
+                airWaitingSinceMs = airWaitingSinceMs ?? atMs
             case .faultRaised, .faultCleared, .audit:
                 isUrgent = true
                 events.append(EventLog.Entry(event, utcMs: utcMs, monotonicMs: monotonicMs))
+                waitingSinceMs = waitingSinceMs ?? atMs
             default:
-                if EventLog.keeps(event) { events.append(EventLog.Entry(event, utcMs: utcMs, monotonicMs: monotonicMs)) }
+                guard EventLog.keeps(event) else { continue }
+                events.append(EventLog.Entry(event, utcMs: utcMs, monotonicMs: monotonicMs))
+                waitingSinceMs = waitingSinceMs ?? atMs
             }
         }
+    }
+
+    /// Notes that something other than an air minute (counters, faults, acknowledgements) waits.
+    mutating func markWaiting(atMs: Int64) {
+        waitingSinceMs = waitingSinceMs ?? atMs
+    }
+
+    /// Whether to write now: something urgent waits, anything else has waited `flushIntervalMs`,
+    /// or an air minute has waited `airFlushIntervalMs` (air minutes come every minute; collecting
+    /// several per write is what keeps a card's block writes low, README "Write budget").
+    func isDue(atMs: Int64, flushIntervalMs: Int64, airFlushIntervalMs: Int64) -> Bool {
+        if isUrgent { return true }
+        if let since = waitingSinceMs, atMs - since >= flushIntervalMs { return true }
+        if let since = airWaitingSinceMs, atMs - since >= airFlushIntervalMs { return true }
+        return false
     }
 
     /// Appends `later`, whose counters and faults replace these.
@@ -44,5 +67,7 @@ struct StoreBatch: Sendable {
         latchedFaults = later.latchedFaults ?? latchedFaults
         acknowledged += later.acknowledged
         isUrgent = isUrgent || later.isUrgent
+        waitingSinceMs = [waitingSinceMs, later.waitingSinceMs].compactMap { $0 }.min()
+        airWaitingSinceMs = [airWaitingSinceMs, later.airWaitingSinceMs].compactMap { $0 }.min()
     }
 }

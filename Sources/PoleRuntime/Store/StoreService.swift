@@ -1,4 +1,5 @@
 import Dispatch
+import PoleLinux
 public import Logging
 public import PoleCore
 import Synchronization
@@ -6,8 +7,9 @@ import Synchronization
 /// The live daemon's store: the loop hands it events and state without waiting, and a queue of its
 /// own writes them in batches (DESIGN.md §3: the loop never blocks on I/O).
 ///
-/// Batches are written every `store.flush_interval` and at once when a fault, a clear or an audited
-/// command is among them; a failed write keeps the batch and tries again at the next interval.
+/// A batch is written when an event in it has waited `store.flush_interval`, an air minute
+/// `store.air_flush_interval`, or at once when a fault, a clear or an audited command is among
+/// them; a failed write keeps the batch and tries again a second later, and so on.
 /// Reads (`polectl events`, the uplink's outbox) see what is stored and what still waits, so an
 /// event is never missing from an answer because it has not reached the card yet.
 public final class StoreService: Sendable {
@@ -38,18 +40,23 @@ public final class StoreService: Sendable {
     private let logger: Logger
     private let settings: StoreSettingsValues
     private let utcNow: @Sendable () -> Int64?
+    private let clock = SystemMonotonicClock()
 
     /// The retention settings, copied so the service needs nothing from `PoleConfig`.
     public struct StoreSettingsValues: Sendable {
         public var flushIntervalMs: Int64
+        public var airFlushIntervalMs: Int64
         public var keepEventsMs: Int64
         public var keepAirMs: Int64
         public var maxBytes: Int64
         /// Rows stamped before this (the site's `clock.min_valid`) were written with an unset clock.
         public var validFromUtcMs: Int64
 
-        public init(flushIntervalMs: Int64, keepEventsMs: Int64, keepAirMs: Int64, maxBytes: Int64, validFromUtcMs: Int64) {
+        public init(
+            flushIntervalMs: Int64, airFlushIntervalMs: Int64, keepEventsMs: Int64, keepAirMs: Int64, maxBytes: Int64, validFromUtcMs: Int64
+        ) {
             self.flushIntervalMs = flushIntervalMs
+            self.airFlushIntervalMs = airFlushIntervalMs
             self.keepEventsMs = keepEventsMs
             self.keepAirMs = keepAirMs
             self.maxBytes = maxBytes
@@ -67,13 +74,16 @@ public final class StoreService: Sendable {
         self.logger = logger
         self.utcNow = utcNow
         timer = DispatchSource.makeTimerSource(queue: queue)
-        let interval = DispatchTimeInterval.milliseconds(Int(settings.flushIntervalMs))
-        timer.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(Int(settings.flushIntervalMs / 10)))
-        let flushesPerRetention = max(1, Self.retentionIntervalMs / settings.flushIntervalMs)
-        let ticks = Atomic<Int64>(0)
+        timer.schedule(deadline: .now() + .seconds(1), repeating: .seconds(1), leeway: .milliseconds(100))
+        let secondsPerRetention = Self.retentionIntervalMs / 1_000
+        let seconds = Atomic<Int64>(0)
         timer.setEventHandler { [self] in
-            flush()
-            if ticks.add(1, ordering: .relaxed).newValue % flushesPerRetention == 0 { retain() }
+            let now = clock.now().milliseconds
+            let due = pending.withLock {
+                $0.queued.isDue(atMs: now, flushIntervalMs: settings.flushIntervalMs, airFlushIntervalMs: settings.airFlushIntervalMs)
+            }
+            if due { flush() }
+            if seconds.add(1, ordering: .relaxed).newValue % secondsPerRetention == 0 { retain() }
         }
         queue.async { [self] in
             let statistics = database.withLock { try? $0.statistics() }
@@ -87,8 +97,9 @@ public final class StoreService: Sendable {
 
     /// Queues a tick's events (those the store keeps) and air minutes.
     public func record(_ events: [Event], utcMs: Int64, monotonicMs: Int64) {
+        let now = clock.now().milliseconds
         let urgent = pending.withLock { state in
-            state.queued.add(events, utcMs: utcMs, monotonicMs: monotonicMs)
+            state.queued.add(events, utcMs: utcMs, monotonicMs: monotonicMs, atMs: now)
             let excess = state.queued.events.count - Self.pendingEventsMax
             if excess > 0 {
                 state.queued.events.removeFirst(excess)
@@ -110,14 +121,22 @@ public final class StoreService: Sendable {
 
     /// Queues the lamp counters for the next batch.
     public func record(counters: LampCounters) {
-        pending.withLock { $0.queued.lampCounters = counters }
+        let now = clock.now().milliseconds
+        pending.withLock {
+            $0.queued.lampCounters = counters
+            $0.queued.markWaiting(atMs: now)
+        }
     }
 
     // MARK: the uplink's side
 
     /// Marks an outbox message as acknowledged by the broker; deleted with the next batch.
     public func acknowledge(_ outboxID: Int64) {
-        pending.withLock { $0.queued.acknowledged.append(outboxID) }
+        let now = clock.now().milliseconds
+        pending.withLock {
+            $0.queued.acknowledged.append(outboxID)
+            $0.queued.markWaiting(atMs: now)
+        }
     }
 
     /// Outbox messages after `afterID` not yet acknowledged, oldest first.
