@@ -126,9 +126,9 @@ let benchmarks: @Sendable () -> Void = {
         let zones = simConfiguration.board.presenceZones
         try storeDay(benchmark, scenario: DemoDay.scenario(seed: 1, startUTCSeconds: 1_795_564_800, durationMs: 86_400_000, zones: zones))
     }
-    Benchmark("Store writes, a simulated demo day, flush_interval 5m", configuration: .init(metrics: storeMetrics, maxIterations: 1)) { benchmark in
+    Benchmark("Store writes, a simulated demo day, air_flush_interval 30s", configuration: .init(metrics: storeMetrics, maxIterations: 1)) { benchmark in
         var configuration = simConfiguration
-        configuration.site.store.flushIntervalMs = 300_000
+        configuration.site.store.airFlushIntervalMs = 30_000
         let zones = simConfiguration.board.presenceZones
         try storeDay(
             benchmark, scenario: DemoDay.scenario(seed: 1, startUTCSeconds: 1_795_564_800, durationMs: 86_400_000, zones: zones),
