@@ -208,7 +208,12 @@ public struct LiveRunner {
             tracker.observe(events)
             let utcMs = street.map { $0.street.utcMilliseconds } ?? SystemUTCClock().now().unixMilliseconds
             server.mailbox.record(events, utcMs: utcMs, monotonicMs: timing.elapsedMs)
-            if !events.isEmpty { store.record(events, utcMs: utcMs, monotonicMs: timing.elapsedMs) }
+            let latchedNow = loop.pole.latchedFaults
+            let latchedChanged = latchedNow != latched
+            if latchedChanged { latched = latchedNow }
+            if !events.isEmpty || latchedChanged {
+                store.record(events, latched: latchedChanged ? latchedNow : nil, utcMs: utcMs, monotonicMs: timing.elapsedMs)
+            }
             trace?.source.record(timeMs: timing.elapsedMs, events: events, outputs: loop.outputs)
             recording?.source.record(loop.lastInputs, outputs: loop.outputs)
             if traceFlush.isDue(timing.woke) {
@@ -228,10 +233,6 @@ public struct LiveRunner {
                 ))
             }
             control.answer()
-            if loop.pole.latchedFaults != latched {
-                latched = loop.pole.latchedFaults
-                store.record(latched: latched)
-            }
             if counterSave.isDue(timing.woke), scheduler.ticks > 1, let counters = loop.pole.lampCounters { store.record(counters: counters) }
             if watchdog.isDue(timing.woke) { notifier.notify("WATCHDOG=1") }
             if statusNotice.isDue(timing.woke) { notifier.notify("STATUS=\(summary(loop, current))") }
@@ -258,6 +259,7 @@ public struct LiveRunner {
         status.finish()
         shutDown(&loop, close: close)
         if let counters = loop.pole.lampCounters { store.record(counters: counters) }
+        store.flushNow()
         logger.info("poled stopped; outputs driven to their safe levels", metadata: [
             "reason": "\(stopSignal ?? "duration elapsed")", "ticks": "\(scheduler.ticks)", "overruns": "\(scheduler.overruns)",
         ])

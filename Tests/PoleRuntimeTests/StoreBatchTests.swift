@@ -21,6 +21,13 @@ import Testing
         }
     }
 
+    @Test func aFaultThatClearsItselfWaitsLikeOtherEvents() {
+        var batch = StoreBatch()
+        batch.add([.faultRaised(.lampOut), .faultCleared(.lampOut, by: nil, reason: nil)], utcMs: 0, monotonicMs: 0, atMs: 0)
+        #expect(!isDue(batch, at: 29_999), "a flapping lamp must not cost a synced write each time")
+        #expect(isDue(batch, at: 30_000))
+    }
+
     @Test func otherEventsWaitTheFlushInterval() {
         var batch = StoreBatch()
         batch.add([.night(true)], utcMs: 0, monotonicMs: 0, atMs: 1_000)

@@ -29,7 +29,7 @@ public struct OpenedStore {
         let faultFile = LatchedFaultFile(directory: directory.isEmpty ? "." : directory)
         let counterFile = LampCounterFile(directory: directory.isEmpty ? "." : directory)
         do {
-            let (store, opened, salvage) = try PoleStore.open(path: path, queuesUplink: queuesUplink, utcMs: utcMs)
+            let (store, opened, _) = try PoleStore.open(path: path, queuesUplink: queuesUplink, utcMs: utcMs)
             var notes = opened
             let stored = try store.latchedFaults()
             guard stored.unknown.isEmpty else {
@@ -39,10 +39,6 @@ public struct OpenedStore {
             var latched = stored.faults
             var counters = try store.lampCounters()
             var imported = StoreBatch()
-            if let salvage {
-                latched = salvage.latched ?? [.stateLost]
-                imported.latchedFaults = latched
-            }
             if access(faultFile.path, F_OK) == 0 {
                 let old = try faultFile.load()
                 latched = Array(Set(latched + old)).sorted()

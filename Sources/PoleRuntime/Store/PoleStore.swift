@@ -58,8 +58,8 @@ public final class PoleStore {
     }
 
     /// Opens the store at `path`, creating it and its directory when missing. A file that fails
-    /// `PRAGMA integrity_check` or is not a database is renamed aside (`path.corrupt-<utc ms>`, with
-    /// its WAL) and a new store started with what could be salvaged (`salvage`); `notes` says so,
+    /// `PRAGMA integrity_check` or is not a database is replaced by a new store holding what could
+    /// be salvaged (`salvage`), and kept as `path.corrupt-<utc ms>` with its WAL; `notes` says so,
     /// for the log. A store written by a newer poled is refused, never rewritten.
     public static func open(
         path: String, queuesUplink: Bool, utcMs: Int64
@@ -71,6 +71,7 @@ public final class PoleStore {
             var damage: String?
             do {
                 let existing = try SQLiteConnection(path: path, create: false)
+                existing.keepWALOnClose()
                 try existing.execute("PRAGMA locking_mode = EXCLUSIVE", doing: "integrity check")
                 let verdict = try existing.text("PRAGMA integrity_check(20)", doing: "integrity check") ?? "no answer"
                 if verdict != "ok" {
@@ -81,34 +82,63 @@ public final class PoleStore {
                 damage = error.message
             }
             if let damage {
-                let aside = "\(path).corrupt-\(utcMs)"
-                for suffix in ["-wal", "-shm", "-journal", ""] where access(path + suffix, F_OK) == 0 {
-                    guard rename(path + suffix, aside + suffix) == 0 else {
-                        throw SQLiteError(
-                            code: SQLITE_CANTOPEN, path: path, doing: "moving the damaged store aside to \(aside)",
-                            message: String(cString: strerror(errno))
-                        )
-                    }
-                }
-                let found = salvage ?? Salvage(latched: nil, lastEventID: utcMs, lastOutboxID: utcMs)
+                let found = salvage ?? Salvage(latched: nil, lastEventID: max(utcMs, idFloor), lastOutboxID: max(utcMs, idFloor))
                 salvage = found
-                notes.append("the store failed its integrity check (\(damage)); moved aside to \(aside) and a new one started, "
+                let aside = try replaceDamaged(path, with: found, utcMs: utcMs)
+                notes.append("the store failed its integrity check (\(damage)); kept as \(aside) and a new one started, "
                     + (found.latched == nil ? "its latched faults unreadable: state-lost is latched until a person clears it"
                         : "its latched faults recovered (\(found.latched!.map(\.name).joined(separator: ", ")))"))
             }
         }
-        let store = try PoleStore(path: path, queuesUplink: queuesUplink)
-        if let salvage {
-            try store.connection.execute(
-                "INSERT INTO sqlite_sequence(name, seq) VALUES ('events', \(salvage.lastEventID)), ('outbox', \(salvage.lastOutboxID))",
-                doing: "continuing the damaged store's ids"
-            )
-        }
-        return (store, notes, salvage)
+        return (try PoleStore(path: path, queuesUplink: queuesUplink), notes, salvage)
     }
 
-    /// Reads what it can from a damaged store: each part is worth having on its own. Ids it cannot
-    /// read continue from `utcMs`, above any id a store hands out in its first decades.
+    /// Ids continue above this when a damaged store's own counters cannot be read.
+    static let idFloor: Int64 = 1_000_000_000_000
+
+    /// Builds the replacement completely beside the damaged file (schema, id counters, the latched
+    /// faults or `state-lost`, synced), then keeps the damaged file under a new name and renames the
+    /// replacement over it: a power cut at any point leaves either the damaged file (salvaged again
+    /// at the next start) or the complete replacement, never an empty store that forgot a latched
+    /// fault. Returns the name the damaged file is kept under.
+    private static func replaceDamaged(_ path: String, with salvage: Salvage, utcMs: Int64) throws(SQLiteError) -> String {
+        let fresh = path + ".new"
+        for suffix in ["", "-wal", "-shm", "-journal"] { unlink(fresh + suffix) }
+        do {
+            let replacement = try PoleStore(path: fresh, queuesUplink: false)
+            try replacement.connection.transaction(doing: "starting the replacement store") { () throws(SQLiteError) in
+                try replacement.connection.execute(
+                    "INSERT INTO sqlite_sequence(name, seq) VALUES ('events', \(salvage.lastEventID)), ('outbox', \(salvage.lastOutboxID))",
+                    doing: "continuing the damaged store's ids"
+                )
+                for fault in salvage.latched ?? [.stateLost] {
+                    try replacement.connection.execute("INSERT INTO latched_faults(fault) VALUES ('\(fault.name)')", doing: "keeping the latched faults")
+                }
+            }
+        }
+        let aside = "\(path).corrupt-\(utcMs)"
+        func fail(_ doing: String) -> SQLiteError {
+            SQLiteError(code: SQLITE_CANTOPEN, path: path, doing: doing, message: String(cString: strerror(errno)))
+        }
+        guard link(path, aside) == 0 || (errno == EEXIST && unlink(aside) == 0 && link(path, aside) == 0) else {
+            throw fail("keeping the damaged store as \(aside)")
+        }
+        for suffix in ["-wal", "-shm", "-journal"] where access(path + suffix, F_OK) == 0 {
+            guard rename(path + suffix, aside + suffix) == 0 else { throw fail("keeping the damaged store's \(suffix) as \(aside)\(suffix)") }
+        }
+        guard rename(fresh, path) == 0 else { throw fail("putting the replacement store in place") }
+        let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+        let handle = Glibc.open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY)
+        if handle >= 0 {
+            fsync(handle)
+            close(handle)
+        }
+        return aside
+    }
+
+    /// Reads what it can from a damaged store: each part is worth having on its own. An id counter
+    /// continues from the largest of its `sqlite_sequence` entry and the table's largest id, or from
+    /// `idFloor` (or the wall clock, if larger) when neither can be read.
     private static func salvage(_ damaged: SQLiteConnection, utcMs: Int64) -> Salvage {
         var latched: [Fault]? = []
         do {
@@ -123,10 +153,13 @@ public final class PoleStore {
         } catch {
             latched = nil
         }
-        func sequence(_ table: String) -> Int64 {
-            (try? damaged.integer("SELECT max(seq) FROM sqlite_sequence WHERE name = '\(table)'", doing: "salvaging ids")).map { max($0, 0) } ?? utcMs
+        func lastID(_ table: String) -> Int64 {
+            let sequence = try? damaged.integer("SELECT max(seq) FROM sqlite_sequence WHERE name = '\(table)'", doing: "salvaging ids")
+            let largest = try? damaged.integer("SELECT max(id) FROM \(table)", doing: "salvaging ids")
+            guard sequence != nil || largest != nil else { return max(utcMs, idFloor) }
+            return max(sequence ?? 0, largest ?? 0)
         }
-        return Salvage(latched: latched, lastEventID: sequence("events"), lastOutboxID: sequence("outbox"))
+        return Salvage(latched: latched, lastEventID: lastID("events"), lastOutboxID: lastID("outbox"))
     }
 
     private init(path: String, queuesUplink: Bool) throws(SQLiteError) {

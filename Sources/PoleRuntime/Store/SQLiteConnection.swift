@@ -29,6 +29,11 @@ final class SQLiteConnection {
         sqlite3_close_v2(handle)
     }
 
+    /// Leaves the WAL as it is when this connection closes, so a file being inspected is not changed.
+    func keepWALOnClose() {
+        poled_sqlite_keep_wal_on_close(handle)
+    }
+
     /// Runs one or more statements that return nothing worth reading.
     func execute(_ sql: String, doing: String) throws(SQLiteError) {
         var message: UnsafeMutablePointer<CChar>?

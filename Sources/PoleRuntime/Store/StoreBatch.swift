@@ -13,7 +13,8 @@ struct StoreBatch: Sendable {
     var latchedFaults: [Fault]?
     /// Outbox rows the broker acknowledged, to delete.
     var acknowledged: [Int64] = []
-    /// Something that must reach the disk at once is waiting (a fault, a clear, an audit).
+    /// Something that must reach the disk at once is waiting (a latching fault, its clear, an audit,
+    /// a change in the latched set).
     var isUrgent = false
     /// When the oldest waiting item other than an air minute came, on the batching clock (ms).
     var waitingSinceMs: Int64?
@@ -24,23 +25,30 @@ struct StoreBatch: Sendable {
         events.isEmpty && airMinutes.isEmpty && lampCounters == nil && latchedFaults == nil && acknowledged.isEmpty
     }
 
-    /// Adds what one tick produced: stored events and air minutes, urgent when a fault or a
-    /// technician's command is among them. `atMs` is the batching clock's time.
+    /// Adds what one tick produced: stored events and air minutes, urgent when a latching fault, its
+    /// clear or a technician's command is among them (faults that come and go by themselves, like a
+    /// flapping lamp, wait like other events). `atMs` is the batching clock's time.
     mutating func add(_ tickEvents: [Event], utcMs: Int64, monotonicMs: Int64, atMs: Int64) {
         for event in tickEvents {
             switch event {
             case .airMinute(let minute):
                 airMinutes.append((utcMs, minute))
                 airWaitingSinceMs = airWaitingSinceMs ?? atMs
-            case .faultRaised, .faultCleared, .audit:
-                isUrgent = true
-                events.append(EventLog.Entry(event, utcMs: utcMs, monotonicMs: monotonicMs))
-                waitingSinceMs = waitingSinceMs ?? atMs
             default:
                 guard EventLog.keeps(event) else { continue }
                 events.append(EventLog.Entry(event, utcMs: utcMs, monotonicMs: monotonicMs))
                 waitingSinceMs = waitingSinceMs ?? atMs
+                if Self.isWrittenAtOnce(event) { isUrgent = true }
             }
+        }
+    }
+
+    /// A latching fault, its clear and a technician's command reach the card at once.
+    static func isWrittenAtOnce(_ event: Event) -> Bool {
+        switch event {
+        case .faultRaised(let fault), .faultCleared(let fault, _, _): fault.isLatching
+        case .audit: true
+        default: false
         }
     }
 

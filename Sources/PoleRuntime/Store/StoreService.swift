@@ -8,8 +8,9 @@ import Synchronization
 /// own writes them in batches (DESIGN.md §3: the loop never blocks on I/O).
 ///
 /// A batch is written when an event in it has waited `store.flush_interval`, an air minute
-/// `store.air_flush_interval`, or at once when a fault, a clear or an audited command is among
-/// them; a failed write keeps the batch and tries again a second later, and so on.
+/// `store.air_flush_interval`, or at once when a latching fault, its clear, a change in the latched
+/// set or an audited command is among them; a failed write keeps the batch (still due) and the
+/// one-second timer tries it again.
 /// Reads (`polectl events`, the uplink's outbox) see what is stored and what still waits, so an
 /// event is never missing from an answer because it has not reached the card yet.
 public final class StoreService: Sendable {
@@ -95,28 +96,27 @@ public final class StoreService: Sendable {
 
     // MARK: the loop's side (never waits for the disk)
 
-    /// Queues a tick's events (those the store keeps) and air minutes.
-    public func record(_ events: [Event], utcMs: Int64, monotonicMs: Int64) {
+    /// Queues a tick's events (those the store keeps) and air minutes, with the latched faults when
+    /// they changed on that tick: one batch, so a fault's event and the latched set reach the card in
+    /// the same transaction (DESIGN.md §4 invariant 5). Urgent batches are written at once.
+    public func record(_ events: [Event], latched: [Fault]? = nil, utcMs: Int64, monotonicMs: Int64) {
         let now = clock.now().milliseconds
-        let urgent = pending.withLock { state in
+        let becameUrgent = pending.withLock { state in
+            let wasUrgent = state.queued.isUrgent
             state.queued.add(events, utcMs: utcMs, monotonicMs: monotonicMs, atMs: now)
+            if let latched {
+                state.queued.latchedFaults = latched
+                state.queued.isUrgent = true
+                state.queued.markWaiting(atMs: now)
+            }
             let excess = state.queued.events.count - Self.pendingEventsMax
             if excess > 0 {
                 state.queued.events.removeFirst(excess)
                 state.dropped += excess
             }
-            return state.queued.isUrgent
+            return state.queued.isUrgent && !wasUrgent
         }
-        if urgent { queue.async { [self] in flush() } }
-    }
-
-    /// Queues the latched faults after they changed; written at once (DESIGN.md §4 invariant 5).
-    public func record(latched faults: [Fault]) {
-        pending.withLock {
-            $0.queued.latchedFaults = faults
-            $0.queued.isUrgent = true
-        }
-        queue.async { [self] in flush() }
+        if becameUrgent { queue.async { [self] in flush() } }
     }
 
     /// Queues the lamp counters for the next batch.
@@ -130,13 +130,10 @@ public final class StoreService: Sendable {
 
     // MARK: the uplink's side
 
-    /// Marks an outbox message as acknowledged by the broker; deleted with the next batch.
+    /// Marks an outbox message as acknowledged by the broker; deleted with the next batch written
+    /// for another reason (reads already leave it out), so the uplink adds no writes of its own.
     public func acknowledge(_ outboxID: Int64) {
-        let now = clock.now().milliseconds
-        pending.withLock {
-            $0.queued.acknowledged.append(outboxID)
-            $0.queued.markWaiting(atMs: now)
-        }
+        pending.withLock { $0.queued.acknowledged.append(outboxID) }
     }
 
     /// Outbox messages after `afterID` not yet acknowledged, oldest first.
@@ -180,6 +177,12 @@ public final class StoreService: Sendable {
         }
     }
 
+    /// Writes what is queued now and waits for it, without stopping: before slower parts of a
+    /// shutdown (the uplink's goodbye), so a kill that cuts those short loses nothing.
+    public func flushNow() {
+        queue.sync { flush() }
+    }
+
     /// Writes what is queued now and stops the timer: the last batch before exit.
     public func stop() {
         timer.cancel()
@@ -215,7 +218,6 @@ public final class StoreService: Sendable {
                 let first = pending.withLock { state in
                     var restored = state.writing
                     restored.merge(state.queued)
-                    restored.isUrgent = false
                     state.queued = restored
                     state.writing = StoreBatch()
                     let message = "\(error)"

@@ -74,7 +74,7 @@ public final class MQTTUplink: Sendable {
             }
         }
         options = MosquittoClient.Options(
-            clientID: settings.clientID ?? String("poled-\(siteID)".prefix(23)), host: settings.host, port: settings.effectivePort,
+            clientID: settings.clientID ?? Self.defaultClientID(siteID: siteID), host: settings.host, port: settings.effectivePort,
             keepAliveSeconds: settings.keepAliveSeconds, username: settings.username, password: password,
             caFile: settings.caFile, certFile: settings.certFile, keyFile: settings.keyFile,
             will: (statusTopic, JSONValue.object(["state": .string("offline"), "site": .string(siteID)]).serialized)
@@ -87,6 +87,17 @@ public final class MQTTUplink: Sendable {
         timer.schedule(deadline: .now(), repeating: .milliseconds(100), leeway: .milliseconds(20))
         timer.setEventHandler { [self] in pump() }
         timer.resume()
+    }
+
+    /// `poled-<site id>` when that fits MQTT 3.1.1's 23 characters; else the site id's end and a hash
+    /// of all of it, so two long site ids that share a beginning never take each other's session.
+    static func defaultClientID(siteID: String) -> String {
+        let plain = "poled-\(siteID)"
+        guard plain.utf8.count > 23 else { return plain }
+        var hash: UInt32 = 2_166_136_261
+        for byte in siteID.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        let hex = String(hash, radix: 16)
+        return "p-" + siteID.suffix(12) + "-" + String(repeating: "0", count: 8 - hex.count) + hex
     }
 
     /// `polectl status`'s view of the uplink.
@@ -102,9 +113,13 @@ public final class MQTTUplink: Sendable {
 
     /// Publishes `offline` (retained), waits up to `graceMs` for the in-flight messages to be
     /// acknowledged (handed to the store, which deletes them at its last write), and disconnects.
+    /// Gives up after `graceMs` plus 2 s (a client still resolving the broker's name, say): the
+    /// daemon's exit must not wait on the network.
     public func stop(graceMs: Int64 = 1_000) {
         timer.cancel()
-        queue.sync {
+        let done = DispatchSemaphore(value: 0)
+        queue.async { [self] in
+            defer { done.signal() }
             guard let client = state.withLock({ $0.client }) else { return }
             let connected = client.reports.withLock { $0.connected }
             if connected {
@@ -116,6 +131,9 @@ public final class MQTTUplink: Sendable {
                 }
             }
             client.shutDown(force: !connected)
+        }
+        if done.wait(timeout: .now() + .milliseconds(Int(graceMs) + 2_000)) == .timedOut {
+            logger.warning("uplink did not stop in time; poled exits without its clean disconnect", metadata: ["broker": "\(broker)"])
         }
     }
 
