@@ -5,8 +5,8 @@
 public struct StoreSettings: Sendable, Hashable {
     /// The database file.
     public var path: String = "/var/lib/poled/poled.sqlite"
-    /// Events and readings wait this long and are written together, 1 s…10 min; faults and
-    /// technicians' commands are written at once.
+    /// Events wait this long and are written together, 1 s…10 min; latching faults, their clears
+    /// and technicians' commands are written at once.
     public var flushIntervalMs: Int64 = 30_000
     /// Air minutes (one a minute) are collected this long before they are written, 1 s…1 h: each
     /// write costs the card at least one 4 KiB block however little it holds.
