@@ -160,9 +160,9 @@ public struct LiveRunner {
         let publishEveryTicks = UInt64(max(1, 100 / current.site.tickMs))
         var latenessMaxNanoseconds: UInt64 = 0
         var loopStats = options.loopStats.map { _ in LoopStats() }
-        var trace = options.trace.map { (file: $0, source: TraceWriter()) }
+        var trace = options.trace.map { (file: BackgroundFileWriter(file: $0, what: "trace", logger: logger), source: TraceWriter()) }
         var recording = options.record.map { file in
-            (file: file, source: InputRecorder(header: RecordingHeader(
+            (file: BackgroundFileWriter(file: file, what: "input recording", logger: logger), source: InputRecorder(header: RecordingHeader(
                 sitePath: current.siteFile, boardPath: current.board.file, tickMs: current.site.tickMs,
                 zones: current.board.presenceZones, latched: loop.pole.latchedFaults, lampCounters: loop.pole.lampCounters ?? LampCounters()
             )))
@@ -217,8 +217,8 @@ public struct LiveRunner {
             trace?.source.record(timeMs: timing.elapsedMs, events: events, outputs: loop.outputs)
             recording?.source.record(loop.lastInputs, outputs: loop.outputs)
             if traceFlush.isDue(timing.woke) {
-                flush(&trace, what: "trace")
-                flush(&recording, what: "input recording")
+                flush(&trace)
+                flush(&recording)
             }
             latenessMaxNanoseconds = max(latenessMaxNanoseconds, timing.latenessNanoseconds)
             loopStats?.record(timing)
@@ -250,8 +250,13 @@ public struct LiveRunner {
                 )
             }
         }
-        flush(&trace, what: "trace")
-        flush(&recording, what: "input recording")
+        flush(&trace)
+        flush(&recording)
+        for (writer, what) in [(trace?.file, "trace"), (recording?.file, "input recording")] {
+            if let writer, !writer.finish(timeoutMs: 2_000) {
+                logger.warning("the \(what) was not fully written in 2 s; poled stops without it")
+            }
+        }
         if let stats = loopStats, let report = options.loopStats {
             report(stats.report(ticks: scheduler.ticks, overruns: scheduler.overruns, tickMs: current.site.tickMs, elapsedMs: lastElapsedMs))
         }
@@ -266,18 +271,11 @@ public struct LiveRunner {
         return stopSignal
     }
 
-    /// Writes a trace's or a recording's pending lines; a failed write is logged once and ends that
-    /// file, never the run.
-    private func flush<Source: PendingBytes>(_ feed: inout (file: ByteFile, source: Source)?, what: String) {
+    /// Hands a trace's or a recording's pending lines to its writer, which writes them off the loop.
+    private func flush<Source: PendingBytes>(_ feed: inout (file: BackgroundFileWriter, source: Source)?) {
         guard var current = feed else { return }
-        let bytes = current.source.takePending()
-        do {
-            try current.file.write(bytes)
-            feed = current
-        } catch {
-            logger.error("could not write the \(what); it stops, the pole runs on", metadata: ["error": "\(error)"])
-            feed = nil
-        }
+        current.file.submit(current.source.takePending())
+        feed = current
     }
 
     /// Reads the site file again; a valid one with the same board and tick replaces the settings.

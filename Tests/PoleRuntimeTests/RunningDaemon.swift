@@ -24,7 +24,7 @@ final class RunningDaemon {
     /// keys to the site file's `[store]` table and whole tables after it.
     init(
         scenario: String, tick: String = "30ms", followAllowance: String = "100ms", clientTimeout: String = "1s", maxClients: Int = 128,
-        directory given: String? = nil, store: String = "", site extra: String = ""
+        directory given: String? = nil, store: String = "", site extra: String = "", trace: String? = nil
     ) throws {
         ownsDirectory = given == nil
         directory = given ?? NSTemporaryDirectory() + "poled-e2e-\(UUID().uuidString.prefix(8))"
@@ -52,7 +52,7 @@ final class RunningDaemon {
         process.executableURL = URL(fileURLWithPath: Self.buildDirectory + "/poled")
         process.arguments = [
             "run", "--config", directory + "/poled.toml", "--scenario", Repository.root + "/" + scenario, "--status-every", "0s",
-            "--trace", directory + "/trace.jsonl",
+            "--trace", trace ?? directory + "/trace.jsonl",
         ]
         let logHandle = FileHandle(forWritingAtPath: log)
         logHandle?.seekToEndOfFile()
