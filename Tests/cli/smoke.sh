@@ -88,7 +88,7 @@ sed -i 's|^path = .*|path = "'"$work"'/state/poled.sqlite"|; s|^socket = .*|sock
 "$poled" run --config "$work/site.toml" --status-every 0s >"$work/reload.out" 2>"$work/reload.err" &
 pid=$!
 sleep 2
-sed -i 's/^night_level = 40/night_level = 30/' "$work/site.toml"
+sed -i 's/^night_level = 40/night_level = 30/; s/^flush_interval = "30s"/flush_interval = "20s"/' "$work/site.toml"
 kill -HUP "$pid"
 sleep 1
 sed -i 's/^night_level = 30/night_level = 300/' "$work/site.toml"
@@ -100,6 +100,7 @@ code=$?
 cp "$work/reload.err" "$work/err"
 check "run with a site file exits 0 on SIGTERM" test "$code" -eq 0
 check "SIGHUP reloads a valid site file" stderr_has 'configuration reloaded'
+check "SIGHUP keeps [store] until a restart, and says so" stderr_has 'take effect at the next restart; the store and its outbox are kept'
 check "SIGHUP rejects an invalid site file with its error" stderr_has "site.toml:[0-9]+: crosswalk.night_level: 300 is out of range.*reload rejected"
 
 check "simulate --record" exits 0 "$poled" simulate --board boards/sim.toml --scenario Tests/Scenarios/head-cycle.json --record "$work/cycle.rec"

@@ -275,7 +275,7 @@ public final class ControlServer: Sendable {
     private func events(sinceMs: Int64?, snapshot: ControlSnapshot) -> [EventLog.Entry] {
         if let store {
             do {
-                return try store.events(sinceUtcMs: sinceMs.map { snapshot.utcMs - $0 }, limit: EventLog().capacity)
+                return try store.events(sinceUtcMs: sinceMs.map { snapshot.utcMs - $0 }, limit: EventLog.defaultCapacity)
             } catch {
                 logger.error("cannot read events from the store; answering from memory", metadata: ["error": "\(error)"])
             }

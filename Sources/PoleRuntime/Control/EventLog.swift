@@ -40,7 +40,10 @@ public struct EventLog: Sendable {
     private var entries: [Entry] = []
     private var next = 0
 
-    public init(capacity: Int = 1_000) {
+    /// The entries a log keeps, and the most `events` answers with.
+    public static let defaultCapacity = 1_000
+
+    public init(capacity: Int = defaultCapacity) {
         precondition(capacity > 0, "an event log keeps at least one entry")
         self.capacity = capacity
     }

@@ -106,15 +106,13 @@ public final class PoleStore {
         for suffix in ["", "-wal", "-shm", "-journal"] { unlink(fresh + suffix) }
         do {
             let replacement = try PoleStore(path: fresh, queuesUplink: false)
-            try replacement.connection.transaction(doing: "starting the replacement store") { () throws(SQLiteError) in
-                try replacement.connection.execute(
-                    "INSERT INTO sqlite_sequence(name, seq) VALUES ('events', \(salvage.lastEventID)), ('outbox', \(salvage.lastOutboxID))",
-                    doing: "continuing the damaged store's ids"
-                )
-                for fault in salvage.latched ?? [.stateLost] {
-                    try replacement.connection.execute("INSERT INTO latched_faults(fault) VALUES ('\(fault.name)')", doing: "keeping the latched faults")
-                }
-            }
+            try replacement.connection.execute(
+                "INSERT INTO sqlite_sequence(name, seq) VALUES ('events', \(salvage.lastEventID)), ('outbox', \(salvage.lastOutboxID))",
+                doing: "continuing the damaged store's ids"
+            )
+            var latched = StoreBatch()
+            latched.latchedFaults = salvage.latched ?? [.stateLost]
+            try replacement.write(latched)
         }
         let aside = "\(path).corrupt-\(utcMs)"
         func fail(_ doing: String) -> SQLiteError {
