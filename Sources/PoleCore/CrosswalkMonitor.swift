@@ -19,6 +19,10 @@ public struct CrosswalkMonitor: Sendable {
     private var lastGreenEdgeMs: Int64?
     private var lastHead: (red: Lamp, green: Lamp)?
     private var lastCommanded: FloorIndication?
+    /// What the runtime last said of the latched set's record.
+    private var record = LatchedRecord.saved
+    /// Whether `latched-unsaved` is raised: from an unsaved record until the record is saved again.
+    private var unsavedRaised = false
     /// Faults latched now, sorted; they keep the floor dark.
     public private(set) var latched: [Fault]
 
@@ -47,7 +51,7 @@ public struct CrosswalkMonitor: Sendable {
 
     /// Whether the floor may show the follower's indication this tick.
     public var permitsFloor: Bool {
-        !holding && !implausible.isImplausible && latched.isEmpty
+        !holding && !implausible.isImplausible && latched.isEmpty && record == .saved && !unsavedRaised
     }
 
     /// Whether the head is implausible now.
@@ -93,6 +97,7 @@ public struct CrosswalkMonitor: Sendable {
             events.append(.faultCleared(.headImplausible, by: nil, reason: nil))
             hold.restart()
         }
+        observeRecord(inputs.latchedRecord, events: &events)
         holding = hold.update(headValid: red != green, nowMs: now)
         checkSequence(signal, events: &events)
     }
@@ -117,6 +122,21 @@ public struct CrosswalkMonitor: Sendable {
         let disagree = ConflictRule.disagrees(floor: sensed, headRed: head.red, headGreen: head.green)
         if conflict.update(disagree: disagree, flashing: flashing, lastChangeMs: lastChangeMs, nowMs: now) {
             latch(.conflict, events: &events)
+        }
+    }
+
+    /// The latched set's record: while a change is being written the floor is dark without a fault
+    /// (a clear's start-up hold covers it); a record that could not be written raises
+    /// `latched-unsaved` until it is, and the start-up hold runs again after it clears.
+    private mutating func observeRecord(_ now: LatchedRecord, events: inout [Event]) {
+        record = now
+        if now == .unsaved, !unsavedRaised {
+            unsavedRaised = true
+            events.append(.faultRaised(.latchedUnsaved))
+        } else if now == .saved, unsavedRaised {
+            unsavedRaised = false
+            events.append(.faultCleared(.latchedUnsaved, by: nil, reason: nil))
+            hold.restart()
         }
     }
 

@@ -22,6 +22,10 @@ public enum Fault: String, Sendable, Hashable, CaseIterable, Comparable {
     /// The record of latched faults was lost (the store was damaged and could not be read): the
     /// floor stays dark until a person has checked the crossing and clears this (invariant 5).
     case stateLost = "state-lost"
+    /// The latched faults could not be written where a restart would find them (neither the store
+    /// nor its copy took the change): the floor stays dark until they are, since a restart would
+    /// otherwise forget a fault or bring back a cleared one.
+    case latchedUnsaved = "latched-unsaved"
 
     /// Latched faults keep the floor dark until a person clears them, and survive restarts. An
     /// implausible head clears itself when the head is valid again (the fault is in the signal
@@ -29,7 +33,7 @@ public enum Fault: String, Sendable, Hashable, CaseIterable, Comparable {
     public var isLatching: Bool {
         switch self {
         case .conflict, .floorLampOut, .floorWrongColour, .floorBothLit, .stateLost: true
-        case .headImplausible, .clockUntrusted, .lampOut, .lampUnexpectedOn, .lampCycling: false
+        case .headImplausible, .clockUntrusted, .lampOut, .lampUnexpectedOn, .lampCycling, .latchedUnsaved: false
         }
     }
 

@@ -36,6 +36,8 @@ public struct Inputs: Sendable, Hashable {
     public var localDate: LocalDate?
     /// Technician commands received since the last tick (usually none).
     public var commands: [Command]
+    /// Whether a restart would restore the latched faults held now; the floor stays dark while not.
+    public var latchedRecord: LatchedRecord
 
     public init(
         monotonicMs: Int64,
@@ -53,7 +55,8 @@ public struct Inputs: Sendable, Hashable {
         clockSynchronised: Bool? = nil,
         localMinuteOfDay: Int? = nil,
         localDate: LocalDate? = nil,
-        commands: [Command] = []
+        commands: [Command] = [],
+        latchedRecord: LatchedRecord = .saved
     ) {
         self.monotonicMs = monotonicMs
         self.utcSeconds = utcSeconds
@@ -71,5 +74,6 @@ public struct Inputs: Sendable, Hashable {
         self.localMinuteOfDay = localMinuteOfDay
         self.localDate = localDate
         self.commands = commands
+        self.latchedRecord = latchedRecord
     }
 }

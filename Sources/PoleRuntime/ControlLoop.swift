@@ -28,13 +28,13 @@ public struct ControlLoop<InputLines: DigitalInputSet, OutputLines: DigitalOutpu
     /// The inputs the core saw on the last tick.
     public var lastInputs: Inputs { inputs }
 
-    /// Runs one tick at the given times, with any technician commands received since the last, and
-    /// returns the outputs driven.
+    /// Runs one tick at the given times, with any technician commands received since the last and
+    /// how far the latched faults' record has got, and returns the outputs driven.
     @discardableResult
     public mutating func tick(
         monotonicMs: Int64, utcSeconds: Int64, clockSynchronised: Bool? = nil, localMinuteOfDay: Int? = nil,
         localDate: LocalDate? = nil, lux: SensorReading? = nil, particulates: ParticulateReading? = nil,
-        commands: [Command] = []
+        commands: [Command] = [], latchedRecord: LatchedRecord = .saved
     ) throws(HALError) -> Outputs {
         events.removeAll(keepingCapacity: true)
         inputs.monotonicMs = monotonicMs
@@ -45,6 +45,7 @@ public struct ControlLoop<InputLines: DigitalInputSet, OutputLines: DigitalOutpu
         inputs.lux = lux
         inputs.particulates = particulates
         inputs.commands = commands
+        inputs.latchedRecord = latchedRecord
         try io.sample(into: &inputs)
         outputs = pole.step(inputs, events: &events)
         heartbeat = heartbeat == .low ? .high : .low

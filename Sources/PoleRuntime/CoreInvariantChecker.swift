@@ -18,6 +18,7 @@ struct CoreInvariantChecker {
     private var head = HeadSignal.dark
     private var latched: Set<Fault>
     private var implausible = false
+    private var unsaved = false
     private var holdStartMs: Int64 = 0
     /// Violations seen, in order (the first 100).
     private(set) var violations: [InvariantMonitor.Violation] = []
@@ -36,10 +37,12 @@ struct CoreInvariantChecker {
             case .head(let signal): head = signal
             case .faultRaised(let fault):
                 if fault == .headImplausible { implausible = true }
+                if fault == .latchedUnsaved { unsaved = true }
                 if fault.isLatching { latched.insert(fault) }
             case .faultCleared(let fault, _, _):
                 if fault == .headImplausible { implausible = false }
-                if fault.isLatching || fault == .headImplausible {
+                if fault == .latchedUnsaved { unsaved = false }
+                if fault.isLatching || fault == .headImplausible || fault == .latchedUnsaved {
                     latched.remove(fault)
                     holdStartMs = now
                 }
@@ -53,6 +56,7 @@ struct CoreInvariantChecker {
             if now - holdStartMs < startupHoldMs { fail(now, 6, "floor \(floor.name) during the start-up hold (from \(holdStartMs)ms)") }
             if !latched.isEmpty { fail(now, 5, "floor \(floor.name) with \(latched.map(\.name).sorted()) latched") }
             if implausible { fail(now, 4, "floor \(floor.name) while the head is implausible") }
+            if unsaved { fail(now, 5, "floor \(floor.name) while the latched faults are unsaved") }
         }
         if floor == .green, head != .green, head != .flashingGreen { fail(now, 1, "floor green while the head is \(head.name)") }
         if floor == .red, head != .red { fail(now, 1, "floor red while the head is \(head.name)") }

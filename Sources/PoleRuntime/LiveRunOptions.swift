@@ -37,8 +37,6 @@ public struct LiveRunOptions: Sendable {
 public enum LiveRunFailure: Error, Sendable {
     /// A line or device could not be opened or driven.
     case hardware(HALError)
-    /// The store could not be opened (latched faults could not be read).
-    case store(StoreProblem)
     /// The control socket could not be opened.
     case control(ControlSocketListener.Failure)
 }

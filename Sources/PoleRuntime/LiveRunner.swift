@@ -29,22 +29,25 @@ public struct LiveRunner {
     /// Runs until SIGINT, SIGTERM or the duration; returns the stopping signal's name, if any.
     public func run(signals: ProcessSignals) throws(LiveRunFailure) -> String? {
         let site = configuration.site
-        let opened: OpenedStore
-        do {
-            opened = try OpenedStore.open(path: site.store.path, queuesUplink: site.uplink.enabled, utcMs: SystemUTCClock().now().unixMilliseconds)
-        } catch {
-            throw .store(error)
+        let opened = StoreKeeper.start(path: site.store.path, queuesUplink: site.uplink.enabled, utcMs: SystemUTCClock().now().unixMilliseconds)
+        for note in opened.notes {
+            switch note.level {
+            case .error: logger.error("\(note.text)", metadata: ["store": "\(site.store.path)"])
+            case .warning: logger.warning("\(note.text)", metadata: ["store": "\(site.store.path)"])
+            case .notice: logger.notice("\(note.text)", metadata: ["store": "\(site.store.path)"])
+            }
         }
-        for note in opened.notes { logger.error("\(note)", metadata: ["store": "\(site.store.path)"]) }
-        if !opened.latched.isEmpty {
+        let latched = opened.latched
+        let counters = opened.counters
+        if !latched.isEmpty {
             logger.warning("latched faults restored; the floor stays dark until they are cleared", metadata: [
-                "faults": "\(opened.latched.map(\.name).joined(separator: ","))", "store": "\(site.store.path)",
+                "faults": "\(latched.map(\.name).joined(separator: ","))", "store": "\(site.store.path)",
             ])
         }
         let clockValidFromMs = site.night.clockMinValidUTCSeconds * 1_000
         let trustsKernelClock = configuration.board.backend == .gpiod
         let store = StoreService(
-            store: opened.store,
+            start: opened,
             settings: StoreService.StoreSettingsValues(
                 flushIntervalMs: site.store.flushIntervalMs, airFlushIntervalMs: site.store.airFlushIntervalMs,
                 keepEventsMs: site.store.keepEventsMs, keepAirMs: site.store.keepAirMs, maxBytes: site.store.maxBytes,
@@ -58,8 +61,6 @@ public struct LiveRunner {
             }
         )
         defer { store.stop() }
-        let latched = opened.latched
-        let counters = opened.counters
         let pole = Pole(settings: configuration.poleSettings, latchedFaults: latched, lampCounters: counters)
         let mailboxForUplink = Mutex<ControlMailbox?>(nil)
         var uplink: MQTTUplink?
@@ -193,7 +194,8 @@ public struct LiveRunner {
                 try loop.tick(
                     monotonicMs: timing.elapsedMs, utcSeconds: utcSeconds, clockSynchronised: clockSynchronised,
                     localMinuteOfDay: localTime.minuteOfDay(utcSeconds: utcSeconds), localDate: LocalDate(localTime.date(utcSeconds: utcSeconds)),
-                    lux: sensors.lux(nowMs: timing.elapsedMs), particulates: sensors.particulates(nowMs: timing.elapsedMs), commands: commands
+                    lux: sensors.lux(nowMs: timing.elapsedMs), particulates: sensors.particulates(nowMs: timing.elapsedMs), commands: commands,
+                    latchedRecord: store.latchedRecord(holding: latched)
                 )
             } catch {
                 logger.critical("hardware failure; driving outputs safe and stopping", metadata: ["error": "\(error)"])

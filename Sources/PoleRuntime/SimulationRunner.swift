@@ -49,14 +49,11 @@ public enum SimulationRunner {
         var counters = LampCounters()
         var store: SimulatedStore?
         if let storePath {
-            do {
-                let opened = try OpenedStore.open(path: storePath, queuesUplink: false, utcMs: street.utcMilliseconds)
-                latched = opened.latched
-                counters = opened.counters
-                store = SimulatedStore(store: opened.store, settings: configuration.site.store)
-            } catch {
-                throw .store(error)
-            }
+            let opened = StoreKeeper.start(path: storePath, queuesUplink: false, utcMs: street.utcMilliseconds)
+            if let problem = opened.storeProblem { throw .store(StoreProblem(problem)) }
+            latched = opened.latched
+            counters = opened.counters
+            store = SimulatedStore(start: opened, settings: configuration.site.store)
         }
         let io: PoleIO<SimInputLines, SimOutputLines>
         do {
@@ -133,7 +130,7 @@ public enum SimulationRunner {
         let finalCounters = loop.pole.lampCounters
         do {
             store?.batch.lampCounters = finalCounters
-            try store?.flush()
+            try store?.finish()
         } catch {
             throw .store(StoreProblem(error.description))
         }

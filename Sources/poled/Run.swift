@@ -114,9 +114,6 @@ struct Run: ParsableCommand {
         case .hardware(let error):
             printError("poled: \(configuration.board.file): \(error)")
             throw ExitCode(SysExit.unavailable.rawValue)
-        case .store(let problem):
-            printError("poled: store: \(problem)")
-            throw ExitCode(SysExit.ioError.rawValue)
         case .control(let problem):
             printError("poled: control socket: \(problem)")
             throw ExitCode(SysExit.unavailable.rawValue)

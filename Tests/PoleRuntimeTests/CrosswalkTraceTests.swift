@@ -1,7 +1,7 @@
 import Glibc
 import PoleConfig
 import PoleCore
-import PoleRuntime
+@testable import PoleRuntime
 import PoleSim
 import Testing
 
@@ -51,7 +51,7 @@ import Testing
               "steps": [ { "at": "0s", "head": "red" }, { "at": "10s", "floor_fault": "green-stuck-on" } ] }
             """)
         _ = try SimulationRunner.run(configuration: configuration(), scenario: latching, trace: nil, storePath: state + "/poled.sqlite")
-        #expect(try OpenedStore.open(path: state + "/poled.sqlite", queuesUplink: false, utcMs: 0).latched == [.conflict, .floorBothLit, .floorWrongColour])
+        #expect(StoreKeeper.start(path: state + "/poled.sqlite", queuesUplink: false, utcMs: 0).latched == [.conflict, .floorBothLit, .floorWrongColour])
 
         let afterRestart = LineSink()
         let normal = try scenario("Tests/Scenarios/head-cycle.json")
@@ -66,7 +66,7 @@ import Testing
         let cleared = LineSink()
         _ = try SimulationRunner.run(configuration: configuration(), scenario: clearing, trace: cleared, storePath: state + "/poled.sqlite")
         #expect(cleared.lines.contains(#"{"t":7000,"type":"output","name":"floor","value":"red"}"#), "6 s hold after the clear")
-        #expect(try OpenedStore.open(path: state + "/poled.sqlite", queuesUplink: false, utcMs: 0).latched == [])
+        #expect(StoreKeeper.start(path: state + "/poled.sqlite", queuesUplink: false, utcMs: 0).latched == [])
     }
 
     @Test func aClockFallingBackTo1970FailsLitWithAFault() throws {

@@ -1,6 +1,6 @@
 import Glibc
 import PoleCore
-import PoleRuntime
+@testable import PoleRuntime
 import Testing
 
 /// The state files of poled before the store, read once and imported into it.
@@ -26,12 +26,12 @@ import Testing
         let file = LatchedFaultFile(directory: directory)
         write("conflict\n", to: file.path)
         do {
-            let first = try OpenedStore.open(path: directory + "/poled.sqlite", queuesUplink: false, utcMs: 0)
+            let first = StoreKeeper.start(path: directory + "/poled.sqlite", queuesUplink: false, utcMs: 0)
             #expect(first.latched == [.conflict])
-            #expect(first.notes.contains { $0.contains("imported \(file.path)") })
+            #expect(first.notes.contains { $0.text.contains("imported \(file.path)") })
         }
         #expect(access(file.path, F_OK) != 0 && access(file.path + ".imported", F_OK) == 0, "renamed, so it is not imported twice")
-        let again = try OpenedStore.open(path: directory + "/poled.sqlite", queuesUplink: false, utcMs: 0)
+        let again = StoreKeeper.start(path: directory + "/poled.sqlite", queuesUplink: false, utcMs: 0)
         #expect(again.latched == [.conflict], "the store now keeps it")
         #expect(again.notes.isEmpty)
     }
@@ -69,7 +69,7 @@ import Testing
         let scenario = try Repository.scenario("Tests/Scenarios/lamp/dusk.json")
         let first = try SimulationRunner.run(configuration: Repository.configuration(), scenario: scenario, trace: nil, storePath: state + "/poled.sqlite")
         #expect(first.lampCounters?.switchOns == 1, "on at dusk")
-        #expect(try OpenedStore.open(path: state + "/poled.sqlite", queuesUplink: false, utcMs: 0).counters == first.lampCounters, "kept in the store")
+        #expect(StoreKeeper.start(path: state + "/poled.sqlite", queuesUplink: false, utcMs: 0).counters == first.lampCounters, "kept in the store")
         let second = try SimulationRunner.run(configuration: Repository.configuration(), scenario: scenario, trace: nil, storePath: state + "/poled.sqlite")
         #expect(second.lampCounters?.switchOns == 2)
     }

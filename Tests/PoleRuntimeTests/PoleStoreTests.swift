@@ -61,13 +61,13 @@ import Testing
         let file = fopen(path, "w")
         fwrite(garbage, 1, garbage.count, file)
         fclose(file)
-        let opened = try OpenedStore.open(path: path, queuesUplink: false, utcMs: 42)
-        #expect(opened.notes.count == 1)
-        #expect(opened.notes.first?.contains("kept as \(path).corrupt-42") == true)
+        let opened = StoreKeeper.start(path: path, queuesUplink: false, utcMs: 42)
+        #expect(opened.notes.count == 1, "\(opened.notes)")
+        #expect(opened.notes.first?.text.contains("kept as \(path).corrupt-42") == true)
         #expect(try ByteFile.readAll(path: path + ".corrupt-42", limit: 1_000) == garbage, "the old bytes are kept as they were")
         #expect(opened.latched == [.stateLost], "nothing says which faults were latched: the floor stays dark until a person clears it")
-        let written = try opened.store.write(batch([.faultRaised(.conflict)]))
-        #expect(written.first?.id == PoleStore.idFloor + 1, "ids continue above any the lost store could have handed out")
+        let written = try opened.keeper.write(batch([.faultRaised(.conflict)]))
+        #expect(written.first?.id == StoreKeeper.idFloor + 1, "ids continue above any the lost store could have handed out")
         #expect(access(path + ".new", F_OK) != 0, "the replacement was renamed into place")
     }
 
@@ -87,11 +87,13 @@ import Testing
         let noise = [UInt8](repeating: 0xA5, count: 600)
         #expect(pwrite(handle, noise, noise.count, 20 * 1_024 + 8) == noise.count)
         close(handle)
-        let opened = try OpenedStore.open(path: path, queuesUplink: false, utcMs: 7)
-        #expect(opened.notes.first?.contains("failed its integrity check") == true, "\(opened.notes)")
+        let opened = StoreKeeper.start(path: path, queuesUplink: false, utcMs: 7)
+        #expect(opened.notes.first?.text.contains("failed its checks") == true, "\(opened.notes)")
         #expect(access(path + ".corrupt-7", F_OK) == 0)
         #expect(opened.latched == [.conflict], "the latched faults are salvaged from the damaged file")
-        #expect(try opened.store.write(batch([.faultCleared(.conflict, by: "uid 0", reason: nil)])).first?.id == 2, "event ids continue")
+        let airMinutes = try opened.keeper.store!.statistics().airMinutes
+        #expect(airMinutes > 1_000 && airMinutes < 2_000, "the readable air minutes are carried over row by row (\(airMinutes) of 2000)")
+        #expect(try opened.keeper.write(batch([.faultCleared(.conflict, by: "uid 0", reason: nil)])).first?.id == 2, "event ids continue")
     }
 
     @Test func aStoreFromANewerPoledIsRefusedAndLeftAlone() throws {

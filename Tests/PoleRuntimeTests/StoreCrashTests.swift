@@ -1,6 +1,6 @@
 import Foundation
 import PoleJSON
-import PoleRuntime
+@testable import PoleRuntime
 import Synchronization
 import Testing
 
@@ -61,9 +61,10 @@ import Testing
             daemon.kill()
             stop.value.store(true, ordering: .relaxed)
             while technician.isExecuting { Thread.sleep(forTimeInterval: 0.01) }
-            let reopened = try OpenedStore.open(path: directory + "/poled.sqlite", queuesUplink: false, utcMs: 0)
+            let reopened = StoreKeeper.start(path: directory + "/poled.sqlite", queuesUplink: false, utcMs: 0)
             #expect(reopened.notes.isEmpty, "run \(run), seed \(seed): \(reopened.notes)")
-            let kept = Dictionary(uniqueKeysWithValues: try reopened.store.events(sinceUtcMs: nil, limit: 1_000_000).map { ($0.id!, $0.name) })
+            #expect(!reopened.latched.contains(.stateLost), "run \(run), seed \(seed): a kill is not damage")
+            let kept = Dictionary(uniqueKeysWithValues: try reopened.keeper.store!.events(sinceUtcMs: nil, limit: 1_000_000).map { ($0.id!, $0.name) })
             for (id, name) in promised {
                 #expect(kept[id] == name, "run \(run), seed \(seed): event \(id) (\(name)) was stored before the kill and is gone")
             }

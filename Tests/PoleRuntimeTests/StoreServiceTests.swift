@@ -6,11 +6,10 @@ import Testing
 
 /// The daemon's side of the store: queued without waiting, written in batches, readable meanwhile.
 @Suite struct StoreServiceTests {
-    private func service(flushIntervalMs: Int64 = 600_000, queuesUplink: Bool = false) throws -> StoreService {
+    private func service(flushIntervalMs: Int64 = 600_000, queuesUplink: Bool = false) -> StoreService {
         let path = PoleStoreTests.temporaryDirectory() + "/poled.sqlite"
-        let store = try PoleStore.open(path: path, queuesUplink: queuesUplink, utcMs: 0).store
         return StoreService(
-            store: store,
+            start: StoreKeeper.start(path: path, queuesUplink: queuesUplink, utcMs: 0),
             settings: .init(
                 flushIntervalMs: flushIntervalMs, airFlushIntervalMs: flushIntervalMs, keepEventsMs: 365 * 86_400_000, keepAirMs: 30 * 86_400_000, maxBytes: 64 << 20,
                 validFromUtcMs: 0
@@ -28,7 +27,7 @@ import Testing
     }
 
     @Test func aQueuedEventIsReadableBeforeItIsWrittenAndGetsItsIdAfter() throws {
-        let store = try service()
+        let store = service()
         store.record([.night(true)], utcMs: 1_800_000_000_000, monotonicMs: 10)
         let waiting = try store.events(sinceUtcMs: nil, limit: 10)
         #expect(waiting.map(\.name) == ["night"] && waiting.first?.id == nil, "not urgent: waits for the flush interval")
@@ -37,14 +36,14 @@ import Testing
     }
 
     @Test func faultsAndAuditsAreWrittenAtOnce() throws {
-        let store = try service()
+        let store = service()
         store.record([.night(true), .faultRaised(.conflict)], utcMs: 1_800_000_000_000, monotonicMs: 10)
         #expect(try waitUntil { try store.events(sinceUtcMs: nil, limit: 10).allSatisfy { $0.id != nil } }, "the urgent batch takes the rest with it")
         store.stop()
     }
 
     @Test func acknowledgedMessagesLeaveTheOutboxAndAreNotOfferedAgain() throws {
-        let store = try service(queuesUplink: true)
+        let store = service(queuesUplink: true)
         store.record([.faultRaised(.conflict), .faultRaised(.floorBothLit)], utcMs: 1_800_000_000_000, monotonicMs: 10)
         #expect(waitUntil { store.outbox(afterID: 0, limit: 10).count == 2 })
         let first = store.outbox(afterID: 0, limit: 10)[0].id

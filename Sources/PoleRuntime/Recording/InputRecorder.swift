@@ -11,7 +11,8 @@ import PoleJSON
 public struct InputRecorder {
     /// Lines written since the last `takePending()`.
     public private(set) var pending: [UInt8] = []
-    private var lastInputs: [String: JSONValue] = [:]
+    /// A saved latched record is the rule: `ls` is written only when it is not.
+    private var lastInputs: [String: JSONValue] = ["ls": .string(LatchedRecord.saved.name)]
     private var lastOutputs: [String: JSONValue] = [:]
 
     public init(header: RecordingHeader) {
@@ -52,6 +53,7 @@ public struct InputRecorder {
             ("lc", RecordedValues.flag(inputs.lampCurrent)), ("cs", RecordedValues.flag(inputs.clockSynchronised)),
             ("lmin", inputs.localMinuteOfDay.map { .integer($0) } ?? .null), ("ld", RecordedValues.date(inputs.localDate)),
             ("lux", RecordedValues.lux(inputs.lux)), ("pm", RecordedValues.particulates(inputs.particulates)),
+            ("ls", .string(inputs.latchedRecord.name)),
         ]
     }
 }

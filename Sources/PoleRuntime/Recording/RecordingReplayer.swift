@@ -100,6 +100,12 @@ public enum RecordingReplayer {
         if let value = fields["ld"] { inputs.localDate = RecordedValues.date(from: value) }
         if let value = fields["lux"] { inputs.lux = RecordedValues.lux(from: value) }
         if let value = fields["pm"] { inputs.particulates = RecordedValues.particulates(from: value) }
+        if let value = fields["ls"] {
+            guard let record = value.string.flatMap(LatchedRecord.init(rawValue:)) else {
+                throw Malformed(line: line, problem: "ls: expected one of \(LatchedRecord.allCases.map(\.name).joined(separator: ", "))")
+            }
+            inputs.latchedRecord = record
+        }
         var commands: [Command] = []
         for value in fields["cmd"]?.array ?? [] {
             guard let command = RecordedValues.command(from: value) else {

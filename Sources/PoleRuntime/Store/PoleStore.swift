@@ -41,126 +41,17 @@ public final class PoleStore {
     public let path: String
     /// Whether writes queue uplink messages in the outbox (the uplink is on).
     let queuesUplink: Bool
-    private let connection: SQLiteConnection
+    let connection: SQLiteConnection
     private let insertEvent: SQLiteStatement
     private let insertAir: SQLiteStatement
     private let insertOutbox: SQLiteStatement
     private let deleteOutbox: SQLiteStatement
+    /// The last event id committed: the largest of the table's ids and its `sqlite_sequence` entry.
+    private(set) var lastEventID: Int64 = 0
+    /// The last outbox id committed.
+    private(set) var lastOutboxID: Int64 = 0
 
-    /// What could still be read from a store that failed its integrity check, carried into the new one.
-    public struct Salvage: Sendable, Hashable {
-        /// The latched faults, or `nil` when they could not be read: then the new store starts with
-        /// `state-lost` latched, so the floor stays dark until a person clears it.
-        public var latched: [Fault]?
-        /// The highest event and outbox ids handed out, so the new store never hands them out again.
-        public var lastEventID: Int64
-        public var lastOutboxID: Int64
-    }
-
-    /// Opens the store at `path`, creating it and its directory when missing. A file that fails
-    /// `PRAGMA integrity_check` or is not a database is replaced by a new store holding what could
-    /// be salvaged (`salvage`), and kept as `path.corrupt-<utc ms>` with its WAL; `notes` says so,
-    /// for the log. A store written by a newer poled is refused, never rewritten.
-    public static func open(
-        path: String, queuesUplink: Bool, utcMs: Int64
-    ) throws(SQLiteError) -> (store: PoleStore, notes: [String], salvage: Salvage?) {
-        var notes: [String] = []
-        var salvage: Salvage?
-        try makeParentDirectory(of: path)
-        if access(path, F_OK) == 0 {
-            var damage: String?
-            do {
-                let existing = try SQLiteConnection(path: path, create: false)
-                existing.keepWALOnClose()
-                try existing.execute("PRAGMA locking_mode = EXCLUSIVE", doing: "integrity check")
-                let verdict = try existing.text("PRAGMA integrity_check(20)", doing: "integrity check") ?? "no answer"
-                if verdict != "ok" {
-                    damage = verdict
-                    salvage = Self.salvage(existing, utcMs: utcMs)
-                }
-            } catch let error where error.isCorruption {
-                damage = error.message
-            }
-            if let damage {
-                let found = salvage ?? Salvage(latched: nil, lastEventID: max(utcMs, idFloor), lastOutboxID: max(utcMs, idFloor))
-                salvage = found
-                let aside = try replaceDamaged(path, with: found, utcMs: utcMs)
-                notes.append("the store failed its integrity check (\(damage)); kept as \(aside) and a new one started, "
-                    + (found.latched == nil ? "its latched faults unreadable: state-lost is latched until a person clears it"
-                        : "its latched faults recovered (\(found.latched!.map(\.name).joined(separator: ", ")))"))
-            }
-        }
-        return (try PoleStore(path: path, queuesUplink: queuesUplink), notes, salvage)
-    }
-
-    /// Ids continue above this when a damaged store's own counters cannot be read.
-    static let idFloor: Int64 = 1_000_000_000_000
-
-    /// Builds the replacement completely beside the damaged file (schema, id counters, the latched
-    /// faults or `state-lost`, synced), then keeps the damaged file under a new name and renames the
-    /// replacement over it: a power cut at any point leaves either the damaged file (salvaged again
-    /// at the next start) or the complete replacement, never an empty store that forgot a latched
-    /// fault. Returns the name the damaged file is kept under.
-    private static func replaceDamaged(_ path: String, with salvage: Salvage, utcMs: Int64) throws(SQLiteError) -> String {
-        let fresh = path + ".new"
-        for suffix in ["", "-wal", "-shm", "-journal"] { unlink(fresh + suffix) }
-        do {
-            let replacement = try PoleStore(path: fresh, queuesUplink: false)
-            try replacement.connection.execute(
-                "INSERT INTO sqlite_sequence(name, seq) VALUES ('events', \(salvage.lastEventID)), ('outbox', \(salvage.lastOutboxID))",
-                doing: "continuing the damaged store's ids"
-            )
-            var latched = StoreBatch()
-            latched.latchedFaults = salvage.latched ?? [.stateLost]
-            try replacement.write(latched)
-        }
-        let aside = "\(path).corrupt-\(utcMs)"
-        func fail(_ doing: String) -> SQLiteError {
-            SQLiteError(code: SQLITE_CANTOPEN, path: path, doing: doing, message: String(cString: strerror(errno)))
-        }
-        guard link(path, aside) == 0 || (errno == EEXIST && unlink(aside) == 0 && link(path, aside) == 0) else {
-            throw fail("keeping the damaged store as \(aside)")
-        }
-        for suffix in ["-wal", "-shm", "-journal"] where access(path + suffix, F_OK) == 0 {
-            guard rename(path + suffix, aside + suffix) == 0 else { throw fail("keeping the damaged store's \(suffix) as \(aside)\(suffix)") }
-        }
-        guard rename(fresh, path) == 0 else { throw fail("putting the replacement store in place") }
-        let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
-        let handle = Glibc.open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY)
-        if handle >= 0 {
-            fsync(handle)
-            close(handle)
-        }
-        return aside
-    }
-
-    /// Reads what it can from a damaged store: each part is worth having on its own. An id counter
-    /// continues from the largest of its `sqlite_sequence` entry and the table's largest id, or from
-    /// `idFloor` (or the wall clock, if larger) when neither can be read.
-    private static func salvage(_ damaged: SQLiteConnection, utcMs: Int64) -> Salvage {
-        var latched: [Fault]? = []
-        do {
-            let statement = try damaged.prepare("SELECT fault FROM latched_faults", doing: "salvaging the latched faults")
-            while try statement.step() {
-                guard let fault = statement.text(0).flatMap(Fault.init(rawValue:)), fault.isLatching else {
-                    latched = nil
-                    break
-                }
-                latched?.append(fault)
-            }
-        } catch {
-            latched = nil
-        }
-        func lastID(_ table: String) -> Int64 {
-            let sequence = try? damaged.integer("SELECT max(seq) FROM sqlite_sequence WHERE name = '\(table)'", doing: "salvaging ids")
-            let largest = try? damaged.integer("SELECT max(id) FROM \(table)", doing: "salvaging ids")
-            guard sequence != nil || largest != nil else { return max(utcMs, idFloor) }
-            return max(sequence ?? 0, largest ?? 0)
-        }
-        return Salvage(latched: latched, lastEventID: lastID("events"), lastOutboxID: lastID("outbox"))
-    }
-
-    private init(path: String, queuesUplink: Bool) throws(SQLiteError) {
+    init(path: String, queuesUplink: Bool) throws(SQLiteError) {
         connection = try SQLiteConnection(path: path, create: true)
         self.path = path
         self.queuesUplink = queuesUplink
@@ -179,6 +70,37 @@ public final class PoleStore {
         )
         insertOutbox = try connection.prepare("INSERT INTO outbox(kind, payload) VALUES (?, ?)", doing: "queueing an uplink message")
         deleteOutbox = try connection.prepare("DELETE FROM outbox WHERE id = ?", doing: "removing an acknowledged uplink message")
+        lastEventID = try Self.lastID(of: "events", in: connection)
+        lastOutboxID = try Self.lastID(of: "outbox", in: connection)
+    }
+
+    /// The last id `table` handed out: the largest of its `sqlite_sequence` entry and its largest id.
+    static func lastID(of table: String, in connection: SQLiteConnection) throws(SQLiteError) -> Int64 {
+        let sequence = try connection.integer("SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = '\(table)'", doing: "reading ids")
+        let largest = try connection.integer("SELECT coalesce(max(id), 0) FROM \(table)", doing: "reading ids")
+        return max(sequence, largest)
+    }
+
+    /// Makes new ids continue above `events` and `outbox` (ids that may have been handed out before:
+    /// a guard's reservation, a damaged store's last ids), so no id ever names two rows.
+    func continueIDs(aboveEvents events: Int64, aboveOutbox outbox: Int64) throws(SQLiteError) {
+        guard events > lastEventID || outbox > lastOutboxID else { return }
+        let nextEvents = max(events, lastEventID), nextOutbox = max(outbox, lastOutboxID)
+        try connection.transaction(doing: "continuing ids") { () throws(SQLiteError) in
+            try connection.execute(
+                "DELETE FROM sqlite_sequence WHERE name IN ('events', 'outbox'); "
+                    + "INSERT INTO sqlite_sequence(name, seq) VALUES ('events', \(nextEvents)), ('outbox', \(nextOutbox))",
+                doing: "continuing ids"
+            )
+        }
+        lastEventID = nextEvents
+        lastOutboxID = nextOutbox
+    }
+
+    /// Copies the WAL's committed pages into the database file, so committed rows do not live for
+    /// days only in the log; `truncate` also empties the log (at a clean stop).
+    func checkpoint(truncate: Bool) throws(SQLiteError) {
+        try connection.execute("PRAGMA wal_checkpoint(\(truncate ? "TRUNCATE" : "PASSIVE"))", doing: "checkpointing the WAL")
     }
 
     private static func migrate(_ connection: SQLiteConnection) throws(SQLiteError) {
@@ -201,7 +123,8 @@ public final class PoleStore {
     @discardableResult
     func write(_ batch: StoreBatch) throws(SQLiteError) -> [EventLog.Entry] {
         guard !batch.isEmpty else { return [] }
-        return try connection.transaction(doing: "writing a batch") { () throws(SQLiteError) -> [EventLog.Entry] in
+        var outboxID = lastOutboxID
+        let stored = try connection.transaction(doing: "writing a batch") { () throws(SQLiteError) -> [EventLog.Entry] in
             var stored: [EventLog.Entry] = []
             for var entry in batch.events {
                 let fields = JSONValue.object(entry.fields.mapValues(JSONValue.string)).serialized
@@ -212,7 +135,7 @@ public final class PoleStore {
                 try insertEvent.run()
                 entry.id = connection.lastInsertedRowID
                 stored.append(entry)
-                if queuesUplink { try queue(.events, entry.uplinkJSON.serialized) }
+                if queuesUplink { outboxID = try queue(.events, entry.uplinkJSON.serialized) }
             }
             for (utcMs, minute) in batch.airMinutes {
                 try insertAir.bind(1, utcMs)
@@ -223,7 +146,7 @@ public final class PoleStore {
                 try insertAir.bind(6, minute.cai.map(Int64.init))
                 try insertAir.bind(7, minute.aqi.map(Int64.init))
                 try insertAir.run()
-                if queuesUplink { try queue(.air, AirMinute.uplinkJSON(minute, utcMs: utcMs).serialized) }
+                if queuesUplink { outboxID = try queue(.air, AirMinute.uplinkJSON(minute, utcMs: utcMs).serialized) }
             }
             if let counters = batch.lampCounters {
                 try connection.execute(
@@ -243,12 +166,23 @@ public final class PoleStore {
             }
             return stored
         }
+        lastEventID = stored.last?.id ?? lastEventID
+        lastOutboxID = outboxID
+        return stored
     }
 
-    private func queue(_ kind: MessageKind, _ payload: String) throws(SQLiteError) {
+    /// The ids a write of `batch` hands out: its events, and its uplink messages when queued.
+    func idsNeeded(for batch: StoreBatch) -> (events: Int64, outbox: Int64) {
+        let events = Int64(batch.events.count)
+        return (events, queuesUplink ? events + Int64(batch.airMinutes.count) : 0)
+    }
+
+    /// Queues an uplink message; returns its outbox id.
+    private func queue(_ kind: MessageKind, _ payload: String) throws(SQLiteError) -> Int64 {
         try insertOutbox.bind(1, kind.rawValue)
         try insertOutbox.bind(2, payload)
         try insertOutbox.run()
+        return connection.lastInsertedRowID
     }
 
     /// The latched faults; a name this poled does not know is returned in `unknown`, never dropped
@@ -364,7 +298,7 @@ public final class PoleStore {
         )
     }
 
-    private static func makeParentDirectory(of path: String) throws(SQLiteError) {
+    static func makeParentDirectory(of path: String) throws(SQLiteError) {
         let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
         guard !directory.isEmpty else { return }
         do {

@@ -9,10 +9,12 @@ final class SQLiteConnection {
     let path: String
     private let handle: OpaquePointer
 
-    /// Opens (and with `create`, creates) the database at `path`.
-    init(path: String, create: Bool) throws(SQLiteError) {
+    /// Opens (and with `create`, creates) the database at `path`; `readOnly` opens it for reading
+    /// only, as on a file system that went read-only.
+    init(path: String, create: Bool, readOnly: Bool = false) throws(SQLiteError) {
         var opened: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX
+        let access = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0)
+        let flags = access | SQLITE_OPEN_NOMUTEX
         let code = sqlite3_open_v2(path, &opened, flags, nil)
         guard code == SQLITE_OK, let opened else {
             let message = opened.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))

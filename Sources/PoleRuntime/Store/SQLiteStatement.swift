@@ -30,6 +30,17 @@ final class SQLiteStatement {
         try check(sqlite3_bind_text(handle, index, value, -1, poled_sqlite_transient()))
     }
 
+    func bind(_ index: Int32, _ value: SQLiteValue) throws(SQLiteError) {
+        switch value {
+        case .null: try check(sqlite3_bind_null(handle, index))
+        case .integer(let number): try bind(index, number)
+        case .real(let number): try bind(index, number)
+        case .text(let text): try bind(index, text)
+        case .blob(let bytes):
+            try check(bytes.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), poled_sqlite_transient()) })
+        }
+    }
+
     /// Advances to the next row; `false` when the statement is done.
     func step() throws(SQLiteError) -> Bool {
         let code = sqlite3_step(handle)
@@ -58,6 +69,20 @@ final class SQLiteStatement {
     func text(_ column: Int32) -> String? {
         guard let bytes = sqlite3_column_text(handle, column) else { return nil }
         return String(cString: bytes)
+    }
+
+    /// A column's value with its storage class, to copy a row as it is.
+    func value(_ column: Int32) -> SQLiteValue {
+        switch sqlite3_column_type(handle, column) {
+        case SQLITE_INTEGER: return .integer(integer(column))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, column))
+        case SQLITE_TEXT: return .text(text(column) ?? "")
+        case SQLITE_BLOB:
+            let count = Int(sqlite3_column_bytes(handle, column))
+            guard let bytes = sqlite3_column_blob(handle, column), count > 0 else { return .blob([]) }
+            return .blob(Array(UnsafeRawBufferPointer(start: bytes, count: count)))
+        default: return .null
+        }
     }
 
     private func check(_ code: Int32) throws(SQLiteError) {

@@ -5,7 +5,7 @@ import PoleCore
 /// simulation's one thread, so a simulated day writes what a real day would (the write-budget
 /// benchmark measures it) and the same scenario writes the same rows.
 struct SimulatedStore {
-    let store: PoleStore
+    let keeper: StoreKeeper
     let settings: StoreSettings
     var batch = StoreBatch()
     var lastRetentionMs: Int64 = 0
@@ -13,9 +13,14 @@ struct SimulatedStore {
     /// Transactions written.
     var writes = 0
 
-    init(store: PoleStore, settings: StoreSettings) {
-        self.store = store
+    /// A simulation's store from `start`; a `store.rows-lost` event found at start is written first.
+    init(start: StoreStart, settings: StoreSettings) {
+        keeper = start.keeper
         self.settings = settings
+        if let lost = start.lostRows {
+            batch.events.append(lost)
+            batch.isUrgent = true
+        }
     }
 
     /// Adds a tick's events (and every 10 minutes the lamp counters, as the daemon does) and writes
@@ -32,7 +37,7 @@ struct SimulatedStore {
         }
         if atMs - lastRetentionMs >= StoreService.retentionIntervalMs {
             lastRetentionMs = atMs
-            _ = try store.retain(
+            _ = try keeper.retain(
                 nowUtcMs: utcMs, validFromUtcMs: 0, keepEventsMs: settings.keepEventsMs, keepAirMs: settings.keepAirMs, maxBytes: settings.maxBytes
             )
         }
@@ -41,8 +46,14 @@ struct SimulatedStore {
     /// Writes what waits, if anything.
     mutating func flush() throws(SQLiteError) {
         guard !batch.isEmpty else { return }
-        try store.write(batch)
+        try keeper.write(batch)
         batch = StoreBatch()
         writes += 1
+    }
+
+    /// Writes what waits and closes the store as a clean stop does.
+    mutating func finish() throws(SQLiteError) {
+        try flush()
+        keeper.close()
     }
 }

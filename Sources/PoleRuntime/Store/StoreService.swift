@@ -13,6 +13,10 @@ import Synchronization
 /// one-second timer tries it again.
 /// Reads (`polectl events`, the uplink's outbox) see what is stored and what still waits, so an
 /// event is never missing from an answer because it has not reached the card yet.
+///
+/// The loop asks each tick whether the latched faults it holds would survive a restart
+/// (`latchedRecord`), from state kept here under a small lock, never waiting for a write. A store
+/// that cannot be opened leaves the service holding events in memory and trying it again.
 public final class StoreService: Sendable {
     private struct Pending {
         var queued = StoreBatch()
@@ -23,7 +27,18 @@ public final class StoreService: Sendable {
         var statistics: PoleStore.Statistics?
         /// Events dropped because writes kept failing and `pendingEventsMax` was reached.
         var dropped = 0
+        /// What a restart would restore, as of the last write (`StoreKeeper.restorable`).
+        var restorable: [Fault]
+        /// When the oldest latched change not yet in both copies was handed over (monotonic ms).
+        var latchedWaitingSinceMs: Int64?
+        /// The last write of a latched change failed.
+        var latchedWriteFailed = false
+        /// Why the store is not in use, while it is not.
+        var storeProblem: String?
     }
+
+    /// A latched change still being written after this long is reported unsaved (a stuck card).
+    static let latchedSavingLimitMs: Int64 = 5_000
 
     /// Retention runs this often (and once at start).
     static let retentionIntervalMs: Int64 = 3_600_000
@@ -33,8 +48,8 @@ public final class StoreService: Sendable {
 
     public let path: String
     private let hasUplink: Bool
-    private let database: Mutex<PoleStore>
-    private let pending = Mutex(Pending())
+    private let database: Mutex<StoreKeeper>
+    private let pending: Mutex<Pending>
     private let queue = DispatchQueue(label: "poled.store")
     /// Dispatch sources are safe to use from any thread; Dispatch does not say so to the compiler.
     private nonisolated(unsafe) let timer: any DispatchSourceTimer
@@ -65,12 +80,21 @@ public final class StoreService: Sendable {
         }
     }
 
-    /// Takes over `store` and starts its flush timer; `utcNow` gives wall-clock ms for retention by
-    /// age, or `nil` while the clock cannot be trusted (then only the size limit applies).
-    public init(store: sending PoleStore, settings: StoreSettingsValues, logger: Logger, utcNow: @escaping @Sendable () -> Int64?) {
-        path = store.path
-        hasUplink = store.queuesUplink
-        database = Mutex(store)
+    /// Takes over the store `start` opened and starts its flush timer; `utcNow` gives wall-clock ms
+    /// for retention by age, or `nil` while the clock cannot be trusted (then only the size limit
+    /// applies). A `store.rows-lost` event found at start is written first.
+    public init(start: sending StoreStart, settings: StoreSettingsValues, logger: Logger, utcNow: @escaping @Sendable () -> Int64?) {
+        let keeper = start.keeper
+        path = keeper.path
+        hasUplink = keeper.queuesUplink
+        var initial = Pending(restorable: keeper.restorable)
+        initial.storeProblem = keeper.storeProblem
+        if let lost = start.lostRows {
+            initial.queued.events.append(lost)
+            initial.queued.isUrgent = true
+        }
+        pending = Mutex(initial)
+        database = Mutex(keeper)
         self.settings = settings
         self.logger = logger
         self.utcNow = utcNow
@@ -83,15 +107,30 @@ public final class StoreService: Sendable {
             let due = pending.withLock {
                 $0.queued.isDue(atMs: now, flushIntervalMs: settings.flushIntervalMs, airFlushIntervalMs: settings.airFlushIntervalMs)
             }
+            reopenIfDue(nowMs: now)
             if due { flush() }
             if seconds.add(1, ordering: .relaxed).newValue % secondsPerRetention == 0 { retain() }
         }
         queue.async { [self] in
-            let statistics = database.withLock { try? $0.statistics() }
+            let statistics = database.withLock { try? $0.store?.statistics() }
             pending.withLock { $0.statistics = statistics }
+            flush()
             retain()
         }
         timer.resume()
+    }
+
+    /// Whether a restart would restore `latched`, the set the core holds now: `.saving` while a
+    /// change is on its way to both copies, `.unsaved` when writing it failed or has taken longer
+    /// than `latchedSavingLimitMs`. Never waits for the disk.
+    public func latchedRecord(holding latched: [Fault]) -> LatchedRecord {
+        let now = clock.now().milliseconds
+        return pending.withLock { state in
+            if state.restorable == latched { return .saved }
+            if state.latchedWriteFailed { return .unsaved }
+            if let since = state.latchedWaitingSinceMs, now - since > Self.latchedSavingLimitMs { return .unsaved }
+            return .saving
+        }
     }
 
     // MARK: the loop's side (never waits for the disk)
@@ -108,6 +147,7 @@ public final class StoreService: Sendable {
                 state.queued.latchedFaults = latched
                 state.queued.isUrgent = true
                 state.queued.markWaiting(atMs: now)
+                state.latchedWaitingSinceMs = state.latchedWaitingSinceMs ?? now
             }
             let excess = state.queued.events.count - Self.pendingEventsMax
             if excess > 0 {
@@ -138,7 +178,8 @@ public final class StoreService: Sendable {
 
     /// Outbox messages after `afterID` not yet acknowledged, oldest first.
     public func outbox(afterID: Int64, limit: Int) -> [(id: Int64, kind: PoleStore.MessageKind, payload: String)] {
-        database.withLock { store in
+        database.withLock { keeper in
+            guard let store = keeper.store else { return [] }
             let rows: [(id: Int64, kind: PoleStore.MessageKind, payload: String)]
             do {
                 rows = try store.outbox(afterID: afterID, limit: limit)
@@ -156,7 +197,8 @@ public final class StoreService: Sendable {
     /// The newest `limit` events at or after `sinceUtcMs`, stored ones with their ids, then those
     /// still waiting for a write.
     public func events(sinceUtcMs: Int64?, limit: Int) throws(SQLiteError) -> [EventLog.Entry] {
-        try database.withLock { store throws(SQLiteError) -> [EventLog.Entry] in
+        try database.withLock { keeper throws(SQLiteError) -> [EventLog.Entry] in
+            guard let store = keeper.store else { throw keeper.unavailable }
             let stored = try store.events(sinceUtcMs: sinceUtcMs, limit: limit)
             let waiting = pending.withLock { $0.writing.events + $0.queued.events }
                 .filter { $0.utcMs >= sinceUtcMs ?? Int64.min }
@@ -165,9 +207,10 @@ public final class StoreService: Sendable {
     }
 
     /// Sizes and counts as of the last write, the uplink backlog brought up to now, and the last
-    /// write error if the last write failed.
+    /// write error if the last write failed (why the store is not in use, while it is not).
     public func statistics() -> (statistics: PoleStore.Statistics?, lastError: String?) {
         pending.withLock { state in
+            if let problem = state.storeProblem { return (nil, "not in use: \(problem)") }
             guard var statistics = state.statistics else { return (nil, state.lastError) }
             let batches = [state.writing, state.queued]
             let acknowledged = batches.reduce(0) { $0 + $1.acknowledged.count }
@@ -183,16 +226,20 @@ public final class StoreService: Sendable {
         queue.sync { flush() }
     }
 
-    /// Writes what is queued now and stops the timer: the last batch before exit.
+    /// Writes what is queued now, stops the timer, checkpoints the WAL and writes the guard's exact
+    /// marks: the last writes before exit.
     public func stop() {
         timer.cancel()
-        queue.sync { flush() }
+        queue.sync {
+            flush()
+            database.withLock { $0.close() }
+        }
     }
 
     // MARK: the store's queue
 
     private func flush() {
-        database.withLock { store in
+        database.withLock { keeper in
             let batch = pending.withLock { state in
                 state.writing = state.queued
                 state.queued = StoreBatch()
@@ -200,11 +247,15 @@ public final class StoreService: Sendable {
             }
             guard !batch.isEmpty else { return }
             do {
-                try store.write(batch)
-                let statistics = try? store.statistics()
+                try keeper.write(batch)
+                let statistics = try? keeper.store?.statistics()
+                let restorable = keeper.restorable
                 let (recovered, dropped) = pending.withLock { state in
                     state.writing = StoreBatch()
                     state.statistics = statistics ?? state.statistics
+                    state.restorable = restorable
+                    state.latchedWriteFailed = false
+                    if state.queued.latchedFaults == nil { state.latchedWaitingSinceMs = nil }
                     defer {
                         state.lastError = nil
                         state.dropped = 0
@@ -215,17 +266,20 @@ public final class StoreService: Sendable {
                     logger.notice("the store is written again", metadata: ["store": "\(path)", "events_dropped_meanwhile": "\(dropped)"])
                 }
             } catch {
+                let restorable = keeper.restorable
                 let first = pending.withLock { state in
                     var restored = state.writing
                     restored.merge(state.queued)
                     state.queued = restored
                     state.writing = StoreBatch()
+                    state.restorable = restorable
+                    if batch.latchedFaults != nil { state.latchedWriteFailed = true }
                     let message = "\(error)"
                     defer { state.lastError = message }
                     return state.lastError != message
                 }
                 if first {
-                    logger.error("cannot write the store; kept in memory and tried again every flush interval", metadata: [
+                    logger.error("cannot write the store; kept in memory and tried again every second", metadata: [
                         "error": "\(error)",
                     ])
                 }
@@ -233,15 +287,38 @@ public final class StoreService: Sendable {
         }
     }
 
+    /// Tries a store that could not be opened again (`StoreKeeper.reopenIfDue`); once it opens, what
+    /// was held in memory is written to it.
+    private func reopenIfDue(nowMs: Int64) {
+        let reopened = database.withLock { $0.reopenIfDue(nowMs: nowMs, utcMs: SystemUTCClock().now().unixMilliseconds) }
+        guard let reopened else { return }
+        for note in reopened.notes { log(note) }
+        pending.withLock { state in
+            state.storeProblem = nil
+            if let lost = reopened.lostRows { state.queued.events.insert(lost, at: 0) }
+            state.queued.isUrgent = true
+        }
+        flush()
+    }
+
+    private func log(_ note: StoreNote) {
+        switch note.level {
+        case .error: logger.error("\(note.text)", metadata: ["store": "\(path)"])
+        case .warning: logger.warning("\(note.text)", metadata: ["store": "\(path)"])
+        case .notice: logger.notice("\(note.text)", metadata: ["store": "\(path)"])
+        }
+    }
+
     private func retain() {
         let nowUtcMs = utcNow()
-        database.withLock { store in
+        database.withLock { keeper in
+            guard keeper.store != nil else { return }
             do {
-                let deleted = try store.retain(
+                let deleted = try keeper.retain(
                     nowUtcMs: nowUtcMs, validFromUtcMs: settings.validFromUtcMs, keepEventsMs: settings.keepEventsMs,
                     keepAirMs: settings.keepAirMs, maxBytes: settings.maxBytes
                 )
-                let statistics = try? store.statistics()
+                let statistics = try? keeper.store?.statistics()
                 pending.withLock { $0.statistics = statistics ?? $0.statistics }
                 if deleted.total > 0 {
                     logger.notice("store retention deleted old rows", metadata: [
