@@ -58,6 +58,10 @@ public enum ConfigReport {
         let lines = rows.map { label, value in
             label + String(repeating: " ", count: width - label.count) + " : " + value
         }
-        return "Configuration OK\n" + lines.joined(separator: "\n") + "\n"
+        var warnings = ""
+        if let problem = StorePathCheck.problem(path: store.path) {
+            warnings = "warning: store: \(problem); poled would run without its store, holding events in memory\n"
+        }
+        return "Configuration OK\n" + lines.joined(separator: "\n") + "\n" + warnings
     }
 }

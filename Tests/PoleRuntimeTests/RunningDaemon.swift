@@ -21,10 +21,11 @@ final class RunningDaemon {
     /// Starts poled playing `scenario` (relative to the repository) with `tick`, and waits for its socket.
     /// A `tick` above 30 ms needs a longer `followAllowance` (debounce plus two ticks).
     /// `directory`, when given, is kept (with its store) for the next daemon; `store` and `site` add
-    /// keys to the site file's `[store]` table and whole tables after it.
+    /// keys to the site file's `[store]` table and whole tables after it; `storePath` replaces the
+    /// store's default place in `directory`.
     init(
         scenario: String, tick: String = "30ms", followAllowance: String = "100ms", clientTimeout: String = "1s", maxClients: Int = 128,
-        directory given: String? = nil, store: String = "", site extra: String = "", trace: String? = nil
+        directory given: String? = nil, storePath: String? = nil, store: String = "", site extra: String = "", trace: String? = nil
     ) throws {
         ownsDirectory = given == nil
         directory = given ?? NSTemporaryDirectory() + "poled-e2e-\(UUID().uuidString.prefix(8))"
@@ -40,7 +41,7 @@ final class RunningDaemon {
             [crosswalk]
             follow_allowance = "\(followAllowance)"
             [store]
-            path = "\(directory)/poled.sqlite"
+            path = "\(storePath ?? directory + "/poled.sqlite")"
             \(store)
             [control]
             socket = "\(socket)"

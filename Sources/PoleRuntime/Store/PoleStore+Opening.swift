@@ -74,12 +74,23 @@ extension PoleStore {
     }
 
     /// The latched faults and last ids of a store that cannot be opened for writing (a file system
-    /// gone read-only), read without writing anything; `nil` when even that fails.
+    /// gone read-only), read from a copy in the temporary folder: SQLite cannot replay a WAL it may
+    /// not write beside, and the latest latched set may live only there. `nil` when even that fails.
     static func readOnly(path: String) -> (latched: [Fault], unknown: [String], lastEventID: Int64, lastOutboxID: Int64)? {
+        let base = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+        var template = Array("\(base)/poled-readonly-XXXXXX".utf8CString)
+        guard let folder = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }).map({ String(cString: $0) }) else {
+            return nil
+        }
+        let copy = folder + "/store.sqlite"
+        defer {
+            for suffix in ["", "-wal", "-shm", "-journal"] { unlink(copy + suffix) }
+            rmdir(folder)
+        }
+        guard copyFile(path, to: copy), access(path + "-wal", F_OK) != 0 || copyFile(path + "-wal", to: copy + "-wal") else { return nil }
         do {
-            let connection = try SQLiteConnection(path: path, create: false, readOnly: true)
-            connection.keepWALOnClose()
-            try connection.execute("PRAGMA locking_mode = EXCLUSIVE", doing: "reading a read-only store")
+            let connection = try SQLiteConnection(path: copy, create: false)
+            try connection.execute("PRAGMA locking_mode = EXCLUSIVE", doing: "reading a copy of a read-only store")
             let statement = try connection.prepare("SELECT fault FROM latched_faults ORDER BY fault", doing: "reading the latched faults")
             var faults: [Fault] = []
             var unknown: [String] = []
@@ -93,11 +104,35 @@ extension PoleStore {
         }
     }
 
+    /// Copies `source` to `destination` (created 0600); `false` when any step fails.
+    private static func copyFile(_ source: String, to destination: String) -> Bool {
+        let input = Glibc.open(source, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { return false }
+        defer { close(input) }
+        let output = Glibc.open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard output >= 0 else { return false }
+        defer { close(output) }
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(input, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return false }
+            if count == 0 { return true }
+            var written = 0
+            while written < count {
+                let step = buffer.withUnsafeBytes { Glibc.write(output, $0.baseAddress! + written, count - written) }
+                if step < 0, errno == EINTR { continue }
+                guard step > 0 else { return false }
+                written += step
+            }
+        }
+    }
+
     private static func refuseNewerSchema(_ connection: SQLiteConnection) throws(SQLiteError) {
         let version = try connection.integer("PRAGMA user_version", doing: "reading the schema version")
         guard version <= StoreSchema.current else {
             throw SQLiteError(
-                code: SQLITE_ERROR, path: connection.path, doing: "reading the schema version",
+                code: SQLITE_ERROR, path: connection.path, doing: SQLiteError.refusingNewerSchema,
                 message: "schema \(version) was written by a newer poled (this one knows \(StoreSchema.current)); the file is left untouched"
             )
         }
@@ -160,7 +195,7 @@ extension PoleStore {
             try insert.run()
         }
         salvage.copied[table] = scan.rows
-        var gaps = scan.unreadable.map { max($0.lowerBound, 1)...$0.upperBound }.filter { !$0.isEmpty }
+        var gaps = scan.unreadable.compactMap { $0.upperBound >= 1 ? max($0.lowerBound, 1)...$0.upperBound : nil }
         if scan.stopped != nil, scan.rows == 0 { gaps = [1...Int64.max] }
         if table == "events" {
             salvage.unreadableEventIDs = gaps

@@ -107,7 +107,7 @@ public final class PoleStore {
         let version = try connection.integer("PRAGMA user_version", doing: "reading the schema version")
         guard version <= StoreSchema.current else {
             throw SQLiteError(
-                code: SQLITE_ERROR, path: connection.path, doing: "reading the schema version",
+                code: SQLITE_ERROR, path: connection.path, doing: SQLiteError.refusingNewerSchema,
                 message: "schema \(version) was written by a newer poled (this one knows \(StoreSchema.current)); the file is left untouched"
             )
         }

@@ -18,6 +18,14 @@ public struct SQLiteError: Error, Sendable, CustomStringConvertible {
         self.message = message
     }
 
+    /// What a store written by a newer poled is refused while doing: it is left untouched.
+    static let refusingNewerSchema = "refusing a store from a newer poled"
+
+    /// The store was written by a newer poled.
+    public var isNewerSchema: Bool {
+        doing == Self.refusingNewerSchema
+    }
+
     /// The file is not a database or is damaged: it is moved aside, never written over.
     public var isCorruption: Bool {
         code == SQLITE_CORRUPT || code == SQLITE_NOTADB

@@ -48,7 +48,7 @@ struct StoreOpening {
         } catch {
             result.store = nil
             result.problem = error.description
-            result.refused = error.doing == "reading the schema version"
+            result.refused = error.isNewerSchema
             result.readFromUnusable(path: path)
         }
         return result
@@ -124,6 +124,11 @@ struct LostRows {
         }
     }
 
+    /// The lost ids as `52,57` or `118-121`.
+    var idList: String {
+        eventIDs.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)" }.joined(separator: ",")
+    }
+
     var eventCount: Int64 { eventIDs.reduce(0) { $0 + $1.upperBound - $1.lowerBound + 1 } }
 
     var isEmpty: Bool { eventIDs.isEmpty && otherRows.isEmpty && possiblyUpToID == nil }
@@ -132,9 +137,7 @@ struct LostRows {
     var summary: String? {
         guard !isEmpty else { return nil }
         var parts: [String] = []
-        if let first = eventIDs.first, let last = eventIDs.last {
-            parts.append("\(eventCount) events lost (ids \(first.lowerBound)–\(last.upperBound))")
-        }
+        if !eventIDs.isEmpty { parts.append("\(eventCount) events lost (ids \(idList))") }
         for (table, count) in otherRows.sorted(by: { $0.key < $1.key }) { parts.append("\(count) \(table) rows lost") }
         if let possibly = possiblyUpToID { parts.append("events up to id \(possibly) may be lost too") }
         return "the store lost rows: " + parts.joined(separator: ", ") + " (" + causes.joined(separator: "; ") + ")"
@@ -147,6 +150,7 @@ struct LostRows {
         if let first = eventIDs.first, let last = eventIDs.last {
             fields["first_id"] = "\(first.lowerBound)"
             fields["last_id"] = "\(last.upperBound)"
+            fields["ids"] = idList
         }
         for (table, count) in otherRows { fields[table] = "\(count)" }
         if let possibly = possiblyUpToID { fields["possibly_up_to_id"] = "\(possibly)" }

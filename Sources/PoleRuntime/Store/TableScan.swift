@@ -4,12 +4,16 @@
 /// the first bad row, although the rows on every other page are still there. The scan walks the
 /// table in rowid order; where reading fails it probes forward (1, 2, 4, … rowids on) for the next
 /// rowid a search can reach, narrows that down by bisection, and goes on from there, noting the
-/// rowids in between as unreadable. Probes and bisection are bounded (64 steps each).
+/// rowids in between as unreadable. Probes and bisection are bounded (64 steps each). Damaged
+/// interior pages can lead a search to rows out of order: each row is handed over once, and rows
+/// read out of order are taken out of the unreadable ranges.
 struct TableScan {
     /// Rowids that could not be read, as closed ranges between the rows read around them.
-    var unreadable: [ClosedRange<Int64>] = []
+    private(set) var unreadable: [ClosedRange<Int64>] = []
+    /// The rowids read.
+    private(set) var read = Set<Int64>()
     /// Rows read.
-    var rows = 0
+    var rows: Int { read.count }
     /// A problem that stopped the scan before the end of the table (an unreadable schema).
     var stopped: String?
 
@@ -28,7 +32,7 @@ struct TableScan {
                 try statement.bind(1, from)
             } catch {
                 stopped = error.description
-                return
+                break scanning
             }
             while true {
                 let hasRow: Bool
@@ -38,21 +42,34 @@ struct TableScan {
                     let failedAt = max(from, (lastRead ?? from &- 1) &+ 1)
                     guard let next = Self.nextReadable(connection, sql: sql, after: failedAt) else {
                         unreadable.append(failedAt...Int64.max)
-                        return
+                        break scanning
                     }
                     unreadable.append(failedAt...(next - 1))
                     from = next
                     continue scanning
                 }
-                guard hasRow else { return }
+                guard hasRow else { break scanning }
                 let rowid = statement.integer(0)
-                let values = (0..<Int32(columns.count)).map { statement.value($0 + 1) }
-                lastRead = rowid
-                rows += 1
-                try row(rowid, values)
-                if rowid == Int64.max { return }
+                guard read.insert(rowid).inserted else { continue }
+                try row(rowid, (0..<Int32(columns.count)).map { statement.value($0 + 1) })
+                lastRead = max(lastRead ?? rowid, rowid)
+                if rowid == Int64.max { break scanning }
             }
         }
+        unreadable = unreadable.flatMap { Self.excluding(read, from: $0) }
+    }
+
+    /// `range` without the rowids in `read`, as the ranges left.
+    private static func excluding(_ read: Set<Int64>, from range: ClosedRange<Int64>) -> [ClosedRange<Int64>] {
+        var left: [ClosedRange<Int64>] = []
+        var lower = range.lowerBound
+        for rowid in read.filter({ range.contains($0) }).sorted() {
+            if rowid > lower { left.append(lower...(rowid - 1)) }
+            if rowid == range.upperBound { return left }
+            lower = rowid + 1
+        }
+        left.append(lower...range.upperBound)
+        return left
     }
 
     /// The smallest rowid at or after which a search succeeds, above `failedAt`; `nil` when none can.
