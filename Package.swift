@@ -40,6 +40,7 @@ let package = Package(
         .target(name: "CKernelClock"),
         .target(name: "CI2C"),
         .target(name: "CUnixSocket"),
+        .target(name: "CEarlySignals", publicHeadersPath: "."),
         .target(name: "PoleLinux", dependencies: ["PoleHAL", "CGPIOD", "CKernelClock", "CI2C"], swiftSettings: strict),
         .target(name: "PoleJSON", swiftSettings: strict),
         .target(name: "PoleSim", dependencies: ["PoleHAL", "PoleDrivers", "PoleCore", "PoleJSON"], swiftSettings: strict),
@@ -56,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "poled",
             dependencies: [
-                "PoleRuntime", "PoleConfig", "PoleCore", "PoleHAL", "PoleLinux", "PoleSim",
+                "PoleRuntime", "PoleConfig", "PoleCore", "PoleHAL", "PoleLinux", "PoleSim", "CEarlySignals",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

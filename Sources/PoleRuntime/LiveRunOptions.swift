@@ -23,6 +23,9 @@ public struct LiveRunOptions: Sendable {
     public var processStartNanoseconds: UInt64?
     /// Where to record the core's input stream (`poled replay`), if anywhere; written once a second.
     public var record: ByteFile?
+    /// Standard error for the live status line (the log's handlers share it), so neither ever waits
+    /// for a reader; its dropped lines are reported in `status`.
+    public var logWriter = LogWriter()
 
     public init(sources: ConfigSources, scenario: Scenario?, seed: UInt64, statusEveryMs: Int64, durationMs: Int64?) {
         self.sources = sources

@@ -149,7 +149,9 @@ public struct LiveRunner {
         var latched = loop.pole.latchedFaults
         var localTime = SiteLocalTime(zone: current.site.timeZone)
         var scheduler = TickScheduler(clock: SystemMonotonicClock(), periodMs: current.site.tickMs)
-        var status = StatusPrinter(everyMs: options.statusEveryMs)
+        var status = StatusPrinter(everyMs: options.statusEveryMs, writer: options.logWriter)
+        let reloader = ConfigReloader(sources: options.sources)
+        let stallAfterMs = notifier.watchdogIntervalNanoseconds.map { Int64($0 * 2 / 1_000_000) } ?? ControlSnapshot.defaultStallAfterMs
         var overrunLog = OverrunLog()
         var watchdog = NotifyCadence(intervalNanoseconds: notifier.watchdogIntervalNanoseconds)
         var statusNotice = NotifyCadence(intervalNanoseconds: 5_000_000_000)
@@ -178,9 +180,14 @@ public struct LiveRunner {
             case .stop(let signal):
                 stopSignal = signal
             case .reload:
-                current = reload(current, loop: &loop, localTime: &localTime)
+                if !reloader.isPending { notifier.notify("RELOADING=1") }
+                reloader.request()
             case nil:
                 break
+            }
+            if let reloaded = reloader.take() {
+                current = apply(reloaded, to: current, loop: &loop, localTime: &localTime)
+                notifier.notify("READY=1")
             }
             if stopSignal != nil { break }
             if let limit = options.durationMs, timing.elapsedMs >= limit { break }
@@ -228,11 +235,14 @@ public struct LiveRunner {
                 loopStats?.firstTickAfterStartMs = Int64((timing.woke.nanoseconds &- started) / 1_000_000)
             }
             if (scheduler.ticks - 1) % publishEveryTicks == 0 || !events.isEmpty || !commands.isEmpty {
-                server.mailbox.publish(ControlSnapshot(
+                var snapshot = ControlSnapshot(
                     configuration: current, loop: loop, tracker: tracker, sensors: sensors, uptimeMs: timing.elapsedMs,
                     publishedMonotonicMs: timing.woke.milliseconds, utcMs: utcMs, ticks: scheduler.ticks, overruns: scheduler.overruns,
                     latenessMaxMicroseconds: Int64(latenessMaxNanoseconds / 1_000)
-                ))
+                )
+                snapshot.logLinesDropped = options.logWriter.droppedTotal
+                snapshot.stallAfterMs = stallAfterMs
+                server.mailbox.publish(snapshot)
             }
             control.answer()
             if counterSave.isDue(timing.woke), scheduler.ticks > 1, let counters = loop.pole.lampCounters { store.record(counters: counters) }
@@ -280,16 +290,18 @@ public struct LiveRunner {
         feed = current
     }
 
-    /// Reads the site file again; a valid one with the same board and tick replaces the settings.
-    private func reload<In, Out>(
-        _ current: PoleConfiguration, loop: inout ControlLoop<In, Out>, localTime: inout SiteLocalTime
+    /// Takes a reloaded site file (read off the loop by `ConfigReloader`): a valid one with the same
+    /// board, tick and priority replaces the settings; anything else is logged and the running
+    /// configuration stays.
+    private func apply<In, Out>(
+        _ reloaded: Result<PoleConfiguration, ConfigError>, to current: PoleConfiguration, loop: inout ControlLoop<In, Out>,
+        localTime: inout SiteLocalTime
     ) -> PoleConfiguration {
-        notifier.notify("RELOADING=1")
-        defer { notifier.notify("READY=1") }
         var next: PoleConfiguration
-        do {
-            next = try ConfigLoader.load(options.sources)
-        } catch {
+        switch reloaded {
+        case .success(let configuration):
+            next = configuration
+        case .failure(let error):
             logger.error("reload rejected; the running configuration stays", metadata: ["errors": "\(error.description)"])
             return current
         }

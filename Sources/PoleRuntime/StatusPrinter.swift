@@ -1,16 +1,18 @@
 import Glibc
 
 /// Prints the status line on stderr at its interval: redrawn in place on a terminal, one line each
-/// time otherwise (a log or a pipe).
+/// time otherwise (a log or a pipe). Lines go through the `LogWriter`, never written on the loop's thread.
 struct StatusPrinter {
     let everyMs: Int64
+    let writer: LogWriter
     private let inPlace = isatty(STDERR_FILENO) == 1
     private var nextMs: Int64 = 0
     private var latenessMax: UInt64 = 0
     private var printed = false
 
-    init(everyMs: Int64) {
+    init(everyMs: Int64, writer: LogWriter) {
         self.everyMs = everyMs
+        self.writer = writer
     }
 
     mutating func observe(_ timing: TickTiming) {
@@ -31,7 +33,6 @@ struct StatusPrinter {
     }
 
     private func write(_ text: String) {
-        var bytes = Array(text.utf8)
-        _ = bytes.withUnsafeMutableBytes { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        writer.submit(Array(text.utf8))
     }
 }

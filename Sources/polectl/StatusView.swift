@@ -12,11 +12,17 @@ enum StatusView {
         ])
         let loop = status["loop"]
         let overruns = int(loop?["overruns"]) ?? 0
+        let stalled = loop?["stalled"]?.bool == true
+            ? Terminal.red("STALLED: no tick published for \(age(daemon?["snapshot_age_ms"])) (limit \(age(loop?["stall_after_ms"]))); ")
+            : ""
         table.add([
-            "loop", "\(text(loop?["tick_ms"])) ms tick, \(text(loop?["ticks"])) ticks, "
+            "loop", stalled + "\(text(loop?["tick_ms"])) ms tick, \(text(loop?["ticks"])) ticks, "
                 + (overruns == 0 ? "0 overruns" : Terminal.yellow("\(overruns) overruns"))
                 + ", worst wake-up \(text(loop?["lateness_max_us"])) µs",
         ])
+        if let dropped = int(daemon?["log_lines_dropped"]), dropped > 0 {
+            table.add(["log", Terminal.yellow("\(dropped) lines dropped: standard error (the journal) did not take them")])
+        }
         if let crosswalk = status["crosswalk"], crosswalk != .null {
             table.add([
                 "crosswalk", "head \(text(crosswalk["head"])), floor \(floor(crosswalk))"

@@ -54,15 +54,15 @@ struct Run: ParsableCommand {
         let processStart = SystemMonotonicClock().now().nanoseconds
         // A trace reader (`--trace -` into a pipe) that goes away must end the trace, not the pole.
         signal(SIGPIPE, SIG_IGN)
+        // Blocked before main already (CEarlySignals); blocking again is harmless.
         let signals = ProcessSignals.block()
         let environment = ProcessEnvironment.current()
         let level = Logger.Level(rawValue: logLevel) ?? .info
         let underSystemd = environment["JOURNAL_STREAM"] != nil
+        let logWriter = LogWriter(dropNotice: underSystemd ? JournalLogHandler.dropNotice : TextLogHandler.dropNotice)
         LoggingSystem.bootstrap { label in
-            if underSystemd { return JournalLogHandler(label: label, level: level) }
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
+            if underSystemd { return JournalLogHandler(label: label, level: level, writer: logWriter) }
+            return TextLogHandler(label: label, level: level, writer: logWriter)
         }
         let configuration = try configOptions.load()
         if configuration.board.backend == .gpiod, configuration.siteFile == nil {
@@ -79,6 +79,7 @@ struct Run: ParsableCommand {
             statusEveryMs: (try? DurationText.milliseconds(statusEvery).get()) ?? 1_000,
             durationMs: duration.flatMap { try? DurationText.milliseconds($0).get() }
         )
+        options.logWriter = logWriter
         if let trace {
             do {
                 options.trace = trace == "-" ? .standardOutput : try ByteFile.create(path: trace)
@@ -106,10 +107,12 @@ struct Run: ParsableCommand {
         let failure: LiveRunFailure
         do {
             _ = try runner.run(signals: signals)
+            logWriter.finish(timeoutMs: 2_000)
             return
         } catch {
             failure = error
         }
+        logWriter.finish(timeoutMs: 2_000)
         switch failure {
         case .hardware(let error):
             printError("poled: \(configuration.board.file): \(error)")

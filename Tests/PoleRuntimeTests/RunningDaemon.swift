@@ -15,6 +15,8 @@ final class RunningDaemon {
     let socket: String
     private let process = Process()
     private let log: String
+    /// Standard error when the test asked for a pipe nobody reads: held open, never read.
+    private var unreadStandardError: Pipe?
     /// Whether `deinit` removes `directory` (not when the caller gave it, to restart in it).
     private let ownsDirectory: Bool
 
@@ -22,10 +24,11 @@ final class RunningDaemon {
     /// A `tick` above 30 ms needs a longer `followAllowance` (debounce plus two ticks).
     /// `directory`, when given, is kept (with its store) for the next daemon; `store` and `site` add
     /// keys to the site file's `[store]` table and whole tables after it; `storePath` replaces the
-    /// store's default place in `directory`.
+    /// store's default place in `directory`; `standardErrorUnread` gives poled a pipe nobody reads.
     init(
         scenario: String, tick: String = "30ms", followAllowance: String = "100ms", clientTimeout: String = "1s", maxClients: Int = 128,
-        directory given: String? = nil, storePath: String? = nil, store: String = "", site extra: String = "", trace: String? = nil
+        directory given: String? = nil, storePath: String? = nil, store: String = "", site extra: String = "", trace: String? = nil,
+        standardErrorUnread: Bool = false
     ) throws {
         ownsDirectory = given == nil
         directory = given ?? NSTemporaryDirectory() + "poled-e2e-\(UUID().uuidString.prefix(8))"
@@ -55,9 +58,15 @@ final class RunningDaemon {
             "run", "--config", directory + "/poled.toml", "--scenario", Repository.root + "/" + scenario, "--status-every", "0s",
             "--trace", trace ?? directory + "/trace.jsonl",
         ]
-        let logHandle = FileHandle(forWritingAtPath: log)
-        logHandle?.seekToEndOfFile()
-        process.standardError = logHandle
+        if standardErrorUnread {
+            let pipe = Pipe()
+            unreadStandardError = pipe
+            process.standardError = pipe
+        } else {
+            let logHandle = FileHandle(forWritingAtPath: log)
+            logHandle?.seekToEndOfFile()
+            process.standardError = logHandle
+        }
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         for _ in 0..<100 where process.isRunning && !FileManager.default.fileExists(atPath: socket) {

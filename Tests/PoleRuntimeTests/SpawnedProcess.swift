@@ -8,8 +8,9 @@ final class SpawnedProcess {
     let pid: pid_t
     private var exited = false
 
-    /// Starts `executable` with `arguments`, standard output to `output` (appended) or /dev/null.
-    init(_ executable: String, _ arguments: [String], output: String? = nil) throws {
+    /// Starts `executable` with `arguments`, standard output to `output` (appended) or /dev/null,
+    /// standard error to `errors` (appended) or /dev/null.
+    init(_ executable: String, _ arguments: [String], output: String? = nil, errors: String? = nil) throws {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -24,7 +25,7 @@ final class SpawnedProcess {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, output ?? "/dev/null", O_WRONLY | O_CREAT | O_APPEND, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, errors ?? "/dev/null", O_WRONLY | O_CREAT | O_APPEND, 0o644)
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var child: pid_t = 0
@@ -41,8 +42,20 @@ final class SpawnedProcess {
     func stop() {
         guard !exited else { return }
         kill(pid, SIGTERM)
+        _ = waitForExit()
+    }
+
+    /// Sends `signal` and waits for the process to end; returns its wait status (`WEXITSTATUS` and
+    /// friends apply).
+    func signal(_ signal: Int32) -> Int32 {
+        kill(pid, signal)
+        return waitForExit()
+    }
+
+    private func waitForExit() -> Int32 {
         var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
         exited = true
+        return status
     }
 }

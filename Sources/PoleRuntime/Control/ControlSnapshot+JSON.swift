@@ -4,20 +4,22 @@ import PoleJSON
 /// The answers to the read-only commands, as the protocol's JSON (schema: README.md, "Control
 /// protocol"). Times are ms; absent features are `null`, never left out, so scripts can rely on keys.
 extension ControlSnapshot {
-    /// `status`, for a snapshot `ageMs` old: one older than `staleAfterMs` is not healthy, whatever it says.
+    /// `status`, for a snapshot `ageMs` old (measured on the reader's clock, not the loop's): one
+    /// older than `stallAfterMs` means a stalled loop, not healthy whatever it says.
     func statusJSON(ageMs: Int64) -> JSONValue {
-        .object([
+        let stalled = ageMs > stallAfterMs
+        return .object([
             "site": .string(siteID),
             "board": .string(boardFile),
             "backend": .string(backend),
-            "healthy": .bool(!reportsFault && ageMs <= Self.staleAfterMs),
+            "healthy": .bool(!reportsFault && !stalled),
             "daemon": .object([
                 "version": .string(PoledVersion.string), "pid": .integer(processID), "uptime_ms": .integer(uptimeMs),
-                "utc_ms": .integer(utcMs), "snapshot_age_ms": .integer(max(0, ageMs)),
+                "utc_ms": .integer(utcMs), "snapshot_age_ms": .integer(max(0, ageMs)), "log_lines_dropped": .integer(Int64(logLinesDropped)),
             ]),
             "loop": .object([
                 "tick_ms": .integer(tickMs), "ticks": .integer(ticks), "overruns": .integer(overruns),
-                "lateness_max_us": .integer(latenessMaxMicroseconds),
+                "lateness_max_us": .integer(latenessMaxMicroseconds), "stalled": .bool(stalled), "stall_after_ms": .integer(stallAfterMs),
             ]),
             "crosswalk": head.map { head in
                 .object([

@@ -55,9 +55,14 @@ public struct ControlSnapshot: Sendable {
     public var alert: AlertLevel
     public var sensors: [Sensor]
     public var lines: [Line]
+    /// Log lines dropped because standard error did not take them (`LogWriter`).
+    public var logLinesDropped = 0
+    /// A snapshot older than this means the loop has stopped publishing: it is reported stalled and
+    /// the pole not healthy. The systemd watchdog's period under systemd, else `defaultStallAfterMs`.
+    public var stallAfterMs = defaultStallAfterMs
 
-    /// A snapshot older than this means the loop has stopped publishing: the pole is not healthy.
-    public static let staleAfterMs: Int64 = 2_000
+    /// The stall limit without a systemd watchdog.
+    public static let defaultStallAfterMs: Int64 = 2_000
 
     /// Whether the pole reports a fault: anything latched or standing, or a sensor that is failing.
     public var reportsFault: Bool {
