@@ -56,6 +56,26 @@ import Testing
     }
 }
 
+/// The SPS30's status register on the simulated board, which implements the sensor's real command
+/// set: the status is read with 0xD206 and cleared with 0xD210, a write with nothing to read back.
+@Suite struct SPS30StatusScenarioTests {
+    /// A fan stopped for the first 5 s: the sticky flag is still set at the status read after the
+    /// warm-up (0xD206), which reports it; the clear (0xD210) resets it, so the next minute's read is
+    /// clean. No read ever follows a write-only command, so no transfer fails.
+    @Test func aStoppedFanIsReadFromTheStatusRegisterAndCleared() throws {
+        let sink = LineSink()
+        let scenario = try Repository.scenario(json: """
+            { "start": "2026-11-25T12:00:00+09:00", "duration": "3m",
+              "steps": [ { "at": "0s", "pm": { "pm2_5": 10.0, "pm10": 20.0 } },
+                         { "at": "0s", "i2c": { "device": "pm", "fault": "fan", "for": "5s" } } ] }
+            """)
+        _ = try SimulationRunner.run(configuration: Repository.configuration(), scenario: scenario, trace: sink)
+        #expect(sink.lines.filter { $0.contains("sensor.error") } == [
+            #"{"t":10060,"type":"event","name":"sensor.error","sensor":"pm","error":"fan"}"#,
+        ])
+    }
+}
+
 @Suite struct AbsentSensorTests {
     @Test func anAbsentSensorIsReportedAndTheActuatorStaysOff() throws {
         let sink = LineSink()
