@@ -9,8 +9,8 @@ public import PoleHAL
 /// time at street concentrations, rounded up). Then each second: data-ready, then the values; every
 /// minute the status register (read with 0xD206, then cleared with 0xD210 when a flag is set, so a
 /// sticky flag reports again only if its cause comes back), whose fan and laser faults make the
-/// sensor unhealthy and whose fan-speed warning is shown as a flag; and the same frame 300 times running
-/// (5 min; the float output's low bits always move in real air) is a stuck sensor. Every failure
+/// sensor unhealthy and whose fan-speed warning is shown as a flag; and the same frame 300 times
+/// running (5 min; the float output's low bits always move in real air) is a stuck sensor. Every failure
 /// goes up the `RecoveryLadder`: retries after 1, 2 and 4 s without touching the sensor, then a
 /// reset and a new start, then failed, reset and started again once a minute. A failure is always
 /// reported as such; a CRC error is an error, never a value. On the simulated board it runs in

@@ -9,10 +9,9 @@ import PoleDrivers
 /// know is NACKed, and so is a read with nothing to answer: before any command, or after one that
 /// only writes (start, stop, sleep, wake-up, fan cleaning, clear status, reset). The status register
 /// holds FAN while a `fan` fault lasts and until 0xD210 clears it. The PMSA003I answers every read
-/// with a checksummed 32-byte
-/// frame of them; the BH1750 answers two bytes of raw counts (lux × 1.2) once a
-/// measurement mode was set, zero before. Injected
-/// faults turn transfers into the HAL errors a real bus gives, or corrupt checksums.
+/// with a checksummed 32-byte frame of the street's values; the BH1750 answers two bytes of raw
+/// counts (lux × 1.2) once a measurement mode was set, zero before. Injected faults turn transfers
+/// into the HAL errors a real bus gives, or corrupt checksums.
 public final class SimI2CDevice {
     /// The part being simulated.
     public enum Model: Sendable, Hashable {
