@@ -1,6 +1,6 @@
 /// The air-quality feature: particulate samples into rolling means, the Korean grade on the
-/// indicator passers-by see, a once-a-minute `air` record, fine-dust alerts on hourly means, and the
-/// dust-response actuator.
+/// indicator passers-by see, a once-a-minute `air` record (with the hourly NowCast for the uplink),
+/// fine-dust alerts on hourly means, and the dust-response actuator.
 ///
 /// The indicator shows the grade of the last complete minute's means and goes off when the sensor
 /// fails or a minute has too few samples: a wrong value is worse than none.
@@ -43,7 +43,8 @@ public struct AirQuality: Sendable {
         let minute = now / 60_000
         if let last = lastMinute, minute > last {
             let record = AirMinute(
-                pm1: pm1.mean(.minute, nowMs: now), pm2_5: pm2_5.mean(.minute, nowMs: now), pm10: pm10.mean(.minute, nowMs: now)
+                pm1: pm1.mean(.minute, nowMs: now), pm2_5: pm2_5.mean(.minute, nowMs: now), pm10: pm10.mean(.minute, nowMs: now),
+                nowCast: AirNowCast(pm2_5: pm2_5, pm10: pm10, nowMs: now)
             )
             events.append(.airMinute(record))
             grade = record.grade

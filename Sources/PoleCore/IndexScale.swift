@@ -52,6 +52,12 @@ struct IndexScale: Sendable {
         return Int((clamped * Double(stepsPerUnit) + Self.toleranceSteps).rounded(.down))
     }
 
+    /// The concentration truncated to the table's resolution, in µg/m³: the value the index is
+    /// computed from, and the one a record shows beside it.
+    func truncated(_ concentration: Double) -> Double {
+        Double(steps(concentration)) / Double(stepsPerUnit)
+    }
+
     /// The position of the band holding the concentration; the top band for values above it.
     func bandPosition(_ concentration: Double) -> Int {
         let truncated = steps(concentration)

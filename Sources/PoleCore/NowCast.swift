@@ -6,7 +6,7 @@
 /// Over the last 12 hourly means cᵢ (i hours ago, 0 = the last complete hour): the weight
 /// w = 1 − (max − min)/max over the hours present, floored at 0.5; NowCast = Σ wⁱcᵢ / Σ wⁱ over the
 /// hours present. Valid only when at least 2 of the 3 most recent hours are present. The result is not
-/// truncated; `USAQI` truncates when it turns the value into an index.
+/// truncated; `AirNowCast` truncates it as the AQI does and turns it into the hourly AQI.
 public enum NowCast {
     /// How many hours NowCast looks back.
     public static let hours = 12

@@ -52,10 +52,13 @@ public struct SolarClock: Sendable, Hashable {
 
     /// When the sun crosses `zenith` on solar day `epochDay`, or why it does not.
     ///
-    /// The rising is searched between the mean solar midnight before noon and noon, the setting
-    /// between noon and the midnight after, to the nearest second. On the few days near the start
-    /// or end of a polar period when the sun skims the threshold for hours, the time found is one
-    /// of the near-grazing crossings; the day's classification still holds.
+    /// The rising is searched from 12 h before the day's solar noon (apparent solar midnight, up to
+    /// 16 minutes from the mean solar midnight that starts the day) to noon, the setting from noon to
+    /// 12 h after, to the nearest second; so near the midnight sun a crossing may lie just outside
+    /// its day's mean-midnight bounds (`AstronomicalNight` also looks at the neighbouring days). On
+    /// the few days near the start or end of a polar period when the sun skims the threshold for
+    /// hours, the time found is one of the near-grazing crossings; the day's classification still
+    /// holds.
     public func crossings(of zenith: SolarZenith, epochDay: Int64) -> SunCrossings {
         let noon = solarNoon(epochDay: epochDay)
         let threshold = zenith.elevationDegrees

@@ -11,8 +11,10 @@ public enum SPS30Command: UInt16, Sendable, CaseIterable {
     case productType = 0xD002
     case serialNumber = 0xD033
     case firmwareVersion = 0xD100
+    /// Read the device status register: the answer is two words, each with its CRC.
     case readDeviceStatus = 0xD206
-    case readAndClearDeviceStatus = 0xD210
+    /// Clear the device status register: a write only, the sensor has nothing to read back.
+    case clearDeviceStatus = 0xD210
     case reset = 0xD304
 
     /// The two pointer bytes as they go on the wire.

@@ -2,7 +2,7 @@ public import PoleHAL
 
 /// A small stateful driver for the Sensirion SPS30 on I²C: commands, reads and the waits between them.
 ///
-/// Exists so the poller speaks in operations ("start", "read values", "read and clear status") while
+/// Exists so the poller speaks in operations ("start", "read values", "read status") while
 /// the wire rules stay in one place:
 ///
 /// - No repeated start: every command is its own write transaction and every read is a separate read
@@ -12,10 +12,12 @@ public import PoleHAL
 ///
 /// - The driver never sleeps and reads no clock. Every operation takes the caller's monotonic `nowMs`;
 ///   a command with an execution time returns the time at which the sensor is ready again (start and
-///   stop 20 ms, fan cleaning 5 ms, auto-cleaning interval 20 ms, reset 100 ms), and the next operation
-///   before that time is a programmer error (`precondition`). Reads that need the sensor to prepare
-///   their answer (status register 5 ms, auto-cleaning interval 20 ms) are split in two: `request…`
-///   sends the command and returns the ready time, `read…` then fetches the answer.
+///   stop 20 ms, fan cleaning and clearing the status 5 ms, auto-cleaning interval 20 ms, reset
+///   100 ms), and the next operation before that time is a programmer error (`precondition`). Reads
+///   that need the sensor to prepare their answer (status register 5 ms, auto-cleaning interval
+///   20 ms) are split in two: `request…` sends the command and returns the ready time, `read…` then
+///   fetches the answer. A write-only command (clear status, reset, …) is never followed by a read:
+///   the sensor would NACK it.
 /// - Every data word carries a CRC; a mismatch is a `SensorError`, never a value. Bus failures are
 ///   passed through as `SensorError.bus` with the `HALError` untouched.
 ///
@@ -43,7 +45,7 @@ public struct SPS30Driver<Bus: I2CBus> {
     static func executionTimeMs(_ command: SPS30Command) -> Int64 {
         switch command {
         case .startMeasurement, .stopMeasurement, .autoCleaningInterval: 20
-        case .sleep, .wakeUp, .startFanCleaning, .readDeviceStatus, .readAndClearDeviceStatus: 5
+        case .sleep, .wakeUp, .startFanCleaning, .readDeviceStatus, .clearDeviceStatus: 5
         case .reset: 100
         case .readDataReady, .readMeasuredValues, .productType, .serialNumber, .firmwareVersion: 0
         }
@@ -115,15 +117,22 @@ public struct SPS30Driver<Bus: I2CBus> {
         return readyAtMs
     }
 
-    /// Asks for the status register, clearing it as it is read (so the sticky FAN flag reports anew);
-    /// call `readStatus` at or after the returned time.
-    public mutating func requestStatusAndClear(nowMs: Int64) throws(SensorError) -> Int64 {
-        try request(.readAndClearDeviceStatus, nowMs: nowMs)
+    /// Asks for the status register (0xD206); call `readStatus` at or after the returned time.
+    public mutating func requestStatus(nowMs: Int64) throws(SensorError) -> Int64 {
+        try request(.readDeviceStatus, nowMs: nowMs)
     }
 
-    /// The status flags, after `requestStatusAndClear`.
+    /// The status flags, after `requestStatus`. They stay set until `clearStatus` (the fan-speed
+    /// warning also clears itself when the speed recovers).
     public mutating func readStatus(nowMs: Int64) throws(SensorError) -> SPS30Status {
-        SPS30Status(register: try readPending(.readAndClearDeviceStatus, nowMs: nowMs))
+        SPS30Status(register: try readPending(.readDeviceStatus, nowMs: nowMs))
+    }
+
+    /// Clears the status register (0xD210: a write with nothing to read back) and returns when the
+    /// sensor is ready, so a sticky flag reports again only if its cause comes back.
+    public mutating func clearStatus(nowMs: Int64) throws(SensorError) -> Int64 {
+        try send(SPS30Command.clearDeviceStatus.pointerBytes, command: .clearDeviceStatus, nowMs: nowMs)
+        return readyAtMs
     }
 
     /// Resets the sensor (it stops measuring) and returns when it is ready again.

@@ -7,9 +7,10 @@ public import PoleHAL
 /// Start: read the serial number and firmware version (shown by `polectl sensors`), start the
 /// measurement in float format, and use no value for the warm-up (10 s: the datasheet's 8 s start-up
 /// time at street concentrations, rounded up). Then each second: data-ready, then the values; every
-/// minute the status register (read and cleared), whose fan and laser faults make the sensor
-/// unhealthy and whose fan-speed warning is shown as a flag; and the same frame 300 times running
-/// (5 min; the float output's low bits always move in real air) is a stuck sensor. Every failure
+/// minute the status register (read with 0xD206, then cleared with 0xD210 when a flag is set, so a
+/// sticky flag reports again only if its cause comes back), whose fan and laser faults make the
+/// sensor unhealthy and whose fan-speed warning is shown as a flag; and the same frame 300 times
+/// running (5 min; the float output's low bits always move in real air) is a stuck sensor. Every failure
 /// goes up the `RecoveryLadder`: retries after 1, 2 and 4 s without touching the sensor, then a
 /// reset and a new start, then failed, reset and started again once a minute. A failure is always
 /// reported as such; a CRC error is an error, never a value. On the simulated board it runs in
@@ -105,13 +106,18 @@ public struct ParticulatePoller<Bus: I2CBus> {
         }
         if nowMs >= nextStatusMs {
             if !statusRequested {
-                nextActionMs = try driver.requestStatusAndClear(nowMs: nowMs)
+                nextActionMs = try driver.requestStatus(nowMs: nowMs)
                 statusRequested = true
                 return nil
             }
             statusRequested = false
             nextStatusMs = nowMs + Self.statusPeriodMs
-            if let fault = record(try driver.readStatus(nowMs: nowMs)) { return fault }
+            let status = try driver.readStatus(nowMs: nowMs)
+            let fault = record(status)
+            if !status.isEmpty {
+                nextActionMs = try driver.clearStatus(nowMs: nowMs)
+                return fault
+            }
         }
         guard try driver.readDataReady(nowMs: nowMs) else {
             let since = notReadySinceMs ?? nowMs

@@ -45,8 +45,8 @@ public struct TraceWriter: Sendable {
     private mutating func write(_ event: Event, timeMs: Int64) {
         switch event {
         case .airMinute(let minute):
-            append("{\"t\":\(timeMs),\"type\":\"air\",\"pm1\":\(number(minute.pm1)),\"pm2_5\":\(number(minute.pm2_5)),"
-                + "\"pm10\":\(number(minute.pm10)),\"grade\":" + (minute.grade.map { "\"\($0.name)\"" } ?? "null")
+            append("{\"t\":\(timeMs),\"type\":\"air\",\"pm1\":\(tenths(minute.pm1)),\"pm2_5\":\(tenths(minute.pm2_5)),"
+                + "\"pm10\":\(minute.pm10.map { String(Int($0)) } ?? "null"),\"grade\":" + (minute.grade.map { "\"\($0.name)\"" } ?? "null")
                 + ",\"cai\":\(minute.cai.map(String.init) ?? "null"),\"aqi\":\(minute.aqi.map(String.init) ?? "null")}\n")
         case .night(let night):
             append("{\"t\":\(timeMs),\"type\":\"event\",\"name\":\"night\",\"value\":\(night)}\n")
@@ -55,8 +55,9 @@ public struct TraceWriter: Sendable {
         }
     }
 
-    /// A concentration with one decimal, or `null`: fixed formatting, so traces compare byte for byte.
-    private func number(_ value: Double?) -> String {
+    /// A concentration in tenths (as `AirMinute` truncated it) with its one decimal, or `null`: fixed
+    /// formatting, so traces compare byte for byte.
+    private func tenths(_ value: Double?) -> String {
         guard let value else { return "null" }
         let tenths = Int((value * 10).rounded())
         return "\(tenths / 10).\(abs(tenths % 10))"

@@ -3,11 +3,15 @@ import PoleDrivers
 
 /// A simulated I²C sensor on the simulated bus, answering as the real part does, faults included.
 ///
-/// The SPS30 keeps a command pointer and a measuring flag and answers reads with CRC-framed words of
-/// the street's particulate values; the PMSA003I answers every read with a checksummed 32-byte
-/// frame of them; the BH1750 answers two bytes of raw counts (lux × 1.2) once a
-/// measurement mode was set, zero before. Injected
-/// faults turn transfers into the HAL errors a real bus gives, or corrupt checksums.
+/// The SPS30 implements the real command set: a command is a write of its pointer (with arguments
+/// for start and the auto-cleaning interval); a read then answers the last command with CRC-framed
+/// words (the street's particulate values, its identity, the status register). A pointer it does not
+/// know is NACKed, and so is a read with nothing to answer: before any command, or after one that
+/// only writes (start, stop, sleep, wake-up, fan cleaning, clear status, reset). The status register
+/// holds FAN while a `fan` fault lasts and until 0xD210 clears it. The PMSA003I answers every read
+/// with a checksummed 32-byte frame of the street's values; the BH1750 answers two bytes of raw
+/// counts (lux × 1.2) once a measurement mode was set, zero before. Injected faults turn transfers
+/// into the HAL errors a real bus gives, or corrupt checksums.
 public final class SimI2CDevice {
     /// The part being simulated.
     public enum Model: Sendable, Hashable {
@@ -21,9 +25,12 @@ public final class SimI2CDevice {
     private var fault: I2CFault?
     private var faultUntilMs: Int64?
     private var nextFrame: [UInt8]?
-    private var pointer: UInt16?
+    private var pointer: SPS30Command?
     private var measuring = false
     private var valueReads = 0
+    private var fanStoppedFlag = false
+    /// The SPS30's auto-cleaning interval in seconds (its factory default: one week).
+    private var autoCleaningIntervalSeconds: UInt32 = 604_800
 
     public init(model: Model, address: I2CAddress) {
         self.model = model
@@ -49,27 +56,38 @@ public final class SimI2CDevice {
         switch fault {
         case .nack, .absent: throw HALError(.nack(.address), context: "i2c sim \(address)")
         case .timeout: throw HALError(.timeout, context: "i2c sim \(address)")
-        case .crc, .none: break
+        case .fan where model == .sps30: fanStoppedFlag = true
+        case .crc, .fan, .none: break
         }
         var reads: [[UInt8]] = []
         for operation in operations {
             switch operation {
-            case .write(let bytes): write(bytes)
-            case .read(let count): reads.append(read(count: count, street: street))
+            case .write(let bytes): try write(bytes)
+            case .read(let count): reads.append(try read(count: count, street: street))
             }
         }
         return reads
     }
 
-    private func write(_ bytes: [UInt8]) {
+    private func write(_ bytes: [UInt8]) throws(HALError) {
         switch model {
         case .sps30:
-            guard bytes.count >= 2 else { return }
-            let command = UInt16(bytes[0]) << 8 | UInt16(bytes[1])
+            guard bytes.count >= 2, let command = SPS30Command(rawValue: UInt16(bytes[0]) << 8 | UInt16(bytes[1])) else {
+                throw HALError(.nack(.data), context: "i2c sim \(address): not an SPS30 command")
+            }
             pointer = command
-            switch SPS30Command(rawValue: command) {
+            switch command {
             case .startMeasurement: measuring = true
-            case .stopMeasurement, .reset, .sleep: measuring = false
+            case .stopMeasurement, .sleep: measuring = false
+            case .reset:
+                measuring = false
+                fanStoppedFlag = false
+            case .clearDeviceStatus: fanStoppedFlag = fault == .fan
+            case .autoCleaningInterval where bytes.count > 2:
+                guard case .success(let words) = SPS30Frame.decodeWords(Array(bytes.dropFirst(2))), words.count == 2 else {
+                    throw HALError(.nack(.data), context: "i2c sim \(address): bad auto-cleaning interval")
+                }
+                autoCleaningIntervalSeconds = UInt32(words[0]) << 16 | UInt32(words[1])
             default: break
             }
         case .bh1750:
@@ -79,8 +97,15 @@ public final class SimI2CDevice {
         }
     }
 
-    private func read(count: Int, street: Street) -> [UInt8] {
-        var bytes = nextFrame ?? answer(street: street)
+    private func read(count: Int, street: Street) throws(HALError) -> [UInt8] {
+        var bytes: [UInt8]
+        if let frame = nextFrame {
+            bytes = frame
+        } else if let answer = answer(street: street) {
+            bytes = answer
+        } else {
+            throw HALError(.nack(.address), context: "i2c sim \(address): nothing to read")
+        }
         nextFrame = nil
         if fault == .crc {
             switch model {
@@ -92,7 +117,8 @@ public final class SimI2CDevice {
         return Array(bytes.prefix(count))
     }
 
-    private func answer(street: Street) -> [UInt8] {
+    /// The answer to a read, `nil` when the device has nothing to answer.
+    private func answer(street: Street) -> [UInt8]? {
         switch model {
         case .bh1750:
             guard measuring else { return [0, 0] }
@@ -109,8 +135,8 @@ public final class SimI2CDevice {
         }
     }
 
-    private func sps30Answer(street: Street) -> [UInt8] {
-        switch pointer.flatMap(SPS30Command.init(rawValue:)) {
+    private func sps30Answer(street: Street) -> [UInt8]? {
+        switch pointer {
         case .readDataReady: return SPS30Frame.encode(words: [measuring ? 1 : 0])
         case .readMeasuredValues:
             let fine = Float(street.pm2_5)
@@ -126,8 +152,10 @@ public final class SimI2CDevice {
         case .productType: return SPS30Frame.encode(words: asciiWords("00080000", bytes: 12))
         case .serialNumber: return SPS30Frame.encode(words: asciiWords("SIM0000000000001", bytes: 32))
         case .firmwareVersion: return SPS30Frame.encode(words: [0x0203])
-        case .readDeviceStatus, .readAndClearDeviceStatus, .autoCleaningInterval: return SPS30Frame.encode(words: [0, 0])
-        default: return []
+        case .readDeviceStatus: return SPS30Frame.encode(words: [0, fanStoppedFlag ? 1 << 4 : 0])
+        case .autoCleaningInterval:
+            return SPS30Frame.encode(words: [UInt16(autoCleaningIntervalSeconds >> 16), UInt16(autoCleaningIntervalSeconds & 0xFFFF)])
+        case .startMeasurement, .stopMeasurement, .sleep, .wakeUp, .startFanCleaning, .clearDeviceStatus, .reset, nil: return nil
         }
     }
 

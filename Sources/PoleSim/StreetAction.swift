@@ -21,6 +21,9 @@ public enum I2CFault: String, Sendable, Hashable, CaseIterable {
     case crc
     /// The device is gone from the bus until the fault is cleared.
     case absent
+    /// An SPS30's fan has stopped: its status register reports FAN at every read while the fault
+    /// lasts, and until cleared after it ends. Transfers succeed; other devices ignore it.
+    case fan
 }
 
 /// What the floor lamps' sense inputs report, whatever poled drives.

@@ -91,11 +91,12 @@ public enum StreetChaos {
         }
     }
 
-    /// Bursts of NACKs, timeouts and corrupt frames on `device`, and now and then the device gone for minutes.
+    /// Bursts of NACKs, timeouts, corrupt frames and stopped fans on `device`, and now and then the
+    /// device gone for minutes.
     private static func sensorFaults(device: String, durationMs: Int64, builder: inout Builder, random: inout SeededRandom) {
         var atMs = random.int64(in: 0...300_000)
         while atMs < durationMs {
-            let faults: [I2CFault] = [.nack, .timeout, .crc, .absent]
+            let faults: [I2CFault] = [.nack, .timeout, .crc, .fan, .absent]
             let fault = faults[random.int(below: faults.count)]
             let lasts = fault == .absent ? random.int64(in: 60_000...300_000) : random.int64(in: 200...10_000)
             builder.add(atMs, .i2cFault(device: device, fault: fault, durationMs: lasts))

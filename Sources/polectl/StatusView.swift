@@ -118,8 +118,15 @@ enum StatusView {
 enum AirView {
     static func summary(_ air: JSONValue) -> String {
         let t = StatusView.text
-        return "PM2.5 \(t(air["pm2_5"])), PM10 \(t(air["pm10"])), PM1 \(t(air["pm1"])) µg/m³ (last minute); grade \(t(air["grade"]))"
+        return "PM2.5 \(tenths(air["pm2_5"])), PM10 \(t(air["pm10"])), PM1 \(tenths(air["pm1"])) µg/m³ (last minute); grade \(t(air["grade"]))"
             + ", CAI \(t(air["cai"])), AQI \(t(air["aqi"])); alert \(t(air["alert"])); indicator \(t(air["indicator"])), mist \(t(air["mist"]))"
+    }
+
+    /// A concentration the pole truncated to 0.1 µg/m³, with its decimal even when it is 0 ("9.0").
+    static func tenths(_ value: JSONValue?) -> String {
+        guard let number = value?.number else { return StatusView.text(value) }
+        let tenths = Int((number * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
     }
 }
 

@@ -31,11 +31,11 @@ import Testing
 
     @Test func aNACKOnTheStatusReadPassesThrough() throws {
         let mock = I2CMock([
-            .transaction(0x69, [.write([0xD2, 0x10])]),
+            .transaction(0x69, [.write([0xD2, 0x06])]),
             .failing(0x69, [.read(count: 6)], .nack(.address)),
         ])
         var driver = SPS30Driver(bus: mock)
-        let ready = try driver.requestStatusAndClear(nowMs: 0)
+        let ready = try driver.requestStatus(nowMs: 0)
         #expect(throws: SensorError.bus(HALError(.nack(.address), context: "i2c mock 0x69"))) {
             try driver.readStatus(nowMs: ready)
         }
@@ -85,11 +85,11 @@ import Testing
 
     @Test func aBadCRCInTheStatusIsAnError() throws {
         let mock = I2CMock([
-            .transaction(0x69, [.write([0xD2, 0x10])]),
+            .transaction(0x69, [.write([0xD2, 0x06])]),
             .transaction(0x69, [.read(count: 6)], reads: [[0x00, 0x00, 0x81, 0x00, 0x10, 0xC3]]),
         ])
         var driver = SPS30Driver(bus: mock)
-        let ready = try driver.requestStatusAndClear(nowMs: 0)
+        let ready = try driver.requestStatus(nowMs: 0)
         #expect(throws: SensorError.sps30Frame(.crc(offset: 3, expected: 0xC2, actual: 0xC3))) {
             try driver.readStatus(nowMs: ready)
         }
@@ -141,8 +141,8 @@ import Testing
 
     @Test func aSplitReadBeforeItsAnswerIsReadyStopsTheProcess() async {
         await #expect(processExitsWith: .failure) {
-            var driver = SPS30Driver(bus: I2CMock([.transaction(0x69, [.write([0xD2, 0x10])])]))
-            let ready = (try? driver.requestStatusAndClear(nowMs: 0)) ?? 0
+            var driver = SPS30Driver(bus: I2CMock([.transaction(0x69, [.write([0xD2, 0x06])])]))
+            let ready = (try? driver.requestStatus(nowMs: 0)) ?? 0
             _ = try? driver.readStatus(nowMs: ready - 1)
         }
     }

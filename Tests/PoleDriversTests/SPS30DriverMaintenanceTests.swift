@@ -15,14 +15,15 @@ import Testing
         mock.done()
     }
 
-    /// Bits 21, 5 and 4 are kept; bits 0 and 31 are ignored. Register 0x80200031.
-    @Test func statusIsReadAndClearedWithFiveMillisecondsBetweenCommandAndRead() throws {
+    /// 0xD206, 5 ms, then a separate read of two words. Bits 21, 5 and 4 are kept; bits 0 and 31 are
+    /// ignored. Register 0x80200031.
+    @Test func statusIsReadWithD206AndFiveMillisecondsBetweenCommandAndRead() throws {
         let mock = I2CMock([
-            .transaction(0x69, [.write([0xD2, 0x10])]),
+            .transaction(0x69, [.write([0xD2, 0x06])]),
             .transaction(0x69, [.read(count: 6)], reads: [[0x80, 0x20, 0x24, 0x00, 0x31, 0x75]]),
         ])
         var driver = SPS30Driver(bus: mock)
-        let ready = try driver.requestStatusAndClear(nowMs: 40)
+        let ready = try driver.requestStatus(nowMs: 40)
         #expect(ready == 45)
         let status = try driver.readStatus(nowMs: ready)
         #expect(status == [.fanSpeedOutOfRange, .laserCurrentOutOfRange, .fanStopped])
@@ -32,13 +33,21 @@ import Testing
 
     @Test func aFanOnlyStatus() throws {
         let mock = I2CMock([
-            .transaction(0x69, [.write([0xD2, 0x10])]),
+            .transaction(0x69, [.write([0xD2, 0x06])]),
             .transaction(0x69, [.read(count: 6)], reads: [[0x00, 0x00, 0x81, 0x00, 0x10, 0xC2]]),
         ])
         var driver = SPS30Driver(bus: mock)
-        let status = try driver.readStatus(nowMs: driver.requestStatusAndClear(nowMs: 0))
+        let status = try driver.readStatus(nowMs: driver.requestStatus(nowMs: 0))
         #expect(status == .fanStopped)
         #expect(!status.contains(.laserCurrentOutOfRange))
+        mock.done()
+    }
+
+    /// 0xD210 is a write and nothing else: no read follows it.
+    @Test func clearingTheStatusIsItsPointerAloneAndFiveMilliseconds() throws {
+        let mock = I2CMock([.transaction(0x69, [.write([0xD2, 0x10])])])
+        var driver = SPS30Driver(bus: mock)
+        #expect(try driver.clearStatus(nowMs: 7) == 12)
         mock.done()
     }
 

@@ -38,7 +38,7 @@ import Testing
             #"{"t":33040,"type":"event","name":"head","value":"flashing-green"}"#,
             #"{"t":35980,"type":"output","name":"beacon","value":"off"}"#,
             #"{"t":40040,"type":"event","name":"head","value":"red"}"#,
-            #"{"t":60000,"type":"air","pm1":8.0,"pm2_5":10.0,"pm10":20.0,"grade":"good","cai":33,"aqi":53}"#,
+            #"{"t":60000,"type":"air","pm1":8.0,"pm2_5":10.0,"pm10":20,"grade":"good","cai":33,"aqi":53}"#,
             #"{"t":60000,"type":"output","name":"air","value":"good"}"#,
         ])
     }

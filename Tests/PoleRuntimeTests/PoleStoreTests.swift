@@ -149,6 +149,29 @@ import Testing
         #expect(try store.outbox(afterID: 0, limit: 10).map(\.id) == [messages[1].id])
     }
 
+    /// The uplink's air message carries the truncated values the indices use: PM2.5 9.05 is 9.0 (with
+    /// AQI 50), PM10 54.96 is 54.
+    @Test func theAirMessageCarriesTheTruncatedValues() throws {
+        let store = try open(Self.temporaryDirectory() + "/poled.sqlite", queuesUplink: true)
+        try store.write(batch([.airMinute(AirMinute(pm1: 7.26, pm2_5: 9.05, pm10: 54.96))]))
+        let message = try #require(try store.outbox(afterID: 0, limit: 10).first)
+        let air = try JSONReader.parse(Array(message.payload.utf8)).get()
+        #expect(air["pm1"] == .number(7.2) && air["pm2_5"] == .number(9) && air["pm10"] == .number(54))
+        #expect(air["aqi"] == .number(50) && air["cai"] == .number(74) && air["grade"] == .string("moderate"))
+        #expect(air["nowcast"] == .null, "no NowCast before 2 of the last 3 hours are complete")
+    }
+
+    /// The hourly NowCast rides on every air message, labelled apart from the minute's values.
+    @Test func theAirMessageCarriesTheHourlyNowCast() throws {
+        let store = try open(Self.temporaryDirectory() + "/poled.sqlite", queuesUplink: true)
+        let nowCast = AirNowCast(pm2_5: 30.04, pm10: 60.7)
+        try store.write(batch([.airMinute(AirMinute(pm1: 30, pm2_5: 40, pm10: 80, nowCast: nowCast))]))
+        let message = try #require(try store.outbox(afterID: 0, limit: 10).first)
+        let air = try JSONReader.parse(Array(message.payload.utf8)).get()
+        #expect(air["nowcast"] == .object(["pm2_5": .number(30), "pm10": .number(60), "aqi": .number(90)]))
+        #expect(air["aqi"] == .number(112), "the minute's own AQI, from 40.0")
+    }
+
     @Test func withoutAnUplinkNothingIsQueued() throws {
         let store = try open(Self.temporaryDirectory() + "/poled.sqlite")
         try store.write(batch([.faultRaised(.conflict)]))

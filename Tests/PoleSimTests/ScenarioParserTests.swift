@@ -94,7 +94,8 @@ import Testing
             { "at": "7s", "floor_fault": "none" },
             { "at": "8s", "presence": { "zone": "b", "value": false } },
             { "at": "9s", "i2c": { "device": "pm", "frame": "424d001c" } },
-            { "at": "1m30s", "photocell": false }
+            { "at": "1m30s", "photocell": false },
+            { "at": "2m", "i2c": { "device": "pm", "fault": "fan", "for": "1m" } }
             """)).get()
         #expect(scenario.steps.map(\.action) == [
             .i2cFault(device: "lux", fault: .timeout, durationMs: nil),
@@ -107,8 +108,9 @@ import Testing
             .presence(zone: "b", present: false),
             .i2cFrame(device: "pm", bytes: [0x42, 0x4D, 0x00, 0x1C]),
             .photocell(false),
+            .i2cFault(device: "pm", fault: .fan, durationMs: 60_000),
         ])
-        #expect(scenario.steps.last?.atMs == 90_000)
+        #expect(scenario.steps.last?.atMs == 120_000)
     }
 
     @Test func theRepositoryScenarioParses() throws {

@@ -58,6 +58,58 @@ import Testing
         #expect(try SPS30Frame.decodeMeasuredValues(frame).get() == SPS30Frame.MeasuredValues(pm1: 0, pm2_5: 0, pm4: 0, pm10: 0))
     }
 
+    /// Commands that only write: the sensor has nothing to answer, so it does not acknowledge a read
+    /// after them (its address is NACKed), as a real SPS30 does.
+    @Test(arguments: [
+        SPS30Command.startMeasurement, .stopMeasurement, .sleep, .wakeUp, .startFanCleaning, .clearDeviceStatus, .reset,
+    ])
+    func aReadAfterAWriteOnlyCommandIsNacked(command: SPS30Command) throws {
+        var pm = PMStreet()
+        try pm.bus.write(address: Self.sps30, bytes: SPS30Command.startFloatMeasurementBytes)
+        let bytes = command == .startMeasurement ? SPS30Command.startFloatMeasurementBytes : command.pointerBytes
+        try pm.bus.write(address: Self.sps30, bytes: bytes)
+        let error = #expect(throws: HALError.self) { _ = try pm.bus.read(address: Self.sps30, count: 6) }
+        #expect(error?.kind == .nack(.address))
+    }
+
+    @Test func aReadBeforeAnyCommandIsNacked() {
+        var pm = PMStreet()
+        let error = #expect(throws: HALError.self) { _ = try pm.bus.read(address: Self.sps30, count: 3) }
+        #expect(error?.kind == .nack(.address))
+    }
+
+    @Test func anUnknownCommandIsNacked() {
+        var pm = PMStreet()
+        let error = #expect(throws: HALError.self) { try pm.bus.write(address: Self.sps30, bytes: [0xD2, 0x11]) }
+        #expect(error?.kind == .nack(.data))
+    }
+
+    /// 0xD206 reads the register (two words, each with its CRC); 0xD210 clears it and answers nothing.
+    /// A stopped fan sets FAN (bit 4), which stays set after the fan runs again until it is cleared.
+    @Test func theStatusRegisterIsReadWithD206AndClearedWithD210() throws {
+        var pm = PMStreet()
+        try pm.bus.write(address: Self.sps30, bytes: SPS30Command.startFloatMeasurementBytes)
+        #expect(try pm.query(.readDeviceStatus, count: 6) == [0x00, 0x00, 0x81, 0x00, 0x00, 0x81])
+        pm.street.apply(.i2cFault(device: "pm", fault: .fan, durationMs: nil))
+        #expect(try pm.query(.readDeviceStatus, count: 6) == [0x00, 0x00, 0x81, 0x00, 0x10, 0xC2])
+        pm.street.apply(.i2cFaultCleared(device: "pm"))
+        #expect(try pm.query(.readDeviceStatus, count: 6) == [0x00, 0x00, 0x81, 0x00, 0x10, 0xC2], "FAN is sticky")
+        try pm.bus.write(address: Self.sps30, bytes: SPS30Command.clearDeviceStatus.pointerBytes)
+        #expect(try pm.query(.readDeviceStatus, count: 6) == [0x00, 0x00, 0x81, 0x00, 0x00, 0x81])
+    }
+
+    /// While the fan stays stopped the sensor sets FAN again after a clear.
+    @Test func aStoppedFanIsReportedAgainAfterAClear() throws {
+        var pm = PMStreet()
+        try pm.bus.write(address: Self.sps30, bytes: SPS30Command.startFloatMeasurementBytes)
+        pm.street.apply(.i2cFault(device: "pm", fault: .fan, durationMs: 60_000))
+        try pm.bus.write(address: Self.sps30, bytes: SPS30Command.clearDeviceStatus.pointerBytes)
+        #expect(try pm.query(.readDeviceStatus, count: 6) == [0x00, 0x00, 0x81, 0x00, 0x10, 0xC2])
+        pm.street.advance(toMs: 60_000)
+        try pm.bus.write(address: Self.sps30, bytes: SPS30Command.clearDeviceStatus.pointerBytes)
+        #expect(try pm.query(.readDeviceStatus, count: 6) == [0x00, 0x00, 0x81, 0x00, 0x00, 0x81])
+    }
+
     @Test func productTypeIsTheDatasheetsASCII() throws {
         var pm = PMStreet()
         let frame = try pm.query(.productType, count: 12)
@@ -142,7 +194,7 @@ import Testing
         let error = #expect(throws: HALError.self) { _ = try pm.bus.read(address: Self.sps30, count: 3) }
         #expect(error?.kind == .timeout)
         pm.street.advance(toMs: 1_000)
-        _ = try pm.bus.read(address: Self.sps30, count: 3)
+        _ = try pm.query(.readDataReady, count: 3)
     }
 
     @Test func scriptedFrameAnswersTheNextReadOnly() throws {

@@ -59,7 +59,7 @@ extension ControlSnapshot {
 
     var airJSON: JSONValue {
         func value(_ number: Double?) -> JSONValue {
-            number.map { .number(($0 * 10).rounded() / 10) } ?? .null
+            number.map(JSONValue.number) ?? .null
         }
         return .object([
             "pm1": value(airMinute?.pm1), "pm2_5": value(airMinute?.pm2_5), "pm10": value(airMinute?.pm10),

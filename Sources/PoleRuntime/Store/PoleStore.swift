@@ -322,13 +322,14 @@ extension EventLog.Entry {
 
 extension AirMinute {
     /// A minute as the uplink's `air` topic carries it; its UTC time (when the minute closed)
-    /// identifies it.
+    /// identifies it. `nowcast` is the hourly NowCast and its AQI, apart from the minute's own values.
     static func uplinkJSON(_ minute: AirMinute, utcMs: Int64) -> JSONValue {
         func value(_ number: Double?) -> JSONValue { number.map(JSONValue.number) ?? .null }
+        func integer(_ number: Int?) -> JSONValue { number.map { .integer($0) } ?? .null }
         return .object([
             "utc_ms": .integer(utcMs), "pm1": value(minute.pm1), "pm2_5": value(minute.pm2_5), "pm10": value(minute.pm10),
-            "grade": minute.grade.map { .string($0.name) } ?? .null, "cai": minute.cai.map { .integer($0) } ?? .null,
-            "aqi": minute.aqi.map { .integer($0) } ?? .null,
+            "grade": minute.grade.map { .string($0.name) } ?? .null, "cai": integer(minute.cai), "aqi": integer(minute.aqi),
+            "nowcast": minute.nowCast.map { .object(["pm2_5": value($0.pm2_5), "pm10": value($0.pm10), "aqi": integer($0.aqi)]) } ?? .null,
         ])
     }
 }
