@@ -12,8 +12,9 @@ let package = Package(
     products: [
         .executable(name: "poled", targets: ["poled"]),
         .executable(name: "polectl", targets: ["polectl"]),
-        // For the separate benchmarks package (Benchmarks/), which builds against these.
+        // For the separate benchmarks (Benchmarks/) and fuzzing (Fuzz/) packages, which build against these.
         .library(name: "PoleCore", targets: ["PoleCore"]),
+        .library(name: "PoleDrivers", targets: ["PoleDrivers"]),
         .library(name: "PoleConfig", targets: ["PoleConfig"]),
         .library(name: "PoleSim", targets: ["PoleSim"]),
         .library(name: "PoleRuntime", targets: ["PoleRuntime"]),
