@@ -53,7 +53,8 @@ struct BucketRing: Sendable {
     }
 
     private static func epoch(_ timeMs: Int64, width: Int64) -> Int64 {
-        timeMs >= 0 ? timeMs / width : (timeMs - width + 1) / width
+        let quotient = timeMs / width
+        return timeMs % width < 0 ? quotient - 1 : quotient
     }
 
     private func slot(_ epoch: Int64) -> Int {

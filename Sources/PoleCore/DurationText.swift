@@ -69,19 +69,25 @@ public enum DurationText {
 
     /// An exact spelling of `milliseconds` that reads naturally: one unit when one divides it
     /// (`"20ms"`, `"6s"`, `"2h"`), plain ms below a minute (`"1499ms"`), else larger units first
-    /// (`"1m30s"`).
+    /// (`"1m30s"`). A negative value, which no file can hold but a recorded command may carry, is
+    /// its magnitude after a minus sign (`"-5s"`), so a message can quote it.
     public static func format(milliseconds: Int64) -> String {
-        precondition(milliseconds >= 0, "durations are never negative")
+        let magnitude = milliseconds.magnitude
+        let text = format(magnitude: magnitude)
+        return milliseconds < 0 ? "-" + text : text
+    }
+
+    private static func format(magnitude milliseconds: UInt64) -> String {
         if milliseconds == 0 { return "0s" }
-        if let unit = units.first(where: { milliseconds % $0.milliseconds == 0 }) {
-            return "\(milliseconds / unit.milliseconds)\(unit.name)"
+        if let unit = units.first(where: { milliseconds % UInt64($0.milliseconds) == 0 }) {
+            return "\(milliseconds / UInt64(unit.milliseconds))\(unit.name)"
         }
         if milliseconds < 60_000 { return "\(milliseconds)ms" }
         var rest = milliseconds
         var text = ""
-        for unit in units where rest >= unit.milliseconds {
-            text += "\(rest / unit.milliseconds)\(unit.name)"
-            rest %= unit.milliseconds
+        for unit in units where rest >= UInt64(unit.milliseconds) {
+            text += "\(rest / UInt64(unit.milliseconds))\(unit.name)"
+            rest %= UInt64(unit.milliseconds)
         }
         return text
     }

@@ -4,6 +4,10 @@
 /// fills this in, and a recording of these values replays to the same outputs. Optional fields are
 /// `nil` when the pole's board does not bind that role.
 public struct Inputs: Sendable, Hashable {
+    /// The latest monotonic time the core takes, 2⁵³ ms (285 000 years): a later time is taken as
+    /// this, so no timer's arithmetic can overflow whatever a caller or a recording passes.
+    public static let monotonicMsMax: Int64 = 1 << 53
+
     /// Monotonic time of the tick, in ms since the loop started.
     public var monotonicMs: Int64
     /// Wall-clock time of the tick, in seconds since the Unix epoch (it may jump).

@@ -7,10 +7,10 @@ public struct LocalDate: Sendable, Hashable {
     /// 0 Sunday … 6 Saturday.
     public var weekday: Int
 
-    public init(month: Int, day: Int, weekday: Int) {
-        precondition((1...12).contains(month), "month 1…12")
-        precondition((1...31).contains(day), "day 1…31")
-        precondition((0...6).contains(weekday), "weekday 0…6")
+    /// The date, or `nil` when a part is outside its range (a recording or a broken conversion
+    /// cannot make a date the calendar rules would misread).
+    public init?(month: Int, day: Int, weekday: Int) {
+        guard (1...12).contains(month), (1...31).contains(day), (0...6).contains(weekday) else { return nil }
         self.month = month
         self.day = day
         self.weekday = weekday

@@ -45,7 +45,7 @@ public struct Maintenance: Sendable, Hashable {
         case .maintenance(true, let durationMs, let by, _):
             guard durationMs > 0 else { return .refused("maintenance needs a duration above zero") }
             let wasActive = isActive
-            untilMs = nowMs + durationMs
+            untilMs = nowMs.addingSaturated(durationMs)
             if !wasActive { events.append(.maintenance(active: true, by: by)) }
             let span = DurationText.format(milliseconds: durationMs)
             return .done(wasActive ? "maintenance extended: it ends in \(span)" : "maintenance on: the crosswalk is dark; it ends in \(span)")
@@ -69,7 +69,7 @@ public struct Maintenance: Sendable, Hashable {
                 return .refused("the monitor holds the floor dark (a latched fault or the start-up hold); \(target.name) waits until it would follow")
             }
             if let running = test { events.append(.testEnded(running.target, reason: "replaced by \(target.name)")) }
-            let until = min(nowMs + durationMs, maintenanceEnd)
+            let until = min(nowMs.addingSaturated(durationMs), maintenanceEnd)
             test = RunningTest(target: target, untilMs: until)
             events.append(.testStarted(target, durationMs: until - nowMs, by: by))
             return .done("testing \(target.name) for \(DurationText.format(milliseconds: until - nowMs))")

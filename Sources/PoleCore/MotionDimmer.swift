@@ -47,7 +47,7 @@ struct MotionDimmer: Sendable {
 
     /// How far a full 0–100 % ramp of `rampMs` moves in `elapsedMs`, in millionths; instant without a ramp.
     private func step(_ elapsedMs: Int64, over rampMs: Int64) -> Int {
-        guard rampMs > 0 else { return 1_000_000 }
-        return Int(elapsedMs * 1_000_000 / rampMs)
+        guard rampMs > 0, elapsedMs < rampMs else { return 1_000_000 }
+        return Int(max(elapsedMs, 0) * 1_000_000 / rampMs)
     }
 }

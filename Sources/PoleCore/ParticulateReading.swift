@@ -4,4 +4,19 @@ public enum ParticulateReading: Sendable, Hashable {
     case sample(pm1: Double, pm2_5: Double, pm10: Double, atMs: Int64)
     /// The sensor is failing; the text names the error kind.
     case failed(String)
+
+    /// The mass concentrations a sample may carry, in µg/m³: above every sensor's range (SPS30
+    /// 0–1 000, PMSA003I at most 65 535), far below what could overflow a mean. The core takes a
+    /// sample with a value outside (or not a number) as a failed reading, `out-of-range`.
+    public static let plausibleMicrogramsPerCubicMetre: ClosedRange<Double> = 0...1_000_000
+
+    /// The error kind of a sample outside `plausibleMicrogramsPerCubicMetre`.
+    public static let outOfRange = "out-of-range"
+
+    /// This reading as the core takes it: a sample with an implausible value is `outOfRange`.
+    var plausible: ParticulateReading {
+        guard case .sample(let pm1, let pm2_5, let pm10, _) = self else { return self }
+        let range = Self.plausibleMicrogramsPerCubicMetre
+        return range.contains(pm1) && range.contains(pm2_5) && range.contains(pm10) ? self : .failed(Self.outOfRange)
+    }
 }

@@ -11,6 +11,8 @@ public struct Pole: Sendable {
     private var air: AirQuality?
 
     private var night: NightDecision
+    /// The monotonic time of the last step: the core's time never runs back.
+    private var lastMonotonicMs: Int64 = 0
     /// Maintenance mode and the output test it runs.
     public private(set) var maintenance = Maintenance()
     /// What came of each of the last step's commands, in `Inputs.commands` order.
@@ -57,8 +59,9 @@ public struct Pole: Sendable {
 
     /// Advances one tick. Appends this tick's events to `events` (the caller clears it between ticks,
     /// keeping its capacity) and returns the outputs to drive.
-    public mutating func step(_ inputs: Inputs, events: inout [Event]) -> Outputs {
-        precondition(inputs.presence.count == settings.presenceZones.count, "one presence level per zone")
+    public mutating func step(_ given: Inputs, events: inout [Event]) -> Outputs {
+        precondition(given.presence.count == settings.presenceZones.count, "one presence level per zone")
+        let inputs = taken(given)
         var outputs = Outputs.safe
         if !outcomes.isEmpty { outcomes.removeAll(keepingCapacity: true) }
         for command in inputs.commands {
@@ -90,6 +93,20 @@ public struct Pole: Sendable {
             floorDimPercent: min(settings.crosswalk?.nightLevelPercent ?? 50, 99)
         )
         return outputs
+    }
+
+    /// The inputs as the features take them, so that no value of any field can trap the core: monotonic
+    /// time within 0…`Inputs.monotonicMsMax` and never before the last step's (the runtime's clock
+    /// never goes back; a recording or another caller might), a local minute outside the day unknown,
+    /// and a particulate sample with an implausible value a failed reading. The wall clock needs
+    /// nothing here: any value is a clock to judge (`ClockTrust`).
+    private mutating func taken(_ given: Inputs) -> Inputs {
+        var inputs = given
+        inputs.monotonicMs = min(max(given.monotonicMs, lastMonotonicMs), Inputs.monotonicMsMax)
+        lastMonotonicMs = inputs.monotonicMs
+        if let minute = given.localMinuteOfDay, !(0..<1_440).contains(minute) { inputs.localMinuteOfDay = nil }
+        inputs.particulates = given.particulates?.plausible
+        return inputs
     }
 
     /// Carries out one technician command, records its outcome and audits it.

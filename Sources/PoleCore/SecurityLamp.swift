@@ -28,8 +28,8 @@ public struct SecurityLamp: Sendable {
     public var activeFaults: [Fault] { monitor.active }
 
     private mutating func count(level: Int, nowMs: Int64) {
-        if let lastLevel, lastLevel > 0, let lastMs { counters.burningMs += nowMs - lastMs }
-        if level > 0, lastLevel.map({ $0 == 0 }) ?? false { counters.switchOns += 1 }
+        if let lastLevel, lastLevel > 0, let lastMs { counters.burningMs = counters.burningMs.addingSaturated(nowMs - lastMs) }
+        if level > 0, lastLevel.map({ $0 == 0 }) ?? false { counters.switchOns = counters.switchOns.addingSaturated(1) }
         lastLevel = level
         lastMs = nowMs
     }

@@ -18,9 +18,13 @@ public struct SolarClock: Sendable, Hashable {
     public let longitudeDegrees: Double
 
     /// The clock accepts epoch days from −limit to +limit, about 770 BCE to 4700 CE. The formulas
-    /// lose accuracy centuries before these limits; a time outside them is a programmer error, not
-    /// a wrong clock to be handled.
+    /// lose accuracy centuries before these limits; asking outside them is a programmer error: a
+    /// wall clock outside `supportedUTCSeconds` is not trusted, so the night decision never asks.
     public static let epochDayLimit: Int64 = 1_000_000
+
+    /// The UTC times (seconds since 1970) for which the night decision can ask about the solar day
+    /// holding the time and the days either side of it, at any longitude: two days inside the range.
+    public static let supportedUTCSeconds: ClosedRange<Int64> = -(epochDayLimit - 2) * 86_400...(epochDayLimit - 2) * 86_400
 
     private static let secondsPerDay = 86_400.0
     private static let halfDaySeconds = 43_200.0

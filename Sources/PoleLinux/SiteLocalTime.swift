@@ -9,8 +9,8 @@ import Glibc
 /// once a minute, not once a tick.
 public struct SiteLocalTime: Sendable {
     private var cachedUTCMinute: Int64?
-    private var cachedMinuteOfDay = 0
-    private var cachedDate = (month: 1, day: 1, weekday: 4)
+    /// The local time of the cached minute; `nil` when the C library could not convert it.
+    private var cached: (minuteOfDay: Int, date: (month: Int, day: Int, weekday: Int))?
 
     /// Selects `zone` (an IANA name such as `Asia/Seoul`) for this process. `TZ` is set only when it
     /// differs, so runners that agree on the zone never touch the environment again (setenv is not
@@ -22,26 +22,30 @@ public struct SiteLocalTime: Sendable {
         }
     }
 
-    /// Minutes since local midnight at `utcSeconds`.
-    public mutating func minuteOfDay(utcSeconds: Int64) -> Int {
+    /// Minutes since local midnight at `utcSeconds`, or `nil` when the C library cannot convert
+    /// the time (a year beyond its range: a wall clock that jumped to the far future).
+    public mutating func minuteOfDay(utcSeconds: Int64) -> Int? {
         update(utcSeconds)
-        return cachedMinuteOfDay
+        return cached?.minuteOfDay
     }
 
-    /// The local date at `utcSeconds`: month 1…12, day 1…31, weekday 0 (Sunday)…6.
-    public mutating func date(utcSeconds: Int64) -> (month: Int, day: Int, weekday: Int) {
+    /// The local date at `utcSeconds`: month 1…12, day 1…31, weekday 0 (Sunday)…6; `nil` when the C
+    /// library cannot convert the time.
+    public mutating func date(utcSeconds: Int64) -> (month: Int, day: Int, weekday: Int)? {
         update(utcSeconds)
-        return cachedDate
+        return cached?.date
     }
 
     private mutating func update(_ utcSeconds: Int64) {
-        let utcMinute = utcSeconds >= 0 ? utcSeconds / 60 : (utcSeconds - 59) / 60
+        let utcMinute = utcSeconds / 60 - (utcSeconds % 60 < 0 ? 1 : 0)
         if utcMinute == cachedUTCMinute { return }
+        cachedUTCMinute = utcMinute
         var time = time_t(utcSeconds)
         var local = tm()
-        localtime_r(&time, &local)
-        cachedUTCMinute = utcMinute
-        cachedMinuteOfDay = Int(local.tm_hour) * 60 + Int(local.tm_min)
-        cachedDate = (Int(local.tm_mon) + 1, Int(local.tm_mday), Int(local.tm_wday))
+        guard localtime_r(&time, &local) != nil else {
+            cached = nil
+            return
+        }
+        cached = (Int(local.tm_hour) * 60 + Int(local.tm_min), (Int(local.tm_mon) + 1, Int(local.tm_mday), Int(local.tm_wday)))
     }
 }

@@ -8,10 +8,10 @@ import Testing
     )
 
     @Test func matchesInsideItsDatesAndWindowOnly() {
-        #expect(summerNights.matches(LocalDate(month: 7, day: 1, weekday: 3), minuteOfDay: 60))
-        #expect(!summerNights.matches(LocalDate(month: 7, day: 1, weekday: 3), minuteOfDay: 5 * 60), "the end is exclusive")
-        #expect(!summerNights.matches(LocalDate(month: 5, day: 31, weekday: 0), minuteOfDay: 60))
-        #expect(summerNights.matches(LocalDate(month: 9, day: 30, weekday: 3), minuteOfDay: 0), "both dates inclusive")
+        #expect(summerNights.matches(LocalDate(month: 7, day: 1, weekday: 3)!, minuteOfDay: 60))
+        #expect(!summerNights.matches(LocalDate(month: 7, day: 1, weekday: 3)!, minuteOfDay: 5 * 60), "the end is exclusive")
+        #expect(!summerNights.matches(LocalDate(month: 5, day: 31, weekday: 0)!, minuteOfDay: 60))
+        #expect(summerNights.matches(LocalDate(month: 9, day: 30, weekday: 3)!, minuteOfDay: 0), "both dates inclusive")
     }
 
     @Test func aRangeCanWrapTheNewYearAndWeekdaysFilter() {
@@ -19,10 +19,10 @@ import Testing
             name: "new year", fromMonthDay: 1_231, toMonthDay: 101, weekdayMask: 0b100_0001,
             window: DailyWindow(startMinute: 22 * 60, endMinute: 2 * 60), action: .idleLevel(100)
         )
-        #expect(weekends.matches(LocalDate(month: 12, day: 31, weekday: 6), minuteOfDay: 23 * 60))
-        #expect(weekends.matches(LocalDate(month: 1, day: 1, weekday: 0), minuteOfDay: 60))
-        #expect(!weekends.matches(LocalDate(month: 1, day: 1, weekday: 4), minuteOfDay: 60), "a Thursday")
-        #expect(!weekends.matches(LocalDate(month: 1, day: 2, weekday: 0), minuteOfDay: 60))
+        #expect(weekends.matches(LocalDate(month: 12, day: 31, weekday: 6)!, minuteOfDay: 23 * 60))
+        #expect(weekends.matches(LocalDate(month: 1, day: 1, weekday: 0)!, minuteOfDay: 60))
+        #expect(!weekends.matches(LocalDate(month: 1, day: 1, weekday: 4)!, minuteOfDay: 60), "a Thursday")
+        #expect(!weekends.matches(LocalDate(month: 1, day: 2, weekday: 0)!, minuteOfDay: 60))
     }
 }
 

@@ -2,7 +2,7 @@
 import Testing
 
 @Suite struct MistActuatorTests {
-    private let date = LocalDate(month: 11, day: 25, weekday: 3)
+    private let date = LocalDate(month: 11, day: 25, weekday: 3)!
     private let settings = MistSettings(minimumOnMs: 60_000, minimumOffMs: 60_000, dailyRunLimitMs: 600_000)
 
     @Test func onAtBadOffAtModerateWithHysteresisAndMinimumTimes() {
@@ -33,7 +33,7 @@ import Testing
         _ = mist.update(grade: .veryBad, sensorHealthy: true, date: date, nowMs: 0)
         #expect(mist.update(grade: .veryBad, sensorHealthy: true, date: date, nowMs: 599_000) == .on)
         #expect(mist.update(grade: .veryBad, sensorHealthy: true, date: date, nowMs: 600_000) == .off)
-        let tomorrow = LocalDate(month: 11, day: 26, weekday: 4)
+        let tomorrow = LocalDate(month: 11, day: 26, weekday: 4)!
         #expect(mist.update(grade: .veryBad, sensorHealthy: true, date: tomorrow, nowMs: 700_000) == .on)
     }
 }
