@@ -34,10 +34,7 @@ enum BoardFileReader {
     private static func readLines(_ table: inout TableReader, log: inout IssueLog) -> [BoardConfig.LineBinding] {
         var bindings: [BoardConfig.LineBinding] = []
         var owners: [String: (role: Role, line: Int?)] = [:]
-        let keysInFileOrder = table.presentKeys.sorted {
-            (table.line(of: $0) ?? Int.max, $0) < (table.line(of: $1) ?? Int.max, $1)
-        }
-        for key in keysInFileOrder {
+        for key in table.presentKeys {
             guard let role = Role(name: key) else {
                 _ = table.raw(key)
                 log.add(table.issue(key, "unknown role; expected one of: \(Role.acceptedNames.joined(separator: ", "))"))
@@ -90,7 +87,7 @@ enum BoardFileReader {
         _ table: inout TableReader, lines: [BoardConfig.LineBinding], log: inout IssueLog
     ) -> [BoardConfig.PWMBinding] {
         var bindings: [BoardConfig.PWMBinding] = []
-        for key in table.presentKeys {
+        for key in table.presentKeys.sorted() {
             guard let role = Role(name: key), role == .lampDim || role == .spotlight else {
                 _ = table.raw(key)
                 log.add(table.issue(key, "not a level role; PWM drives lamp_dim or spotlight"))
@@ -115,7 +112,7 @@ enum BoardFileReader {
     private static func readI2C(_ table: inout TableReader, log: inout IssueLog) -> [BoardConfig.I2CDevice] {
         let accepted: [String: [BoardConfig.SensorKind]] = ["pm": [.sps30, .pmsa003i], "lux": [.bh1750, .veml7700]]
         var devices: [BoardConfig.I2CDevice] = []
-        for key in table.presentKeys {
+        for key in table.presentKeys.sorted() {
             guard let kinds = accepted[key] else {
                 _ = table.raw(key)
                 log.add(table.issue(key, "unknown I²C role; expected pm or lux"))

@@ -19,9 +19,9 @@ enum SiteFileReader {
             CrosswalkSettingsReader.read(&crosswalk, into: &settings.crosswalk, log: &log)
         }
         if settings.crosswalk.followAllowanceMs < settings.crosswalk.debounceMs + 2 * settings.tickMs {
-            let key = document.lines.line(of: "crosswalk.follow_allowance") != nil ? "crosswalk.follow_allowance" : "loop.tick"
+            let path = document.value(at: ["crosswalk", "follow_allowance"]) != nil ? ["crosswalk", "follow_allowance"] : ["loop", "tick"]
             log.add(ConfigIssue(
-                file: document.file, line: document.lines.line(of: key), keyPath: key,
+                file: document.file, line: document.line(of: path), keyPath: path.joined(separator: "."),
                 problem: "follow_allowance \(DurationText.format(milliseconds: settings.crosswalk.followAllowanceMs)) is shorter than "
                     + "debounce + 2 ticks (\(DurationText.format(milliseconds: settings.crosswalk.debounceMs + 2 * settings.tickMs))): "
                     + "a floor catching up with the head would count toward a conflict"
