@@ -1,4 +1,6 @@
-/// Reads and validates a board file (DESIGN.md §5) into a `BoardConfig`.
+import PoleTOML
+
+/// Reads and validates a board file into a `BoardConfig`.
 ///
 /// Checks: known sections and keys, known role names, every binding a table with a `line`, options
 /// that fit the role's direction, no line bound to two roles, I²C roles with a sensor of the right
@@ -46,7 +48,7 @@ enum BoardFileReader {
             let lineKey = (binding.chip.map { "\($0)/" } ?? "") + binding.line
             if let owner = owners[lineKey] {
                 let at = owner.line.map { " (line \($0))" } ?? ""
-                log.add(entry.issue("line", "\"\(binding.line)\" is also bound to role \(owner.role)\(at); a line serves one role"))
+                log.add(entry.issue("line", "\(TOMLText.quoted(binding.line)) is also bound to role \(owner.role)\(at); a line serves one role"))
             } else {
                 owners[lineKey] = (role, entry.line(of: "line"))
             }

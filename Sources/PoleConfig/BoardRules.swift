@@ -1,3 +1,5 @@
+import PoleTOML
+
 /// Checks that span a whole board: roles that only make sense together, and buses that fit the backend.
 enum BoardRules {
     static func check(_ board: BoardConfig, document: TOMLDocument, log: inout IssueLog) {
@@ -41,9 +43,9 @@ enum BoardRules {
             let path = ["i2c", device.role, "bus"]
             switch board.backend {
             case .sim where device.bus != "sim":
-                log.add(issue(document, path, "\"\(device.bus)\" on a simulated board; expected \"sim\""))
+                log.add(issue(document, path, "\(TOMLText.quoted(device.bus)) on a simulated board; expected \"sim\""))
             case .gpiod where !isI2CDevicePath(device.bus):
-                log.add(issue(document, path, "\"\(device.bus)\" is not an I²C device; expected \"/dev/i2c-N\""))
+                log.add(issue(document, path, "\(TOMLText.quoted(device.bus)) is not an I²C device; expected \"/dev/i2c-N\""))
             default:
                 break
             }

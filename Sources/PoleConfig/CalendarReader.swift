@@ -74,7 +74,7 @@ enum CalendarReader {
         guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let month = Int(parts[0]), let day = Int(parts[1]),
               (1...12).contains(month), (1...31).contains(day)
         else {
-            log.add(entry.issue(key, "\"\(text)\" is not a day of the year; expected \"MM-DD\" such as \"06-01\""))
+            log.add(entry.issue(key, "\(TOMLText.quoted(text)) is not a day of the year; expected \"MM-DD\" such as \"06-01\""))
             return nil
         }
         return month * 100 + day
@@ -89,7 +89,7 @@ enum CalendarReader {
         guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]),
               (0..<24).contains(hour), (0..<60).contains(minute)
         else {
-            log.add(entry.issue(key, "\"\(text)\" is not a time; expected \"HH:MM\" such as \"23:30\""))
+            log.add(entry.issue(key, "\(TOMLText.quoted(text)) is not a time; expected \"HH:MM\" such as \"23:30\""))
             return nil
         }
         return hour * 60 + minute

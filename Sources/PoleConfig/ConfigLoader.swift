@@ -109,7 +109,7 @@ public enum ConfigLoader {
             guard case .string(let zone) = item.content, Role.isZoneName(zone), !bound.contains(zone) else { continue }
             log.add(ConfigIssue(
                 file: site.file, line: item.position.line, keyPath: "crosswalk.crossing_zones",
-                problem: "\"\(zone)\" is not a presence zone of board \(board.file); its zones: \(bound.isEmpty ? "none" : bound.joined(separator: ", "))"
+                problem: "\(TOMLText.quoted(zone)) is not a presence zone of board \(board.file); its zones: \(bound.isEmpty ? "none" : bound.joined(separator: ", "))"
             ))
         }
     }

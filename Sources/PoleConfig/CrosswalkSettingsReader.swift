@@ -29,7 +29,7 @@ enum CrosswalkSettingsReader {
                 } else if let hours = quietHours(text) {
                     settings.voiceQuietMinutes = hours
                 } else {
-                    log.add(voice.issue("quiet_hours", "\"\(text)\" is not a time window; expected \"HH:MM-HH:MM\" such as \"22:00-07:00\", or \"\" for none"))
+                    log.add(voice.issue("quiet_hours", "\(TOMLText.quoted(text)) is not a time window; expected \"HH:MM-HH:MM\" such as \"22:00-07:00\", or \"\" for none"))
                 }
             }
             voice.finish(log: &log)

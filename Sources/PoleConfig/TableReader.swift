@@ -123,13 +123,13 @@ struct TableReader {
         }
         switch DurationText.milliseconds(text) {
         case .failure(let problem):
-            log.add(issue(key, "\"\(text)\" \(problem)"))
+            log.add(issue(key, "\(TOMLText.quoted(text)) \(problem)"))
             return nil
         case .success(let milliseconds):
             guard range.contains(milliseconds) else {
                 let low = DurationText.format(milliseconds: range.lowerBound)
                 let high = DurationText.format(milliseconds: range.upperBound)
-                log.add(issue(key, "\"\(text)\" is out of range; expected \(low)…\(high)"))
+                log.add(issue(key, "\(TOMLText.quoted(text)) is out of range; expected \(low)…\(high)"))
                 return nil
             }
             return milliseconds
@@ -141,7 +141,7 @@ struct TableReader {
         guard let text = string(key, log: &log) else { return nil }
         guard let match = choices.first(where: { $0.0 == text }) else {
             let names = choices.map { "\"\($0.0)\"" }.joined(separator: ", ")
-            log.add(issue(key, "\"\(text)\" is not one of \(names)"))
+            log.add(issue(key, "\(TOMLText.quoted(text)) is not one of \(names)"))
             return nil
         }
         return match.1
