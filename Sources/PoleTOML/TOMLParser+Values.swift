@@ -14,9 +14,9 @@ extension TOMLParser {
     mutating func readValue(depth: Int) throws(TOMLError) -> TOMLTreeBuilder.Node {
         var open: [OpenValue] = []
         var depth = depth
-        nextValue: while true {
+        while true {
             guard depth <= tree.depthMax else { throw nestingLimitError() }
-            var finished: TOMLTreeBuilder.Node
+            let finished: TOMLTreeBuilder.Node
             switch current {
             case UInt8(ascii: "["):
                 let start = position
@@ -25,7 +25,7 @@ extension TOMLParser {
                 guard current == UInt8(ascii: "]") else {
                     open.append(.array(start: start, depth: depth, items: []))
                     depth += 1
-                    continue nextValue
+                    continue
                 }
                 advance()
                 finished = tree.newArray(at: start, depth: depth, items: [])
@@ -37,7 +37,7 @@ extension TOMLParser {
                     let key = try readKeyAndEquals()
                     open.append(.inlineTable(table: table, depth: depth, key: key))
                     depth += key.count
-                    continue nextValue
+                    continue
                 }
                 advance()
                 tree.close(table: table)
@@ -45,50 +45,60 @@ extension TOMLParser {
             default:
                 finished = .leaf(try readScalar())
             }
-            while let innermost = open.popLast() {
-                switch innermost {
-                case .array(let start, let arrayDepth, var items):
-                    items.append(finished)
+            if let value = try give(finished, to: &open, depth: &depth) { return value }
+        }
+    }
+
+    /// Hands a finished value to the innermost open array or inline table, closing each one that
+    /// ends right after it. Returns the outermost value once all are closed; `nil` when another
+    /// value follows (`depth` is then its nesting).
+    private mutating func give(
+        _ value: TOMLTreeBuilder.Node, to open: inout [OpenValue], depth: inout Int
+    ) throws(TOMLError) -> TOMLTreeBuilder.Node? {
+        var finished = value
+        while let innermost = open.popLast() {
+            switch innermost {
+            case .array(let start, let arrayDepth, var items):
+                items.append(finished)
+                try skipBlankLines()
+                if current == UInt8(ascii: ",") {
+                    advance()
                     try skipBlankLines()
-                    if current == UInt8(ascii: ",") {
-                        advance()
-                        try skipBlankLines()
-                    } else if current != UInt8(ascii: "]") {
-                        throw unexpected("in an array; expected ',' or ']'")
-                    }
-                    if current == UInt8(ascii: "]") {
-                        advance()
-                        finished = tree.newArray(at: start, depth: arrayDepth, items: items)
-                        continue
-                    }
-                    open.append(.array(start: start, depth: arrayDepth, items: items))
-                    depth = arrayDepth + 1
-                    continue nextValue
-                case .inlineTable(let table, let tableDepth, let key):
-                    try insert(key, finished, into: table)
+                } else if current != UInt8(ascii: "]") {
+                    throw unexpected("in an array; expected ',' or ']'")
+                }
+                if current == UInt8(ascii: "]") {
+                    advance()
+                    finished = tree.newArray(at: start, depth: arrayDepth, items: items)
+                    continue
+                }
+                open.append(.array(start: start, depth: arrayDepth, items: items))
+                depth = arrayDepth + 1
+                return nil
+            case .inlineTable(let table, let tableDepth, let key):
+                try insert(key, finished, into: table)
+                skipSpaces()
+                switch current {
+                case UInt8(ascii: ","):
+                    advance()
                     skipSpaces()
-                    switch current {
-                    case UInt8(ascii: ","):
-                        advance()
-                        skipSpaces()
-                        guard current != UInt8(ascii: "}") else {
-                            throw error("a comma in an inline table must be followed by another key (TOML 1.0 has no trailing comma)")
-                        }
-                        let next = try readKeyAndEquals()
-                        open.append(.inlineTable(table: table, depth: tableDepth, key: next))
-                        depth = tableDepth + next.count
-                        continue nextValue
-                    case UInt8(ascii: "}"):
-                        advance()
-                        tree.close(table: table)
-                        finished = .table(table)
-                    default:
-                        throw unexpected("in an inline table; expected ',' or '}' (an inline table stays on one line)")
+                    guard current != UInt8(ascii: "}") else {
+                        throw error("a comma in an inline table must be followed by another key (TOML 1.0 has no trailing comma)")
                     }
+                    let next = try readKeyAndEquals()
+                    open.append(.inlineTable(table: table, depth: tableDepth, key: next))
+                    depth = tableDepth + next.count
+                    return nil
+                case UInt8(ascii: "}"):
+                    advance()
+                    tree.close(table: table)
+                    finished = .table(table)
+                default:
+                    throw unexpected("in an inline table; expected ',' or '}' (an inline table stays on one line)")
                 }
             }
-            return finished
         }
+        return finished
     }
 
     private func nestingLimitError() -> TOMLError {

@@ -43,9 +43,6 @@ public struct TOMLTable: Sendable, Hashable {
     /// The keys in the order they were written.
     public var keys: [String] { entries.map(\.key) }
 
-    /// `true` when the table has no keys.
-    public var isEmpty: Bool { entries.isEmpty }
-
     public static func == (a: TOMLTable, b: TOMLTable) -> Bool {
         a.entries == b.entries
     }
