@@ -112,7 +112,7 @@ enum BoardFileReader {
     }
 
     private static func readI2C(_ table: inout TableReader, log: inout IssueLog) -> [BoardConfig.I2CDevice] {
-        let accepted: [String: [BoardConfig.SensorKind]] = ["pm": [.sps30, .pmsa003i], "lux": [.bh1750, .veml7700]]
+        let accepted: [String: [BoardConfig.SensorKind]] = ["pm": [.sps30, .pmsa003i], "lux": [.bh1750]]
         var devices: [BoardConfig.I2CDevice] = []
         for key in table.presentKeys.sorted() {
             guard let kinds = accepted[key] else {
