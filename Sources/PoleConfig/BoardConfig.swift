@@ -36,7 +36,7 @@ public struct BoardConfig: Sendable, Hashable {
 
     /// The particulate or light sensor kinds a board may declare.
     public enum SensorKind: String, Sendable, Hashable {
-        case sps30, pmsa003i, bh1750, veml7700
+        case sps30, pmsa003i, bh1750
 
         /// The sensor's usual I²C address.
         public var defaultAddress: UInt8 {
@@ -44,7 +44,6 @@ public struct BoardConfig: Sendable, Hashable {
             case .sps30: 0x69
             case .pmsa003i: 0x12
             case .bh1750: 0x23
-            case .veml7700: 0x10
             }
         }
     }

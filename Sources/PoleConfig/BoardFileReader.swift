@@ -1,4 +1,6 @@
-/// Reads and validates a board file (DESIGN.md §5) into a `BoardConfig`.
+import PoleTOML
+
+/// Reads and validates a board file into a `BoardConfig`.
 ///
 /// Checks: known sections and keys, known role names, every binding a table with a `line`, options
 /// that fit the role's direction, no line bound to two roles, I²C roles with a sensor of the right
@@ -34,10 +36,7 @@ enum BoardFileReader {
     private static func readLines(_ table: inout TableReader, log: inout IssueLog) -> [BoardConfig.LineBinding] {
         var bindings: [BoardConfig.LineBinding] = []
         var owners: [String: (role: Role, line: Int?)] = [:]
-        let keysInFileOrder = table.presentKeys.sorted {
-            (table.line(of: $0) ?? Int.max, $0) < (table.line(of: $1) ?? Int.max, $1)
-        }
-        for key in keysInFileOrder {
+        for key in table.presentKeys {
             guard let role = Role(name: key) else {
                 _ = table.raw(key)
                 log.add(table.issue(key, "unknown role; expected one of: \(Role.acceptedNames.joined(separator: ", "))"))
@@ -49,7 +48,7 @@ enum BoardFileReader {
             let lineKey = (binding.chip.map { "\($0)/" } ?? "") + binding.line
             if let owner = owners[lineKey] {
                 let at = owner.line.map { " (line \($0))" } ?? ""
-                log.add(entry.issue("line", "\"\(binding.line)\" is also bound to role \(owner.role)\(at); a line serves one role"))
+                log.add(entry.issue("line", "\(TOMLText.quoted(binding.line)) is also bound to role \(owner.role)\(at); a line serves one role"))
             } else {
                 owners[lineKey] = (role, entry.line(of: "line"))
             }
@@ -90,7 +89,7 @@ enum BoardFileReader {
         _ table: inout TableReader, lines: [BoardConfig.LineBinding], log: inout IssueLog
     ) -> [BoardConfig.PWMBinding] {
         var bindings: [BoardConfig.PWMBinding] = []
-        for key in table.presentKeys {
+        for key in table.presentKeys.sorted() {
             guard let role = Role(name: key), role == .lampDim || role == .spotlight else {
                 _ = table.raw(key)
                 log.add(table.issue(key, "not a level role; PWM drives lamp_dim or spotlight"))
@@ -113,9 +112,9 @@ enum BoardFileReader {
     }
 
     private static func readI2C(_ table: inout TableReader, log: inout IssueLog) -> [BoardConfig.I2CDevice] {
-        let accepted: [String: [BoardConfig.SensorKind]] = ["pm": [.sps30, .pmsa003i], "lux": [.bh1750, .veml7700]]
+        let accepted: [String: [BoardConfig.SensorKind]] = ["pm": [.sps30, .pmsa003i], "lux": [.bh1750]]
         var devices: [BoardConfig.I2CDevice] = []
-        for key in table.presentKeys {
+        for key in table.presentKeys.sorted() {
             guard let kinds = accepted[key] else {
                 _ = table.raw(key)
                 log.add(table.issue(key, "unknown I²C role; expected pm or lux"))

@@ -1,23 +1,24 @@
 import PoleCore
+import PoleTOML
 
 /// Reads `[[lamp.calendar]]` rules: name, optional date range and weekdays, a time window, an action.
 enum CalendarReader {
     private static let weekdays = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
 
-    static func read(_ value: ConfigValue, table: TableReader, log: inout IssueLog) -> [CalendarRule] {
-        guard case .array(let items) = value else {
+    static func read(_ value: TOMLValue, table: TableReader, log: inout IssueLog) -> [CalendarRule] {
+        guard case .array(let items) = value.content else {
             log.add(table.issue("calendar", "expected [[lamp.calendar]] tables, found \(value.typeName)"))
             return []
         }
         var rules: [CalendarRule] = []
         for (index, item) in items.enumerated() {
-            let path = table.keyPath("calendar[\(index)]")
-            guard case .table(let fields) = item else {
-                log.add(ConfigIssue(file: table.document.file, line: table.document.lines.line(of: path), keyPath: path,
+            let path = table.keyPath("calendar") + "[\(index)]"
+            guard case .table(let fields) = item.content else {
+                log.add(ConfigIssue(file: table.document.file, line: item.position.line, keyPath: path,
                                     problem: "expected a table, found \(item.typeName)"))
                 continue
             }
-            var entry = TableReader(document: table.document, path: path, values: fields)
+            var entry = TableReader(document: table.document, path: path, table: fields, line: item.position.line)
             if let rule = rule(&entry, log: &log) { rules.append(rule) }
             entry.finish(log: &log)
         }
@@ -32,12 +33,12 @@ enum CalendarReader {
         var mask: UInt8 = 0x7F
         if let value = entry.raw("weekdays") {
             mask = 0
-            if case .array(let items) = value {
+            if case .array(let items) = value.content {
                 for item in items {
-                    if case .string(let day) = item, let index = weekdays.firstIndex(of: day) {
+                    if case .string(let day) = item.content, let index = weekdays.firstIndex(of: day) {
                         mask |= 1 << UInt8(index)
                     } else {
-                        log.add(entry.issue("weekdays", "\(item.quoted) is not a weekday; expected \(weekdays.joined(separator: ", "))"))
+                        log.add(entry.issue("weekdays", item: item, "\(item.quoted) is not a weekday; expected \(weekdays.joined(separator: ", "))"))
                     }
                 }
             } else {
@@ -73,7 +74,7 @@ enum CalendarReader {
         guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let month = Int(parts[0]), let day = Int(parts[1]),
               (1...12).contains(month), (1...31).contains(day)
         else {
-            log.add(entry.issue(key, "\"\(text)\" is not a day of the year; expected \"MM-DD\" such as \"06-01\""))
+            log.add(entry.issue(key, "\(TOMLText.quoted(text)) is not a day of the year; expected \"MM-DD\" such as \"06-01\""))
             return nil
         }
         return month * 100 + day
@@ -88,7 +89,7 @@ enum CalendarReader {
         guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]),
               (0..<24).contains(hour), (0..<60).contains(minute)
         else {
-            log.add(entry.issue(key, "\"\(text)\" is not a time; expected \"HH:MM\" such as \"23:30\""))
+            log.add(entry.issue(key, "\(TOMLText.quoted(text)) is not a time; expected \"HH:MM\" such as \"23:30\""))
             return nil
         }
         return hour * 60 + minute

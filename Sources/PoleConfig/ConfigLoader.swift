@@ -1,4 +1,5 @@
 import Glibc
+import PoleTOML
 
 /// Where configuration comes from: the files named on the command line and the process environment.
 public struct ConfigSources: Sendable, Hashable {
@@ -84,10 +85,10 @@ public enum ConfigLoader {
         let boardConfig = BoardFileReader.read(boardDocument, log: &log)
         BoardRules.check(boardConfig, document: boardDocument, log: &log)
         if let siteDocument {
-            checkCrossingZones(settings.crosswalk.crossingZones, board: boardConfig, site: siteDocument, log: &log)
+            checkCrossingZones(board: boardConfig, site: siteDocument, log: &log)
             if settings.night.mode != .astro, boardConfig.binding(.photocell) == nil, !boardConfig.i2c.contains(where: { $0.role == "lux" }) {
                 log.add(ConfigIssue(
-                    file: siteDocument.file, line: siteDocument.lines.line(of: "night.mode"), keyPath: "night.mode",
+                    file: siteDocument.file, line: siteDocument.line(of: ["night", "mode"]), keyPath: "night.mode",
                     problem: "\"\(settings.night.mode.rawValue)\" needs a photocell or a lux sensor, and board \(boardConfig.file) has neither; use \"astro\" or add one"
                 ))
             }
@@ -101,32 +102,33 @@ public enum ConfigLoader {
 
     /// Crossing zones set in the site file must be zones the board binds: a misspelt zone would make
     /// the crossing count as a kerb.
-    private static func checkCrossingZones(_ zones: [String], board: BoardConfig, site: TOMLDocument, log: inout IssueLog) {
-        guard let line = site.lines.line(of: "crosswalk.crossing_zones"), site.lines.keyPath(atLine: line) == "crosswalk.crossing_zones"
-        else { return }
+    private static func checkCrossingZones(board: BoardConfig, site: TOMLDocument, log: inout IssueLog) {
+        guard case .array(let items) = site.value(at: ["crosswalk", "crossing_zones"])?.content else { return }
         let bound = board.presenceZones
-        for zone in zones where !bound.contains(zone) {
+        for item in items {
+            guard case .string(let zone) = item.content, Role.isZoneName(zone), !bound.contains(zone) else { continue }
             log.add(ConfigIssue(
-                file: site.file, line: line, keyPath: "crosswalk.crossing_zones",
-                problem: "\"\(zone)\" is not a presence zone of board \(board.file); its zones: \(bound.isEmpty ? "none" : bound.joined(separator: ", "))"
+                file: site.file, line: item.position.line, keyPath: "crosswalk.crossing_zones",
+                problem: "\(TOMLText.quoted(zone)) is not a presence zone of board \(board.file); its zones: \(bound.isEmpty ? "none" : bound.joined(separator: ", "))"
             ))
         }
     }
 
     private static func boardName(inSite file: String, text: String) throws(ConfigError) -> String {
         let document = try TOMLDocument(file: file, text: text)
-        switch document.root["board"] {
-        case .string(let name) where !name.isEmpty:
-            return name
-        case .some(let value):
-            throw ConfigError(issues: [ConfigIssue(
-                file: file, line: document.lines.line(of: "board"), keyPath: "board",
-                problem: "expected the board file's path as a string, found \(value.typeName) \(value.quoted)"
-            )])
-        case .none:
+        guard let value = document.root["board"]?.value else {
             throw ConfigError(issues: [ConfigIssue(
                 file: file, line: nil, keyPath: "board",
                 problem: "missing; name the board file (board = \"/etc/poled/boards/pi4-crosswalk.toml\") or give --board"
+            )])
+        }
+        switch value.content {
+        case .string(let name) where !name.isEmpty:
+            return name
+        default:
+            throw ConfigError(issues: [ConfigIssue(
+                file: file, line: value.position.line, keyPath: "board",
+                problem: "expected the board file's path as a string, found \(value.typeName) \(value.quoted)"
             )])
         }
     }

@@ -1,4 +1,5 @@
 import PoleCore
+import PoleTOML
 
 /// Reads `[crosswalk]` and its sub-tables of the site file into `CrosswalkSettings`, range-checking
 /// every value and the combinations that must hold together.
@@ -28,7 +29,7 @@ enum CrosswalkSettingsReader {
                 } else if let hours = quietHours(text) {
                     settings.voiceQuietMinutes = hours
                 } else {
-                    log.add(voice.issue("quiet_hours", "\"\(text)\" is not a time window; expected \"HH:MM-HH:MM\" such as \"22:00-07:00\", or \"\" for none"))
+                    log.add(voice.issue("quiet_hours", "\(TOMLText.quoted(text)) is not a time window; expected \"HH:MM-HH:MM\" such as \"22:00-07:00\", or \"\" for none"))
                 }
             }
             voice.finish(log: &log)
@@ -83,14 +84,14 @@ enum CrosswalkSettingsReader {
 
     private static func readZones(_ table: inout TableReader, log: inout IssueLog) -> [String]? {
         guard let value = table.raw("crossing_zones") else { return nil }
-        guard case .array(let items) = value else {
+        guard case .array(let items) = value.content else {
             log.add(table.issue("crossing_zones", "expected an array of zone names such as [\"crossing\"], found \(value.typeName)"))
             return nil
         }
         var zones: [String] = []
         for item in items {
-            guard case .string(let zone) = item, Role.isZoneName(zone) else {
-                log.add(table.issue("crossing_zones", "\(item.quoted) is not a zone name; expected lower-case letters, digits and _"))
+            guard case .string(let zone) = item.content, Role.isZoneName(zone) else {
+                log.add(table.issue("crossing_zones", item: item, "\(item.quoted) is not a zone name; expected lower-case letters, digits and _"))
                 return nil
             }
             zones.append(zone)

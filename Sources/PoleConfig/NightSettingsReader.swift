@@ -18,11 +18,10 @@ enum NightSettingsReader {
 
     static func readClock(_ table: inout TableReader, into settings: inout NightSettings, log: inout IssueLog) {
         if let value = table.raw("min_valid") {
-            let text: String?
-            switch value {
-            case .string(let string): text = string
-            case .dateTime(let string): text = string
-            default: text = nil
+            let text: String? = switch value.content {
+            case .string(let string): string
+            case .dateTime(let dateTime) where dateTime.kind == .localDate: dateTime.description
+            default: nil
             }
             if let text, let seconds = unixSeconds(ofDate: text) {
                 settings.clockMinValidUTCSeconds = seconds
@@ -36,10 +35,10 @@ enum NightSettingsReader {
         table.finish(log: &log)
     }
 
-    /// Midnight UTC of a `YYYY-MM-DD` date (a TOML date's text may carry more after it).
+    /// Midnight UTC of a `YYYY-MM-DD` date.
     static func unixSeconds(ofDate text: String) -> Int64? {
-        let parts = text.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
-        guard text.count >= 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let year = Int64(parts[0]), let month = Int64(parts[1]), let day = Int64(parts[2]),
               (1...12).contains(month), (1...31).contains(day)
         else { return nil }

@@ -1,6 +1,7 @@
 import PoleCore
+import PoleTOML
 
-/// Reads and validates a site file (`/etc/poled/poled.toml`, DESIGN.md §5) into `SiteSettings`.
+/// Reads and validates a site file (`/etc/poled/poled.toml`) into `SiteSettings`.
 enum SiteFileReader {
     /// The site settings and the board path the file names, if any.
     static func read(_ document: TOMLDocument, log: inout IssueLog) -> (SiteSettings, board: String?) {
@@ -19,9 +20,9 @@ enum SiteFileReader {
             CrosswalkSettingsReader.read(&crosswalk, into: &settings.crosswalk, log: &log)
         }
         if settings.crosswalk.followAllowanceMs < settings.crosswalk.debounceMs + 2 * settings.tickMs {
-            let key = document.lines.line(of: "crosswalk.follow_allowance") != nil ? "crosswalk.follow_allowance" : "loop.tick"
+            let path = document.value(at: ["crosswalk", "follow_allowance"]) != nil ? ["crosswalk", "follow_allowance"] : ["loop", "tick"]
             log.add(ConfigIssue(
-                file: document.file, line: document.lines.line(of: key), keyPath: key,
+                file: document.file, line: document.line(of: path), keyPath: path.joined(separator: "."),
                 problem: "follow_allowance \(DurationText.format(milliseconds: settings.crosswalk.followAllowanceMs)) is shorter than "
                     + "debounce + 2 ticks (\(DurationText.format(milliseconds: settings.crosswalk.debounceMs + 2 * settings.tickMs))): "
                     + "a floor catching up with the head would count toward a conflict"
@@ -65,7 +66,7 @@ enum SiteFileReader {
             if isSiteID(id) {
                 settings.siteID = id
             } else {
-                log.add(site.issue("id", "\"\(id)\" is not a site id; expected 1–64 of a-z, 0-9, - and _"))
+                log.add(site.issue("id", "\(TOMLText.quoted(id)) is not a site id; expected 1–64 of a-z, 0-9, - and _"))
             }
         }
         settings.latitude = site.number("latitude", range: -90...90, log: &log) ?? settings.latitude
@@ -76,7 +77,7 @@ enum SiteFileReader {
             if isZoneName(zone) {
                 settings.timeZone = zone
             } else {
-                log.add(site.issue("time_zone", "\"\(zone)\" is not an IANA time-zone name like \"Asia/Seoul\""))
+                log.add(site.issue("time_zone", "\(TOMLText.quoted(zone)) is not an IANA time-zone name like \"Asia/Seoul\""))
             }
         }
         site.finish(log: &log)
@@ -117,7 +118,7 @@ enum SiteFileReader {
             if !host.isEmpty, host.utf8.count <= 253, host.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 32 && $0 != "/" }) {
                 settings.host = host
             } else {
-                log.add(table.issue("host", "\"\(host)\" is not a host name or address"))
+                log.add(table.issue("host", "\(TOMLText.quoted(host)) is not a host name or address"))
             }
         }
         settings.port = table.integer("port", range: 1...65_535, log: &log) ?? settings.port
@@ -125,14 +126,14 @@ enum SiteFileReader {
             if (1...23).contains(id.utf8.count), id.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 32 }) {
                 settings.clientID = id
             } else {
-                log.add(table.issue("client_id", "\"\(id)\" is not a client id; expected 1–23 printable ASCII characters (MQTT 3.1.1)"))
+                log.add(table.issue("client_id", "\(TOMLText.quoted(id)) is not a client id; expected 1–23 printable ASCII characters (MQTT 3.1.1)"))
             }
         }
         if let prefix = table.string("topic_prefix", log: &log) {
             if !prefix.isEmpty, !prefix.hasPrefix("/"), !prefix.hasSuffix("/"), !prefix.contains("+"), !prefix.contains("#") {
                 settings.topicPrefix = prefix
             } else {
-                log.add(table.issue("topic_prefix", "\"\(prefix)\" is not a topic prefix; expected levels like \"city/poles\" without wildcards or outer slashes"))
+                log.add(table.issue("topic_prefix", "\(TOMLText.quoted(prefix)) is not a topic prefix; expected levels like \"city/poles\" without wildcards or outer slashes"))
             }
         }
         settings.keepAliveSeconds = table.integer("keepalive_seconds", range: 5...3_600, log: &log) ?? settings.keepAliveSeconds
@@ -157,7 +158,7 @@ enum SiteFileReader {
     private static func readPath(_ table: inout TableReader, _ key: String, log: inout IssueLog) -> String? {
         guard let path = table.string(key, log: &log) else { return nil }
         guard path.hasPrefix("/") else {
-            log.add(table.issue(key, "\"\(path)\" is not an absolute path"))
+            log.add(table.issue(key, "\(TOMLText.quoted(path)) is not an absolute path"))
             return nil
         }
         return path

@@ -1,55 +1,44 @@
-import TOMLKit
+import PoleTOML
 
-/// A TOML file parsed into `ConfigValue`s, with the line of each key where the text shows it.
+/// A board or site file read as TOML, each value knowing its line, with the file name for messages.
 ///
-/// The only place that touches the TOML library. Its syntax errors become `ConfigIssue`s with the
-/// parser's line and, where the line holds a key, that key's path.
-public struct TOMLDocument: Sendable {
+/// The one place that calls the TOML reader: its errors become `ConfigIssue`s naming the file, the
+/// line and the key being read.
+struct TOMLDocument: Sendable {
     /// The file name used in messages.
-    public let file: String
+    let file: String
     /// The top-level table.
-    public let root: [String: ConfigValue]
-    /// Where each key path appears in the text.
-    public let lines: TOMLLineIndex
+    let root: TOMLTable
 
-    /// Parses `text`; throws a `ConfigError` with the parser's location on a syntax error.
-    public init(file: String, text: String) throws(ConfigError) {
+    /// Reads `text`; throws a `ConfigError` with the reader's line and key on any error.
+    init(file: String, text: String) throws(ConfigError) {
         self.file = file
-        lines = TOMLLineIndex(text: text)
-        let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            let line = error.source.begin.line
-            throw ConfigError(issues: [
-                ConfigIssue(
-                    file: file, line: line, keyPath: lines.keyPath(atLine: line) ?? "",
-                    problem: "not valid TOML: \(error.description)"
-                )
-            ])
+            root = try TOMLReader.read(text)
         } catch {
-            throw ConfigError(issues: [ConfigIssue(file: file, line: nil, keyPath: "", problem: "not valid TOML: \(error)")])
+            throw ConfigError(issues: [
+                ConfigIssue(file: file, line: error.position.line, keyPath: error.keyPath, problem: "not valid TOML: \(error.message)")
+            ])
         }
-        root = Self.convert(table)
     }
 
-    private static func convert(_ table: TOMLTable) -> [String: ConfigValue] {
-        var result: [String: ConfigValue] = [:]
-        for (key, value) in table {
-            result[key] = convert(value)
+    /// The value at a path of table keys (`["crosswalk", "flash", "max_pulse"]`), if it is written.
+    func value(at path: [String]) -> TOMLValue? {
+        guard let first = path.first, var value = root[first]?.value else { return nil }
+        for key in path.dropFirst() {
+            guard case .table(let table) = value.content, let entry = table[key] else { return nil }
+            value = entry.value
         }
-        return result
+        return value
     }
 
-    private static func convert(_ value: any TOMLValueConvertible) -> ConfigValue {
-        switch value.type {
-        case .table: .table(value.table.map(convert) ?? [:])
-        case .array: .array(value.array.map { $0.map(convert) } ?? [])
-        case .string: .string(value.string ?? "")
-        case .int: .integer(value.int ?? 0)
-        case .double: .float(value.double ?? 0)
-        case .bool: .bool(value.bool ?? false)
-        case .date, .time, .dateTime: .dateTime(value.debugDescription)
+    /// The line of the value at `path`, or else of the nearest enclosing table that is written.
+    func line(of path: [String]) -> Int? {
+        var path = path
+        while !path.isEmpty {
+            if let value = value(at: path) { return value.position.line }
+            path.removeLast()
         }
+        return nil
     }
 }

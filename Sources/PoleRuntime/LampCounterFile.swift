@@ -1,7 +1,7 @@
 public import PoleCore
 
 /// The lamp-counter state file of poled before the store, read once at start and imported into the
-/// store (`OpenedStore`), so switch-ons and burning hours survive the upgrade.
+/// store (`LegacyStateFiles`), so switch-ons and burning hours survive the upgrade.
 public struct LampCounterFile: Sendable {
     public let path: String
 

@@ -2,13 +2,12 @@ import Glibc
 public import PoleCore
 import SystemPackage
 
-/// The latched-fault state file of poled before the store: read once at start and imported into
-/// the store (`OpenedStore`), so an upgrade cannot clear what only a person may clear (DESIGN.md §4
+/// The latched-fault state file of poled before the store: read at start until the store has taken
+/// it in (`LegacyStateFiles`), so an upgrade cannot clear what only a person may clear (safety
 /// invariant 5).
 ///
-/// One fault name per line, `#` comments. A file that cannot be read or names an unknown fault
-/// stops the daemon at start with a clear error instead of being silently dropped: a pole that does
-/// not start keeps its floor dark.
+/// One fault name per line, `#` comments. A file that cannot be read or names an unknown fault is
+/// an unreadable copy of the latched set, never silently dropped: `state-lost` latches.
 public struct LatchedFaultFile: Sendable {
     public let path: String
 

@@ -23,8 +23,6 @@ public enum SimBoard {
             case .sps30: street.attach(SimI2CDevice(model: .sps30, address: address), role: device.role)
             case .bh1750: street.attach(SimI2CDevice(model: .bh1750, address: address), role: device.role)
             case .pmsa003i: street.attach(SimI2CDevice(model: .pmsa003i, address: address), role: device.role)
-            case .veml7700:
-                throw HALError(.unsupported, context: "i2c.\(device.role): the simulated bus has no \(device.sensor.rawValue) model; use sps30, pmsa003i or bh1750")
             }
         }
         return PoleIO(

@@ -8,8 +8,9 @@ struct Test: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Drive one output role for a while (maintenance only), then restore it.",
         discussion: """
-            floor_green (and voice_green_cross) light only while the head shows green and stop when it \
-            leaves green; floor_red only while it shows red. Audited with your uid.
+            floor_green lights only while the head shows green and stops when it leaves green; floor_red \
+            only while it shows red; voice_green_cross is refused (\"cross\" plays only over a green floor, \
+            which maintenance keeps dark). Audited with your uid.
             """
     )
 

@@ -59,11 +59,9 @@ struct Run: ParsableCommand {
         let environment = ProcessEnvironment.current()
         let level = Logger.Level(rawValue: logLevel) ?? .info
         let underSystemd = environment["JOURNAL_STREAM"] != nil
-        let logWriter = LogWriter(dropNotice: underSystemd ? JournalLogHandler.dropNotice : TextLogHandler.dropNotice)
-        LoggingSystem.bootstrap { label in
-            if underSystemd { return JournalLogHandler(label: label, level: level, writer: logWriter) }
-            return TextLogHandler(label: label, level: level, writer: logWriter)
-        }
+        let format: StandardErrorLogHandler.Format = underSystemd ? .journal : .text
+        let logWriter = LogWriter(dropNotice: format.dropNotice)
+        LoggingSystem.bootstrap { StandardErrorLogHandler(label: $0, level: level, format: format, writer: logWriter) }
         let configuration = try configOptions.load()
         if configuration.board.backend == .gpiod, configuration.siteFile == nil {
             printError("poled: a real board needs a site file (--config): its latched faults must live in /var/lib/poled, not in a directory a reboot or another user can empty")

@@ -88,6 +88,12 @@ import Testing
         #expect(configuration.board.i2c.first?.address == 0x12)
     }
 
+    @Test func aLightSensorWithoutADriverIsRefusedNotSilentlyIgnored() throws {
+        let board = RepositoryFiles.smallBoard + "[i2c.lux]\nsensor = \"veml7700\"\nbus = \"sim\"\n"
+        let error = try #require(RepositoryFiles.error(board: board), "nothing would ever read it")
+        #expect(error.issues.map(\.keyPath) == ["i2c.lux.sensor"])
+    }
+
     @Test func aMissingBoardHeaderIsAnError() throws {
         let error = try #require(RepositoryFiles.error(board: "[lines]\n"))
         #expect(error.issues.map(\.keyPath) == ["board"])

@@ -49,6 +49,17 @@ sed 's/^tick = "20ms"/tick = "20 ms"/' boards/poled.example.toml | sed 's|^board
 check "malformed duration exits 78" exits 78 "$poled" check-config --config "$work/duration.toml"
 check "malformed duration named" stderr_has "^$work/duration.toml:[0-9]+: loop.tick: \"20 ms\""
 
+printf '"\\u0000" = 1\n' >"$work/nul-key.toml"
+check "a board with a U+0000 key exits 78" exits 78 "$poled" check-config --board "$work/nul-key.toml"
+check "the U+0000 key is named, escaped, with file and line" stderr_has "^$work/nul-key.toml:1: \"\\\\u0000\": unknown key"
+deep_header="[$(printf 'a.%.0s' $(seq 9999))a]"
+printf '%s\n' "$deep_header" >"$work/deep-header.toml"
+check "a board with a 10 000-part table header exits 78" exits 78 "$poled" check-config --board "$work/deep-header.toml"
+check "the 10 000-part header is refused as the nesting limit" stderr_has "^$work/deep-header.toml:1: .*the TOML reader's nesting limit"
+printf 'board = "%s/boards/sim.toml"\nv = %s%s\n' "$PWD" "$(printf '[%.0s' $(seq 50000))" "$(printf ']%.0s' $(seq 50000))" >"$work/deep-array.toml"
+check "a site with arrays nested 50 000 deep exits 78" exits 78 "$poled" check-config --config "$work/deep-array.toml"
+check "deep arrays are refused as the nesting limit" stderr_has "^$work/deep-array.toml:2: v: not valid TOML: nested deeper than 64 levels"
+
 scenario=Tests/Scenarios/head-cycle.json
 check "simulate head cycle" exits 0 "$poled" simulate --board boards/sim.toml --scenario "$scenario" --trace "$work/trace1"
 check "simulate again" exits 0 "$poled" simulate --board boards/sim.toml --scenario "$scenario" --trace - 
@@ -94,6 +105,9 @@ sleep 1
 sed -i 's/^night_level = 30/night_level = 300/' "$work/site.toml"
 kill -HUP "$pid"
 sleep 1
+printf '%s\n' "$deep_header" >>"$work/site.toml"
+kill -HUP "$pid"
+sleep 1
 kill -TERM "$pid"
 wait "$pid"
 code=$?
@@ -102,6 +116,7 @@ check "run with a site file exits 0 on SIGTERM" test "$code" -eq 0
 check "SIGHUP reloads a valid site file" stderr_has 'configuration reloaded'
 check "SIGHUP keeps [store] until a restart, and says so" stderr_has 'take effect at the next restart; the store and its outbox are kept'
 check "SIGHUP rejects an invalid site file with its error" stderr_has "site.toml:[0-9]+: crosswalk.night_level: 300 is out of range.*reload rejected"
+check "SIGHUP rejects a 10 000-part header as the nesting limit and runs on" stderr_has "site.toml:[0-9]+: .*the TOML reader's nesting limit.*reload rejected"
 
 check "simulate --record" exits 0 "$poled" simulate --board boards/sim.toml --scenario Tests/Scenarios/head-cycle.json --record "$work/cycle.rec"
 check "replay: no divergence" exits 0 "$poled" replay "$work/cycle.rec"

@@ -91,14 +91,8 @@ extension PoleStore {
         do {
             let connection = try SQLiteConnection(path: copy, create: false)
             try connection.execute("PRAGMA locking_mode = EXCLUSIVE", doing: "reading a copy of a read-only store")
-            let statement = try connection.prepare("SELECT fault FROM latched_faults ORDER BY fault", doing: "reading the latched faults")
-            var faults: [Fault] = []
-            var unknown: [String] = []
-            while try statement.step() {
-                let name = statement.text(0) ?? ""
-                if let fault = Fault(rawValue: name), fault.isLatching { faults.append(fault) } else { unknown.append(name) }
-            }
-            return (faults, unknown, try lastID(of: "events", in: connection), try lastID(of: "outbox", in: connection))
+            let read = try latchedFaults(in: connection)
+            return (read.faults, read.unknown, try lastID(of: "events", in: connection), try lastID(of: "outbox", in: connection))
         } catch {
             return nil
         }

@@ -188,6 +188,10 @@ public final class PoleStore {
     /// The latched faults; a name this poled does not know is returned in `unknown`, never dropped
     /// silently.
     public func latchedFaults() throws(SQLiteError) -> (faults: [Fault], unknown: [String]) {
+        try Self.latchedFaults(in: connection)
+    }
+
+    static func latchedFaults(in connection: SQLiteConnection) throws(SQLiteError) -> (faults: [Fault], unknown: [String]) {
         let statement = try connection.prepare("SELECT fault FROM latched_faults ORDER BY fault", doing: "reading the latched faults")
         var faults: [Fault] = []
         var unknown: [String] = []

@@ -3,7 +3,8 @@
 ///
 /// Event and outbox ids are `AUTOINCREMENT`: never reused after retention or acknowledgement
 /// empties a table, so an id names one event for the district and one message for the uplink.
-/// Air minutes are named by their UTC start instead, sparing a write of `sqlite_sequence` a minute.
+/// Air minutes are named by the UTC time their minute closed instead, sparing a write of
+/// `sqlite_sequence` a minute.
 enum StoreSchema {
     static let migrations: [String] = [
         """
