@@ -72,8 +72,7 @@ public enum DurationText {
     /// (`"1m30s"`). A negative value, which no file can hold but a recorded command may carry, is
     /// its magnitude after a minus sign (`"-5s"`), so a message can quote it.
     public static func format(milliseconds: Int64) -> String {
-        let magnitude = milliseconds.magnitude
-        let text = format(magnitude: magnitude)
+        let text = format(magnitude: milliseconds.magnitude)
         return milliseconds < 0 ? "-" + text : text
     }
 

@@ -41,9 +41,10 @@ public enum SimulatedPole {
 
     /// Runs a pole with `settings` for two seconds of ticks and then a day and a half in half-hour
     /// steps, with the head cycling, people arriving and every sensor reporting, so each setting is
-    /// used by the part of the core it configures.
-    public static func exercise(_ settings: PoleSettings) {
-        var pole = Pole(settings: settings)
+    /// used by the part of the core it configures. With `reloadedFrom`, the pole starts with those
+    /// settings and takes `settings` after a second, as a SIGHUP reload of the site file does.
+    public static func exercise(_ settings: PoleSettings, reloadedFrom running: PoleSettings? = nil) {
+        var pole = Pole(settings: running ?? settings)
         var events: [Event] = []
         events.reserveCapacity(64)
         let startUTCSeconds: Int64 = 1_764_061_200
@@ -62,6 +63,7 @@ public enum SimulatedPole {
             )
             events.removeAll(keepingCapacity: true)
             _ = pole.step(inputs, events: &events)
+            if tick == 50, running != nil { pole = pole.reconfigured(with: settings) }
         }
     }
 }

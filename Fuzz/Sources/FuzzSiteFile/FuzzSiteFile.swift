@@ -6,8 +6,8 @@ import PoleRuntime
 /// libFuzzer harness: any text as a site file on the simulated board, through the loader
 /// `poled check-config --config` and a SIGHUP reload use.
 ///
-/// A site the loader accepts is also reported as check-config prints it and run through the core,
-/// so a setting that validates but traps the core is found too.
+/// A site the loader accepts is also reported as check-config prints it and taken by a running core
+/// as a reload, so a setting that validates but traps the core is found too.
 @main
 enum FuzzSiteFile {
     static func main() {
@@ -24,7 +24,7 @@ enum FuzzSiteFile {
                 site: ("poled.toml", text), board: (SimulatedPole.boardPath, SimulatedPole.boardText), sources: SimulatedPole.sources
             )
             _ = ConfigReport.text(configuration)
-            SimulatedPole.exercise(configuration.poleSettings)
+            SimulatedPole.exercise(configuration.poleSettings, reloadedFrom: SimulatedPole.configuration.poleSettings)
         } catch {
             _ = error.description
         }
