@@ -186,4 +186,29 @@ import Testing
         }
         #expect(error.description.hasPrefix("day.json: not valid JSON"))
     }
+    /// Out-of-range and mistyped values, as a fuzzer or a hostile tester writes them, are named by
+    /// step and field: nothing reaches the street or the core unchecked.
+    @Test(arguments: [
+        (#"{ "at": "0s", "lux": 1e300 }"#, "steps[0].lux", "1e+300 is out of range"),
+        (#"{ "at": "0s", "lux": -1 }"#, "steps[0].lux", "-1 is out of range"),
+        (#"{ "at": "99999999999999999999d", "head": "red" }"#, "steps[0].at", "is too large"),
+        (#"{ "at": "0s", "utc": "99999-01-01T00:00:00Z" }"#, "steps[0].utc", "is not an RFC 3339 time"),
+        (#"{ "at": "0s", "utc": "2026-13-99T00:00:00Z" }"#, "steps[0].utc", "is not an RFC 3339 time"),
+        (#"{ "at": "0s", "utc": 1e300 }"#, "steps[0].utc", "expected a string"),
+        (#"{ "at": "0s", "pm": { "pm2_5": 1e300, "pm10": 1e300 } }"#, "steps[0].pm.pm2_5", "is out of range"),
+        (#"{ "at": "0s", "head": "flashing-green", "flash_period": "-1s" }"#, "steps[0].flash_period", "where a whole number was expected"),
+        (#"{ "at": "0s", "i2c": { "device": "pm", "fault": "nack", "for": "9999999d" } }"#, "steps[0].i2c.for", "is out of range"),
+        (#"{ "at": "0s", "i2c": { "device": "pm", "frame": "zz" } }"#, "steps[0].i2c.frame", "is not a hex byte"),
+        (#"{ "at": "0s", "presence": { "zone": 7, "value": 1 } }"#, "steps[0].presence.value", "expected true or false"),
+    ])
+    func hostileValuesAreNamedByStepAndField(step: String, field: String, message: String) throws {
+        let problems = scenarioProblems(scenarioWithSteps(step))
+        let problem = try #require(problems.first { $0.field == field }, "\(problems)")
+        #expect(problem.message.contains(message), "\(problem.message)")
+    }
+
+    @Test func aHugeSeedIsNamed() {
+        let problems = scenarioProblems(#"{ "start": "2026-11-25T18:00:00Z", "duration": "1m", "seed": 1e300, "steps": [] }"#)
+        #expect(problems.map(\.field) == ["seed"])
+    }
 }
