@@ -29,6 +29,7 @@ public struct LiveRunner {
     /// Runs until SIGINT, SIGTERM or the duration; returns the stopping signal's name, if any.
     public func run(signals: ProcessSignals) throws(LiveRunFailure) -> String? {
         let site = configuration.site
+        if let problem = DaemonFolders.prepare(configuration) { throw .folder(problem) }
         let opened = StoreKeeper.start(path: site.store.path, queuesUplink: site.uplink.enabled, utcMs: SystemUTCClock().now().unixMilliseconds)
         for note in opened.notes {
             switch note.level {
@@ -81,7 +82,8 @@ public struct LiveRunner {
             server = try ControlServer(
                 path: configuration.site.controlSocket, group: configuration.site.controlGroup, boundOutputs: Set(roles),
                 limits: ControlServer.Limits(
-                    maxClients: configuration.site.controlMaxClients, idleTimeoutMs: configuration.site.controlClientTimeoutMs
+                    maxClients: configuration.site.controlMaxClients, maxClientsPerUid: configuration.site.controlMaxClientsPerUid,
+                    idleTimeoutMs: configuration.site.controlClientTimeoutMs, requestTimeoutMs: configuration.site.controlRequestTimeoutMs
                 ),
                 store: store, uplink: uplink, logger: logger
             )

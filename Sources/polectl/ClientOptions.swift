@@ -25,7 +25,7 @@ struct ClientOptions: ParsableArguments {
         return "/tmp/poled-\(getuid())/control.sock"
     }
 
-    /// Connects, or exits 69/77 with a hint.
+    /// Connects, or exits 69/72/77 with a hint.
     func connect() throws -> ControlConnection {
         do {
             return try ControlConnection(path: socketPath)
@@ -57,14 +57,13 @@ struct ClientOptions: ParsableArguments {
 
     /// Prints a connection failure and returns the exit code it means.
     func fail(_ failure: ControlConnection.Failure) -> ExitCode {
-        let denied = if case .permissionDenied = failure { true } else { false }
+        let (code, exit) = PolectlExit.code(for: failure)
         if json {
-            let code = denied ? "permission-denied" : "unreachable"
             print(JSONValue.object(["error": .object(["code": .string(code), "message": .string(failure.description)])]).serialized)
         } else {
             Terminal.error(failure.description)
         }
-        return denied ? PolectlExit.permission : PolectlExit.unavailable
+        return exit
     }
 
     /// Prints `data` as JSON, or runs `human`.

@@ -26,7 +26,6 @@ struct Version: ParsableCommand {
         }
         guard let failure else { return }
         if !client.json { Terminal.error(failure.description) }
-        if case .permissionDenied = failure { throw PolectlExit.permission }
-        throw PolectlExit.unavailable
+        throw PolectlExit.code(for: failure).exit
     }
 }

@@ -87,21 +87,22 @@ public enum ControlRequest: Sendable, Hashable {
         return .object(fields)
     }
 
-    /// Parses one request line (without its newline): the request and the client's `id`, or an
-    /// error naming the field and what was expected, with the `id` when one could be read.
-    public static func parse(line: [UInt8]) -> Result<(request: ControlRequest, id: JSONValue?), ControlFailure> {
+    /// Parses one request line (without its newline): the request and the client's `id` as written,
+    /// or an error naming the field and what was expected, with the `id` when one could be read.
+    public static func parse(line: [UInt8]) -> Result<(request: ControlRequest, id: RequestID?), ControlFailure> {
         guard line.count <= maxLineBytes else {
             return .failure(ControlFailure(ControlError(.tooLarge, "a request is at most \(maxLineBytes) bytes"), id: nil))
         }
         let document: JSONValue
-        switch JSONReader.parse(line) {
-        case .success(let value): document = value
+        let texts: [String: String]
+        switch JSONReader.parse(line, keepingTextOf: ["id"]) {
+        case .success(let parsed): (document, texts) = parsed
         case .failure(let error): return .failure(ControlFailure(ControlError(.malformed, "not JSON: \(error)"), id: nil))
         }
         guard case .object(let fields) = document else {
             return .failure(ControlFailure(ControlError(.malformed, "a request is a JSON object, found \(document.typeName)"), id: nil))
         }
-        let id = fields["id"]
+        let id = texts["id"].map(RequestID.init(text:))
         do throws(ControlError) {
             return .success((try request(fields), id))
         } catch {
@@ -181,9 +182,9 @@ public enum ControlRequest: Sendable, Hashable {
 /// A request that failed, with the client's `id` when one could be read, to echo in the answer.
 public struct ControlFailure: Error, Sendable, Hashable {
     public var error: ControlError
-    public var id: JSONValue?
+    public var id: RequestID?
 
-    public init(_ error: ControlError, id: JSONValue?) {
+    public init(_ error: ControlError, id: RequestID?) {
         self.error = error
         self.id = id
     }

@@ -1,26 +1,25 @@
 public import PoleJSON
 
-/// The two shapes of answer on the control socket (protocol version 1).
+/// The two shapes of answer on the control socket (protocol version 1), written as one line each.
+///
+/// The envelope is written here rather than as a `JSONValue` so the client's `id` goes back as the
+/// text it sent (`RequestID`); its keys stay in the sorted order every other object is written in.
 public enum ControlResponse {
-    /// `{"v":1,"ok":true,"data":…}`, with the request's `id` when it had one.
-    public static func success(_ data: JSONValue, id: JSONValue?) -> JSONValue {
-        var fields: [String: JSONValue] = ["v": .integer(ControlRequest.protocolVersion), "ok": .bool(true), "data": data]
-        if let id { fields["id"] = id }
-        return .object(fields)
+    /// `{"data":…,"id":…,"ok":true,"v":1}`, the `id` only when the request had one.
+    public static func success(_ data: JSONValue, id: RequestID?) -> [UInt8] {
+        line(member: "data", data, id: id, ok: true)
     }
 
-    /// `{"v":1,"ok":false,"error":{"code":…,"message":…}}`, with the request's `id` when known.
-    public static func failure(_ error: ControlError, id: JSONValue?) -> JSONValue {
-        var fields: [String: JSONValue] = [
-            "v": .integer(ControlRequest.protocolVersion), "ok": .bool(false),
-            "error": .object(["code": .string(error.code.rawValue), "message": .string(error.message)]),
-        ]
-        if let id { fields["id"] = id }
-        return .object(fields)
+    /// `{"error":{"code":…,"message":…},"id":…,"ok":false,"v":1}`, the `id` only when known.
+    public static func failure(_ error: ControlError, id: RequestID?) -> [UInt8] {
+        let body = JSONValue.object(["code": .string(error.code.rawValue), "message": .string(error.message)])
+        return line(member: "error", body, id: id, ok: false)
     }
 
-    /// The answer as bytes on the wire: one line.
-    static func line(_ value: JSONValue) -> [UInt8] {
-        Array((value.serialized + "\n").utf8)
+    private static func line(member: String, _ value: JSONValue, id: RequestID?, ok: Bool) -> [UInt8] {
+        var text = "{\"\(member)\":" + value.serialized
+        if let id { text += ",\"id\":" + id.text }
+        text += ",\"ok\":\(ok),\"v\":\(ControlRequest.protocolVersion)}\n"
+        return Array(text.utf8)
     }
 }
