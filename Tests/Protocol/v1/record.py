@@ -39,6 +39,7 @@ STATUS_MASK = [
     "data.loop.ticks", "data.loop.overruns", "data.loop.lateness_max_us",
     "data.sensors.*.last_sample_age_ms", "data.sensors.*.state", "data.sensors.*.errors", "data.sensors.*.last_error",
     "data.air.pm1", "data.air.pm2_5", "data.air.pm10", "data.air.grade", "data.air.cai", "data.air.aqi",
+    "data.air.alert", "data.air.indicator", "data.air.mist",
     "data.store.file_bytes", "data.store.events", "data.store.air_minutes", "data.store.uplink_backlog",
     "data.uplink.problem", "data.uplink.sent", "data.uplink.in_flight",
     "data.maintenance.remaining_ms", "data.maintenance.test.remaining_ms", "data.lamp.level",
@@ -46,7 +47,7 @@ STATUS_MASK = [
 ]
 SENSORS_MASK = ["data.*.last_sample_age_ms", "data.*.state", "data.*.errors", "data.*.last_error"]
 LINES_MASK = ["data.*.value"]
-AIR_MASK = ["data.pm1", "data.pm2_5", "data.pm10", "data.grade", "data.cai", "data.aqi"]
+AIR_MASK = ["data.pm1", "data.pm2_5", "data.pm10", "data.grade", "data.cai", "data.aqi", "data.alert", "data.indicator", "data.mist"]
 EVENTS_MASK = ["data.*.utc_ms", "data.*.t_ms", "data.*.id", "data.*.by"]
 
 
