@@ -1,3 +1,5 @@
+import PoleCore
+
 /// Reads and validates a board file (DESIGN.md §5) into a `BoardConfig`.
 ///
 /// Checks: known sections and keys, known role names, every binding a table with a `line`, options

@@ -1,3 +1,5 @@
+import PoleCore
+
 /// Checks that span a whole board: roles that only make sense together, and buses that fit the backend.
 enum BoardRules {
     static func check(_ board: BoardConfig, document: TOMLDocument, log: inout IssueLog) {

@@ -1,5 +1,6 @@
 import Glibc
 import PoleConfig
+import PoleProtocol
 
 /// The folders the daemon keeps its control socket and its state in, made or checked before
 /// anything is put in them.

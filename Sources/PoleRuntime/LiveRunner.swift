@@ -63,12 +63,12 @@ public struct LiveRunner {
         )
         defer { store.stop() }
         let pole = Pole(settings: configuration.poleSettings, latchedFaults: latched, lampCounters: counters)
-        let mailboxForUplink = Mutex<ControlMailbox?>(nil)
+        let serverForUplink = Mutex<ControlServer?>(nil)
         var uplink: MQTTUplink?
         if site.uplink.enabled {
             do {
                 uplink = try MQTTUplink(settings: site.uplink, siteID: site.siteID, store: store, logger: logger) {
-                    mailboxForUplink.withLock { $0 }?.latest.map { $0.statusJSON(ageMs: 0) }
+                    serverForUplink.withLock { $0 }?.statusAnswer()
                 }
                 logger.info("uplink started", metadata: ["broker": "\(site.uplink.host):\(site.uplink.effectivePort)"])
             } catch {
@@ -90,7 +90,7 @@ public struct LiveRunner {
         } catch {
             throw .control(error)
         }
-        mailboxForUplink.withLock { $0 = server.mailbox }
+        serverForUplink.withLock { $0 = server }
         server.start()
         defer { server.stop() }
         logger.info("control socket ready", metadata: ["socket": "\(configuration.site.controlSocket)"])

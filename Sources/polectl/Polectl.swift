@@ -1,5 +1,5 @@
 import ArgumentParser
-import PoleRuntime
+import PoleProtocol
 
 /// `polectl`, the technician's CLI: talks to poled over its control socket (DESIGN.md §6).
 @main

@@ -1,5 +1,5 @@
 import ArgumentParser
-import PoleRuntime
+import PoleProtocol
 
 /// polectl's exit codes, so scripts can tell "the pole is faulty" from "the daemon is not there".
 ///
@@ -18,21 +18,21 @@ enum PolectlExit {
     static let protocolMismatch = ExitCode(76)
     static let permission = ExitCode(77)
 
-    /// The `--json` error code and the exit code for a failure to reach or trust the daemon.
-    static func code(for failure: ControlConnection.Failure) -> (code: String, exit: ExitCode) {
-        switch failure {
-        case .permissionDenied: ("permission-denied", permission)
-        case .untrusted: ("untrusted", untrusted)
-        case .unreachable, .lost, .garbled: ("unreachable", unavailable)
-        }
-    }
-
     /// The exit code for an error answer's code.
     static func code(for error: ControlError.Code) -> ExitCode {
         switch error {
         case .badField, .unknownField, .tooLarge: usage
         case .refused, .busy, .timeout: temporary
         case .malformed, .unsupportedVersion, .unknownCommand: protocolMismatch
+        }
+    }
+
+    /// The `--json` error code and the exit code for a failure to reach or trust the daemon.
+    static func code(for failure: ControlConnection.Failure) -> (code: String, exit: ExitCode) {
+        switch failure {
+        case .permissionDenied: ("permission-denied", permission)
+        case .untrusted: ("untrusted", untrusted)
+        case .unreachable, .lost, .garbled: ("unreachable", unavailable)
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PoleJSON
+import PoleProtocol
 import PoleRuntime
 import Testing
 

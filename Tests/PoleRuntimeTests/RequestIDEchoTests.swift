@@ -1,5 +1,6 @@
 import Foundation
 import PoleJSON
+import PoleProtocol
 import PoleRuntime
 import Testing
 

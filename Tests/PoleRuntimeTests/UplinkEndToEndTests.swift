@@ -182,12 +182,13 @@ import Testing
             site: site(port: broker.port) + "\nusername = \"pole-0001\"\npassword_file = \"\(directory)/uplink.password\""
         )
         for daemon in [anonymous, wrongPassword] {
-            Thread.sleep(forTimeInterval: 4)
+            daemon.waitForStatus(seconds: 15) { $0["uplink"]?["problem"] != nil && $0["uplink"]?["problem"] != .null }
+            Thread.sleep(forTimeInterval: 3)
             let uplink = daemon.polectlJSON("status").json?["uplink"]
             #expect(uplink?["connected"] == .bool(false))
             #expect(uplink?["problem"]?.string?.contains("not authorised") == true, "\(String(describing: uplink))")
             #expect(daemon.polectl("status").out.contains("not authorised"), "polectl status shows it")
-            #expect(daemon.logText.contains("not authorised"), "\(daemon.logText)")
+            #expect(wait(seconds: 5) { daemon.logText.contains("not authorised") }, "\(daemon.logText)")
             #expect(!daemon.logText.contains("connection lost"), "\(daemon.logText)")
         }
     }
@@ -209,10 +210,10 @@ import Testing
             scenario: "Tests/Scenarios/head-cycle.json", directory: directory + "/pole",
             site: site(port: broker.port) + "\nca_file = \"\(directory)/other/ca.pem\""
         )
-        Thread.sleep(forTimeInterval: 4)
-        let problem = daemon.polectlJSON("status").json?["uplink"]?["problem"]?.string ?? ""
+        let status = daemon.waitForStatus(seconds: 15) { $0["uplink"]?["problem"]?.string?.contains("TLS") == true }
+        let problem = status?["uplink"]?["problem"]?.string ?? ""
         #expect(problem.contains("TLS") && problem.contains("certificate verify failed"), "a broker certificate from another CA: \(problem)")
-        #expect(daemon.logText.contains("certificate verify failed"), "\(daemon.logText)")
+        #expect(wait(seconds: 5) { daemon.logText.contains("certificate verify failed") }, "\(daemon.logText)")
     }
 
     private static func id(of payload: String) -> Int64? {

@@ -1,3 +1,5 @@
+import PoleProtocol
+
 /// One connection to the control socket, as the server's thread keeps it.
 struct ControlClient {
     /// Who is connected, from `SO_PEERCRED`.

@@ -2,10 +2,10 @@ import CUnixSocket
 import Dispatch
 import Glibc
 public import Logging
-public import PoleConfig
-import PoleCore
+public import PoleCore
 import PoleJSON
 import PoleLinux
+public import PoleProtocol
 import Synchronization
 
 /// The control socket's server (DESIGN.md §6): newline-delimited JSON on a Unix socket, served from
@@ -207,7 +207,7 @@ public final class ControlServer: Sendable {
 
     private func receive(_ client: inout ControlClient, now: Int64) {
         var chunk = [UInt8](repeating: 0, count: 16_384)
-        while client.input.count - client.consumed <= ControlRequest.maxLineBytes + 1 {
+        while client.input.count - client.consumed <= ControlProtocol.maxLineBytes + 1 {
             let count = recv(client.fd, &chunk, chunk.count, 0)
             if count > 0 {
                 client.input.append(contentsOf: chunk[0..<count])
@@ -227,9 +227,9 @@ public final class ControlServer: Sendable {
         var answered = 0
         while client.awaiting == nil, !client.closing, client.output.count < limits.maxPendingOutput, answered < limits.linesPerRound {
             guard let newline = client.input[client.consumed...].firstIndex(of: 0x0A) else {
-                if client.input.count - client.consumed > ControlRequest.maxLineBytes {
+                if client.input.count - client.consumed > ControlProtocol.maxLineBytes {
                     respond(&client, ControlResponse.failure(
-                        ControlError(.tooLarge, "a request is at most \(ControlRequest.maxLineBytes) bytes; closing"), id: nil
+                        ControlError(.tooLarge, "a request is at most \(ControlProtocol.maxLineBytes) bytes; closing"), id: nil
                     ), now: now)
                     client.closing = true
                 }
@@ -277,34 +277,25 @@ public final class ControlServer: Sendable {
 
     private func answer(_ request: ControlRequest, from snapshot: ControlSnapshot, now: Int64) -> JSONValue {
         switch request {
-        case .status: statusJSON(snapshot, ageMs: now - snapshot.publishedMonotonicMs)
-        case .faults: snapshot.faultsJSON
-        case .sensors: snapshot.sensorsJSON
-        case .lines: snapshot.linesJSON
-        case .air: snapshot.hasAir ? snapshot.airJSON : .null
-        case .version: ControlSnapshot.versionJSON(daemon: PoledVersion.string)
-        case .events(let sinceMs): .array(events(sinceMs: sinceMs, snapshot: snapshot).map(\.json))
+        case .status: ControlAnswers.status(snapshot, ageMs: now - snapshot.publishedMonotonicMs, store: store, uplink: uplink).json
+        case .faults: ControlAnswers.faults(snapshot).json
+        case .sensors: ControlAnswers.sensors(snapshot).json
+        case .lines: ControlAnswers.lines(snapshot).json
+        case .air: ControlAnswers.air(snapshot).json
+        case .version: ControlAnswers.version.json
+        case .events(let sinceMs): events(sinceMs: sinceMs, snapshot: snapshot).map(ControlAnswers.event).json
         case .clearFaults, .maintenance, .test, .cleanSensor:
             preconditionFailure("mutating requests go to the loop")
         }
     }
 
-    /// The status with the store's and the uplink's state added.
-    private func statusJSON(_ snapshot: ControlSnapshot, ageMs: Int64) -> JSONValue {
-        guard case .object(var fields) = snapshot.statusJSON(ageMs: ageMs) else { return snapshot.statusJSON(ageMs: ageMs) }
-        fields["store"] = store.map { store in
-            let (statistics, lastError) = store.statistics()
-            return .object([
-                "path": .string(store.path),
-                "file_bytes": statistics.map { .integer($0.fileBytes) } ?? .null,
-                "events": statistics.map { .integer($0.events) } ?? .null,
-                "air_minutes": statistics.map { .integer($0.airMinutes) } ?? .null,
-                "uplink_backlog": statistics.map { .integer($0.outbox) } ?? .null,
-                "error": lastError.map(JSONValue.string) ?? .null,
-            ])
-        } ?? .null
-        fields["uplink"] = uplink?.statusJSON ?? .null
-        return .object(fields)
+    /// The `status` answer now, as the uplink publishes it; `nil` before the loop's first snapshot.
+    public func statusAnswer() -> StatusAnswer? {
+        mailbox.latest.map { snapshot in
+            ControlAnswers.status(
+                snapshot, ageMs: clock.now().milliseconds - snapshot.publishedMonotonicMs, store: store, uplink: uplink
+            )
+        }
     }
 
     /// Events from the store; from the in-memory log when the store cannot be read (said in the log).
@@ -339,9 +330,7 @@ public final class ControlServer: Sendable {
         if let outcome = mailbox.takeAnswer(awaiting.ticket) {
             switch outcome {
             case .done(let message):
-                respond(&client, ControlResponse.success(
-                    .object(["result": .string("done"), "message": .string(message)]), id: awaiting.requestID
-                ), now: now)
+                respond(&client, ControlResponse.success(CommandAnswer(done: message).json, id: awaiting.requestID), now: now)
             case .refused(let message):
                 respond(&client, ControlResponse.failure(ControlError(.refused, message), id: awaiting.requestID), now: now)
             }

@@ -71,14 +71,20 @@ final class MosquittoClient: Sendable {
                 if code != 0 { reports.lastProblem = reports.refusal ?? "connection lost: " + MosquittoClient.describe(code) }
             }
         }
-        // A failed TLS handshake reaches the callbacks above only as a lost connection; what went
-        // wrong (an unknown CA, an expired or missing certificate) is in libmosquitto's log.
+        // A failed TLS handshake reaches the callbacks above as a lost connection, or not at all
+        // (when it fails inside a reconnect); what went wrong (an unknown CA, an expired or missing
+        // certificate) is in libmosquitto's log, and is the reason until a connection succeeds.
         mosquitto_log_callback_set(handle) { _, context, level, message in
             guard level & Int32(MOSQ_LOG_ERR) != 0, let message else { return }
             let text = String(cString: message)
             guard text.hasPrefix("OpenSSL Error") else { return }
             let detail = text.firstIndex(of: ":").map { String(text[text.index(after: $0)...].drop { $0 == " " }) } ?? text
-            MosquittoClient.from(context).reports.withLock { $0.tlsError = detail }
+            MosquittoClient.from(context).reports.withLock { reports in
+                reports.tlsError = detail
+                guard !reports.connected else { return }
+                reports.refusal = "TLS failure: " + detail
+                reports.lastProblem = reports.refusal
+            }
         }
         mosquitto_publish_callback_set(handle) { _, context, messageID in
             MosquittoClient.from(context).reports.withLock { $0.acknowledged.append(messageID) }

@@ -1,7 +1,6 @@
-import PoleConfig
 import PoleCore
 import PoleJSON
-import PoleRuntime
+import PoleProtocol
 import Testing
 
 @Suite struct ControlRequestTests {
@@ -67,7 +66,7 @@ import Testing
     }
 
     @Test func aLineOverSixtyFourKibibytesIsTooLarge() {
-        let line = [UInt8](repeating: UInt8(ascii: " "), count: ControlRequest.maxLineBytes + 1)
+        let line = [UInt8](repeating: UInt8(ascii: " "), count: ControlProtocol.maxLineBytes + 1)
         #expect(parse(String(decoding: line, as: UTF8.self)).mapError(\.self) == .failure(ControlError(.tooLarge, "a request is at most 65536 bytes")))
     }
 

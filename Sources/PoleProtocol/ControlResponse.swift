@@ -19,7 +19,27 @@ public enum ControlResponse {
     private static func line(member: String, _ value: JSONValue, id: RequestID?, ok: Bool) -> [UInt8] {
         var text = "{\"\(member)\":" + value.serialized
         if let id { text += ",\"id\":" + id.text }
-        text += ",\"ok\":\(ok),\"v\":\(ControlRequest.protocolVersion)}\n"
+        text += ",\"ok\":\(ok),\"v\":\(ControlProtocol.version)}\n"
         return Array(text.utf8)
+    }
+}
+
+/// An answer line as a client reads it: the `data` of a success, or the error of a failure.
+public enum ControlReply: Sendable, Hashable {
+    case success(JSONValue)
+    /// `code` is nil for a code this client does not know (a newer daemon's); `error` is the error
+    /// object as the daemon sent it.
+    case failure(code: ControlError.Code?, message: String, error: JSONValue)
+
+    /// Reads an answer line's JSON.
+    public init(_ answer: JSONValue) {
+        if answer["ok"]?.bool == true {
+            self = .success(answer["data"] ?? .null)
+            return
+        }
+        let error = answer["error"] ?? .null
+        self = .failure(
+            code: error["code"]?.string.flatMap(ControlError.Code.init(rawValue:)), message: error["message"]?.string ?? "no message", error: error
+        )
     }
 }

@@ -4,7 +4,7 @@ public import PoleJSON
 /// A client's connection to the control socket: one request, one answer, each a line of JSON.
 ///
 /// Exists for `polectl` and for the tests that drive a running daemon end to end, so both speak
-/// the protocol through the same code. Failures say what a technician can do about them. Before it
+/// the protocol through the same code; plain Glibc sockets, so the CLI links nothing of the daemon's. Failures say what a technician can do about them. Before it
 /// sends anything it makes sure it talks to poled: the socket's folder must be one only root, poled's
 /// user or the caller can change (`FolderTrust`), and the server must run as one of them
 /// (`SO_PEERCRED`), so a socket another user put in its place never sees a command.
@@ -128,7 +128,7 @@ public final class ControlConnection {
     /// the whole request (`busy`, `too-large`) still has its answer read.
     public func send(_ request: JSONValue) throws(Failure) -> JSONValue {
         let line: [UInt8]
-        do {
+        do throws(Failure) {
             try write(Array((request.serialized + "\n").utf8))
             line = try readLine()
         } catch Failure.lost(let reason) where reason.hasPrefix("write: ") {
@@ -139,6 +139,11 @@ public final class ControlConnection {
         case .success(let answer): return answer
         case .failure(let error): throw .garbled("\(error)")
         }
+    }
+
+    /// Sends `request` and reads its answer.
+    public func call(_ request: ControlRequest) throws(Failure) -> ControlReply {
+        ControlReply(try send(request.json()))
     }
 
     /// Whether the daemon has closed the connection (it is readable and holds no more bytes).
