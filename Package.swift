@@ -39,11 +39,15 @@ let package = Package(
         .target(name: "CEarlySignals", publicHeadersPath: "."),
         .target(name: "PoleLinux", dependencies: ["PoleHAL", "CGPIOD", "CKernelClock", "CI2C"], swiftSettings: strict),
         .target(name: "PoleJSON", swiftSettings: strict),
+        // The control protocol's wire types and the socket client: all polectl needs (it must build
+        // with Swift 6.0, as PoleLinux does, for the CLI on every pole).
+        .target(name: "PoleProtocol", dependencies: ["PoleJSON", "PoleCore"], swiftSettings: strict),
         .target(name: "PoleSim", dependencies: ["PoleHAL", "PoleDrivers", "PoleCore", "PoleJSON"], swiftSettings: strict),
         .target(
             name: "PoleRuntime",
             dependencies: [
-                "PoleCore", "PoleHAL", "PoleDrivers", "PoleConfig", "PoleLinux", "PoleSim", "PoleJSON", "CUnixSocket", "CSQLite", "CMosquitto",
+                "PoleCore", "PoleHAL", "PoleDrivers", "PoleConfig", "PoleLinux", "PoleSim", "PoleJSON", "PoleProtocol", "CUnixSocket", "CSQLite",
+                "CMosquitto",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
@@ -53,18 +57,17 @@ let package = Package(
         .executableTarget(
             name: "poled",
             dependencies: [
-                "PoleRuntime", "PoleConfig", "PoleCore", "PoleHAL", "PoleLinux", "PoleSim", "CEarlySignals",
+                "PoleRuntime", "PoleConfig", "PoleCore", "PoleHAL", "PoleLinux", "PoleSim", "PoleProtocol", "CEarlySignals",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
+        // The technician's CLI talks to the daemon and never to hardware, the store or the network:
+        // it links no libgpiod, SQLite, libmosquitto or OpenSSL (.ci/run checks).
         .executableTarget(
             name: "polectl",
-            dependencies: [
-                "PoleRuntime", "PoleJSON", "PoleCore", "PoleLinux",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            dependencies: ["PoleProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
         .target(name: "PoleTesting", dependencies: ["PoleHAL"], swiftSettings: strict),
@@ -75,11 +78,12 @@ let package = Package(
         .testTarget(name: "PoleConfigTests", dependencies: ["PoleConfig", "PoleCore", "PoleTOML"], swiftSettings: strict),
         .testTarget(name: "PoleSimTests", dependencies: ["PoleSim", "PoleCore", "PoleHAL", "PoleDrivers"], swiftSettings: strict),
         .testTarget(name: "PoleJSONTests", dependencies: ["PoleJSON"], swiftSettings: strict),
+        .testTarget(name: "PoleProtocolTests", dependencies: ["PoleProtocol", "PoleJSON", "PoleCore"], swiftSettings: strict),
         .testTarget(name: "PoleLinuxTests", dependencies: ["PoleLinux", "PoleHAL"], swiftSettings: strict),
         .testTarget(
             name: "PoleRuntimeTests",
             dependencies: [
-                "PoleRuntime", "PoleConfig", "PoleSim", "PoleCore", "PoleHAL", "PoleLinux", "PoleTesting", "PoleJSON", "CSQLite",
+                "PoleRuntime", "PoleConfig", "PoleSim", "PoleCore", "PoleHAL", "PoleLinux", "PoleTesting", "PoleJSON", "PoleProtocol", "CSQLite",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],

@@ -27,9 +27,9 @@ for tool in dpkg-deb dpkg-shlibdeps readelf "$strip_tool"; do
     fi
 done
 
-version=$(sed -nE 's/.*static let string = "([^"]+)".*/\1/p' Sources/PoleRuntime/Version.swift)
+version=$(sed -nE 's/.*static let string = "([^"]+)".*/\1/p' Sources/PoleProtocol/PoledVersion.swift)
 if ! [[ $version =~ ^[0-9][A-Za-z0-9.+~]*$ ]]; then
-    echo "package-deb: no usable version in Sources/PoleRuntime/Version.swift (found '$version')" >&2
+    echo "package-deb: no usable version in Sources/PoleProtocol/PoledVersion.swift (found '$version')" >&2
     exit 65
 fi
 arch=${DEB_ARCH:-$(dpkg --print-architecture)}

@@ -1,4 +1,5 @@
 public import PoleConfig
+import PoleCore
 public import PoleHAL
 public import PoleLinux
 

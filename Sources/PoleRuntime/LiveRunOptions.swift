@@ -42,4 +42,6 @@ public enum LiveRunFailure: Error, Sendable {
     case hardware(HALError)
     /// The control socket could not be opened.
     case control(ControlSocketListener.Failure)
+    /// The control socket's or the state's folder could be another user's (`DaemonFolders`).
+    case folder(String)
 }

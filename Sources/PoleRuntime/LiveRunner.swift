@@ -29,6 +29,7 @@ public struct LiveRunner {
     /// Runs until SIGINT, SIGTERM or the duration; returns the stopping signal's name, if any.
     public func run(signals: ProcessSignals) throws(LiveRunFailure) -> String? {
         let site = configuration.site
+        if let problem = DaemonFolders.prepare(configuration) { throw .folder(problem) }
         let opened = StoreKeeper.start(path: site.store.path, queuesUplink: site.uplink.enabled, utcMs: SystemUTCClock().now().unixMilliseconds)
         for note in opened.notes {
             switch note.level {
@@ -62,12 +63,12 @@ public struct LiveRunner {
         )
         defer { store.stop() }
         let pole = Pole(settings: configuration.poleSettings, latchedFaults: latched, lampCounters: counters)
-        let mailboxForUplink = Mutex<ControlMailbox?>(nil)
+        let serverForUplink = Mutex<ControlServer?>(nil)
         var uplink: MQTTUplink?
         if site.uplink.enabled {
             do {
                 uplink = try MQTTUplink(settings: site.uplink, siteID: site.siteID, store: store, logger: logger) {
-                    mailboxForUplink.withLock { $0 }?.latest.map { $0.statusJSON(ageMs: 0) }
+                    serverForUplink.withLock { $0 }?.statusAnswer()
                 }
                 logger.info("uplink started", metadata: ["broker": "\(site.uplink.host):\(site.uplink.effectivePort)"])
             } catch {
@@ -81,14 +82,15 @@ public struct LiveRunner {
             server = try ControlServer(
                 path: configuration.site.controlSocket, group: configuration.site.controlGroup, boundOutputs: Set(roles),
                 limits: ControlServer.Limits(
-                    maxClients: configuration.site.controlMaxClients, idleTimeoutMs: configuration.site.controlClientTimeoutMs
+                    maxClients: configuration.site.controlMaxClients, maxClientsPerUid: configuration.site.controlMaxClientsPerUid,
+                    idleTimeoutMs: configuration.site.controlClientTimeoutMs, requestTimeoutMs: configuration.site.controlRequestTimeoutMs
                 ),
                 store: store, uplink: uplink, logger: logger
             )
         } catch {
             throw .control(error)
         }
-        mailboxForUplink.withLock { $0 = server.mailbox }
+        serverForUplink.withLock { $0 = server }
         server.start()
         defer { server.stop() }
         logger.info("control socket ready", metadata: ["socket": "\(configuration.site.controlSocket)"])

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PoleProtocol
 import PoleRuntime
 
 /// The `poled` daemon's command line: argument parsing only; the work is in PoleRuntime.
