@@ -34,9 +34,10 @@ let package = Package(
             dependencies: ["PoleCore", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: strict
         ),
-        .systemLibrary(name: "CGPIOD", pkgConfig: "libgpiod", providers: [.apt(["libgpiod-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CMosquitto", pkgConfig: "libmosquitto", providers: [.apt(["libmosquitto-dev"])]),
+        // libgpiod 1.x or 2.x, whichever libgpiod-dev installed: the shim compiles for its header.
+        .target(name: "CGPIOD", linkerSettings: [.linkedLibrary("gpiod")]),
         .target(name: "CKernelClock"),
         .target(name: "CI2C"),
         .target(name: "CUnixSocket"),

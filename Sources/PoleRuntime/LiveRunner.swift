@@ -110,7 +110,7 @@ public struct LiveRunner {
                 server: server, close: {}
             )
         case .gpiod:
-            let opened: (bank: GPIOBank<LibgpiodV1>, io: GPIOBoard.IO)
+            let opened: (bank: GPIOBank<Libgpiod>, io: GPIOBoard.IO)
             do {
                 opened = try GPIOBoard.open(configuration)
             } catch {
