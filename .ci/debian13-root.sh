@@ -118,8 +118,13 @@ if [ ! -f "$stamp" ]; then
         [ -z "$security" ] || echo "deb $security trixie-security main"
     } >"$partial/etc/apt/sources.list"
     cp /etc/resolv.conf "$partial/etc/resolv.conf"
+    # A chroot starts no services: packages that ship one (mosquitto) must not start it here.
+    printf '#!/bin/sh\nexit 101\n' >"$partial/usr/sbin/policy-rc.d"
+    chmod 0755 "$partial/usr/sbin/policy-rc.d"
     root=$partial
     mount_at "$root/proc" -t proc proc
+    mount_at "$root/dev" --rbind /dev
+    mount --make-rslave "$root/dev"
     enter apt-get update -qq
     enter apt-get install -y -qq --no-install-recommends "${base_packages[@]}" >/dev/null
     enter apt-get clean
