@@ -35,14 +35,14 @@ work=$cache/$abi
 mkdir -p "$work"
 sh tools/deps.sh "linux-headers-$abi"
 if [ ! -d "$work/kroot" ]; then
-    (cd "$work" && apt-get download -qq "linux-image-$abi" && dpkg -x linux-image-"$abi"_*.deb kroot.partial && mv kroot.partial kroot)
+    (cd "$work" && apt-get download -qq -o APT::Sandbox::User=root "linux-image-$abi" && dpkg -x linux-image-"$abi"_*.deb kroot.partial && mv kroot.partial kroot)
 fi
 
 # gpio-sim and irq_sim, from Debian's linux-source (irq_to_desc is not exported to modules).
 if [ ! -f "$work/gpio-sim.ko" ]; then
     module=$work/module
     rm -rf "$module" && mkdir -p "$module"
-    (cd "$module" && apt-get download -qq "linux-source-$(echo "$abi" | cut -d. -f1,2)" && dpkg -x linux-source-*.deb src)
+    (cd "$module" && apt-get download -qq -o APT::Sandbox::User=root "linux-source-$(echo "$abi" | cut -d. -f1,2)" && dpkg -x linux-source-*.deb src)
     tar -xf "$module"/src/usr/src/linux-source-*.tar.xz --wildcards --strip-components=1 -C "$module" \
         '*/drivers/gpio/gpio-sim.c' '*/drivers/gpio/gpiolib.h' '*/kernel/irq/irq_sim.c'
     cp "$module/drivers/gpio/gpio-sim.c" "$module/gpio-sim-main.c"
@@ -71,15 +71,17 @@ root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
 mkdir -p "$root"/{bin,usr/bin,lib/modules,etc/poled,dev,proc,sys,tmp,run}
 cp /bin/busybox "$root/bin/busybox"
-# Debian 13 ships its modules xz-compressed; busybox's insmod wants them plain. A module the kernel
-# has built in is not there, and the guest does without it.
+# Debian 13 ships its modules xz-compressed under /usr/lib; busybox's insmod wants them plain. A
+# module the kernel has built in is not there, and the guest does without it.
+modules=$work/kroot/lib/modules/$abi
+[ -d "$modules" ] || modules=$work/kroot/usr/lib/modules/$abi
 for name in fs/configfs/configfs drivers/i2c/i2c-dev drivers/i2c/i2c-stub; do
-    module=$work/kroot/lib/modules/$abi/kernel/$name.ko
+    module=$modules/kernel/$name.ko
     if [ -f "$module" ]; then
         cp "$module" "$root/lib/modules/"
     elif [ -f "$module.xz" ]; then
         xz -dc "$module.xz" >"$root/lib/modules/$(basename "$module")"
-    elif ! grep -q "/$name.ko" "$work/kroot/lib/modules/$abi/modules.builtin"; then
+    elif ! grep -q "/$name.ko" "$modules/modules.builtin"; then
         echo "hil: the kernel has no $name module, built in or not" >&2
         exit 69
     fi
