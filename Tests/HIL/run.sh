@@ -33,16 +33,21 @@ fi
 [ -n "$abi" ] || { echo "hil: cannot find the current Debian kernel (apt-cache depends linux-image-amd64)" >&2; exit 69; }
 work=$cache/$abi
 mkdir -p "$work"
+# A kernel or source package the lists name may have left the mirror since they were fetched.
+download() { # PACKAGE: into the current folder
+    apt-get download -qq -o APT::Sandbox::User=root "$1" 2>/dev/null ||
+        { apt-get update -qq && apt-get download -qq -o APT::Sandbox::User=root "$1"; }
+}
 sh tools/deps.sh "linux-headers-$abi"
 if [ ! -d "$work/kroot" ]; then
-    (cd "$work" && apt-get download -qq -o APT::Sandbox::User=root "linux-image-$abi" && dpkg -x linux-image-"$abi"_*.deb kroot.partial && mv kroot.partial kroot)
+    (cd "$work" && download "linux-image-$abi" && dpkg -x linux-image-"$abi"_*.deb kroot.partial && mv kroot.partial kroot)
 fi
 
 # gpio-sim and irq_sim, from Debian's linux-source (irq_to_desc is not exported to modules).
 if [ ! -f "$work/gpio-sim.ko" ]; then
     module=$work/module
     rm -rf "$module" && mkdir -p "$module"
-    (cd "$module" && apt-get download -qq -o APT::Sandbox::User=root "linux-source-$(echo "$abi" | cut -d. -f1,2)" && dpkg -x linux-source-*.deb src)
+    (cd "$module" && download "linux-source-$(echo "$abi" | cut -d. -f1,2)" && dpkg -x linux-source-*.deb src)
     tar -xf "$module"/src/usr/src/linux-source-*.tar.xz --wildcards --strip-components=1 -C "$module" \
         '*/drivers/gpio/gpio-sim.c' '*/drivers/gpio/gpiolib.h' '*/kernel/irq/irq_sim.c'
     cp "$module/drivers/gpio/gpio-sim.c" "$module/gpio-sim-main.c"
