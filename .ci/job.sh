@@ -78,7 +78,7 @@ release() {
 
 package() {
     local deb listing depends path library
-    deb=$(bash .ci/package-deb.sh .build/release | tail -n 1)
+    deb=$(DEB_COMPRESSION=zstd bash .ci/package-deb.sh .build/release | tail -n 1)
     listing=$(dpkg -c "$deb")
     for path in ./usr/bin/poled ./usr/bin/polectl ./usr/lib/systemd/system/poled.service ./usr/share/poled/boards/pi4-crosswalk.toml \
         ./usr/share/poled/boards/pi5-lamp.toml ./usr/share/poled/boards/sim.toml ./usr/share/man/man1/polectl.1.gz \

@@ -12,14 +12,16 @@
 #
 # Environment: OUTDIR (where the .deb goes, default .build-deb), DEB_ARCH (default
 # `dpkg --print-architecture`; set it when packaging cross-built binaries), DEB_DISTRIBUTION (default
-# deb<VERSION_ID> from /etc/os-release, which Raspberry Pi OS shares with Debian), STRIP (default
+# deb<VERSION_ID> from /etc/os-release, which Raspberry Pi OS shares with Debian), DEB_COMPRESSION
+# (dpkg-deb's -Z: default xz, the smallest download; CI uses zstd, which both distributions' dpkg
+# reads and which compresses the two large static binaries in seconds rather than minutes), STRIP (default
 # strip), DEB_MAINTAINER. Prints the package's path; exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
 
 case "${1:-}" in
-    -h | --help) sed -n '2,17s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,19s/^# \{0,1\}//p' "$0"; exit 0 ;;
 esac
 bindir=${1:-.build/release}
 outdir=${OUTDIR:-$repo/.build-deb}
@@ -218,5 +220,5 @@ chmod 0644 "$root/DEBIAN/control" "$root/DEBIAN/conffiles"
 mkdir -p "$outdir"
 deb=$outdir/poled_${version}_${arch}.deb
 # --root-owner-group: every file root:root without fakeroot (dpkg 1.19+).
-dpkg-deb --root-owner-group --build "$root" "$deb" >/dev/null
+dpkg-deb --root-owner-group -Z"${DEB_COMPRESSION:-xz}" --build "$root" "$deb" >/dev/null
 echo "$deb"
