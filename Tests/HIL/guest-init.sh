@@ -80,10 +80,12 @@ start_mirror
 # verdict does not depend on how long this machine takes to start poled or to reach its socket.
 hilwire record FLOOR_RED=$(valuepath $FLOOR_RED) FLOOR_GREEN=$(valuepath $FLOOR_GREEN) > /tmp/start.rec &
 RECORDER=$!
-while [ "$(wc -l < /tmp/start.rec)" -lt 2 ]; do sleep 0.05; done
+recorded() { [ -f /tmp/start.rec ] && grep -q "$1" /tmp/start.rec; }
+until recorded ' FLOOR_GREEN '; do sleep 0.05; done
 if start_poled; then
     lines=$(held_by_poled)
-    hilwire step -- $(valuepath $FLOOR_RED) 1 60000 > /tmp/ms
+    # Until the recorder has seen the floor light (or a minute has passed).
+    for i in $(seq 1 600); do recorded ' FLOOR_RED 1$' && break; sleep 0.1; done
     kill $RECORDER; wait $RECORDER 2> /dev/null
     first=$(grep 'first tick' /tmp/poled.log | head -1 | sed -n 's/.*monotonic_ms=\([0-9]*\).*/\1/p')
     verdict=$(awk -v first="${first:-0}" -v hold=$HOLD -v limit=$LIMIT '
