@@ -141,6 +141,8 @@ if [ ! -f "$stamp" ]; then
     echo "debian13-root: made $root in $(($(date +%s) - started)) s"
 fi
 
+[ $# -gt 0 ] || exit 0
+
 # 2. The mounts for a session inside. /dev is the host's (qemu, ptys); proc and sys are new.
 cp /etc/gitconfig "$root/etc/gitconfig"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
@@ -151,8 +153,6 @@ mount --make-rslave "$root/dev"
 mount_at "$root/tmp" -t tmpfs -o mode=1777 tmpfs
 bind_ro "$toolchain" "$root$toolchain"
 bind_ro "$packages_mirror" "$root$packages_mirror"
-
-[ $# -gt 0 ] || exit 0
 
 # 3. The work tree as /src: tracked and untracked-but-not-ignored files, with their times, so an
 # incremental build sees only what changed. Ignored folders there (.build, .build-hil) are kept.

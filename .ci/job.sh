@@ -60,7 +60,8 @@ readme_run() {
 
 smoke() {
     local version
-    ldd .build/debug/poled | grep -q "$gpiod_soname" || { echo "job: poled does not link $gpiod_soname" >&2; return 1; }
+    # Not `ldd | grep -q`: under pipefail, grep leaving early can fail the pipeline with SIGPIPE.
+    grep -q "$gpiod_soname" <<<"$(ldd .build/debug/poled)" || { echo "job: poled does not link $gpiod_soname" >&2; return 1; }
     version=$(.build/debug/poled --version)
     grep -q "libgpiod v$api API" <<<"$version" || { echo "job: poled --version says '$version', not the v$api API" >&2; return 1; }
     echo "poled --version: $version"
