@@ -30,9 +30,10 @@ let package = Package(
         .target(name: "PoleDrivers", dependencies: ["PoleHAL"], swiftSettings: strict),
         .target(name: "PoleTOML", swiftSettings: strict),
         .target(name: "PoleConfig", dependencies: ["PoleCore", "PoleTOML"], swiftSettings: strict),
-        .systemLibrary(name: "CGPIOD", pkgConfig: "libgpiod", providers: [.apt(["libgpiod-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CMosquitto", pkgConfig: "libmosquitto", providers: [.apt(["libmosquitto-dev"])]),
+        // libgpiod 1.x or 2.x, whichever libgpiod-dev installed: the shim compiles for its header.
+        .target(name: "CGPIOD", linkerSettings: [.linkedLibrary("gpiod")]),
         .target(name: "CKernelClock"),
         .target(name: "CI2C"),
         .target(name: "CUnixSocket"),

@@ -113,7 +113,7 @@ public struct LiveRunner {
                 server: server, close: {}
             )
         case .gpiod:
-            let opened: (bank: GPIOBank<LibgpiodV1>, io: GPIOBoard.IO)
+            let opened: (bank: GPIOBank<Libgpiod>, io: GPIOBoard.IO)
             do {
                 opened = try GPIOBoard.open(configuration)
             } catch {
@@ -233,8 +233,14 @@ public struct LiveRunner {
             }
             latenessMaxNanoseconds = max(latenessMaxNanoseconds, timing.latenessNanoseconds)
             loopStats?.record(timing)
-            if scheduler.ticks == 1, let started = options.processStartNanoseconds {
-                loopStats?.firstTickAfterStartMs = Int64((timing.woke.nanoseconds &- started) / 1_000_000)
+            if scheduler.ticks == 1 {
+                // When the start-up hold began, on CLOCK_MONOTONIC: what a slow start cost, and the
+                // anchor for anyone timing the outputs from outside (the HIL harness does).
+                let afterStartMs = options.processStartNanoseconds.map { Int64((timing.woke.nanoseconds &- $0) / 1_000_000) }
+                loopStats?.firstTickAfterStartMs = afterStartMs
+                logger.info("first tick", metadata: [
+                    "monotonic_ms": "\(timing.woke.nanoseconds / 1_000_000)", "after_start_ms": "\(afterStartMs.map { "\($0)" } ?? "-")",
+                ])
             }
             if (scheduler.ticks - 1) % publishEveryTicks == 0 || !events.isEmpty || !commands.isEmpty {
                 var snapshot = ControlSnapshot(

@@ -8,7 +8,7 @@ struct Poled: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "poled",
         abstract: "Edge firmware for smart street poles: crosswalk floor signals, security lamps, dust sensing.",
-        version: PoledVersion.string,
+        version: PoledVersion.withLibraries,
         subcommands: [Run.self, Simulate.self, Replay.self, Soak.self, CheckConfig.self, SafeState.self]
     )
 }

@@ -88,8 +88,8 @@ struct Run: ParsableCommand {
                 throw ExitCode(SysExit.ioError.rawValue)
             }
         }
+        options.processStartNanoseconds = processStart
         if loopStats {
-            options.processStartNanoseconds = processStart
             options.loopStats = { report in print(report) }
         }
         if let record {
