@@ -15,6 +15,7 @@ let package = Package(
         // For the separate benchmarks (Benchmarks/) and fuzzing (Fuzz/) packages, which build against these.
         .library(name: "PoleCore", targets: ["PoleCore"]),
         .library(name: "PoleDrivers", targets: ["PoleDrivers"]),
+        .library(name: "PoleProtocol", targets: ["PoleProtocol"]),
         .library(name: "PoleConfig", targets: ["PoleConfig"]),
         .library(name: "PoleSim", targets: ["PoleSim"]),
         .library(name: "PoleRuntime", targets: ["PoleRuntime"]),
@@ -31,20 +32,25 @@ let package = Package(
         .target(name: "PoleDrivers", dependencies: ["PoleHAL"], swiftSettings: strict),
         .target(name: "PoleTOML", swiftSettings: strict),
         .target(name: "PoleConfig", dependencies: ["PoleCore", "PoleTOML"], swiftSettings: strict),
-        .systemLibrary(name: "CGPIOD", pkgConfig: "libgpiod", providers: [.apt(["libgpiod-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CMosquitto", pkgConfig: "libmosquitto", providers: [.apt(["libmosquitto-dev"])]),
+        // libgpiod 1.x or 2.x, whichever libgpiod-dev installed: the shim compiles for its header.
+        .target(name: "CGPIOD", linkerSettings: [.linkedLibrary("gpiod")]),
         .target(name: "CKernelClock"),
         .target(name: "CI2C"),
         .target(name: "CUnixSocket"),
         .target(name: "CEarlySignals", publicHeadersPath: "."),
         .target(name: "PoleLinux", dependencies: ["PoleHAL", "CGPIOD", "CKernelClock", "CI2C"], swiftSettings: strict),
         .target(name: "PoleJSON", swiftSettings: strict),
+        // The control protocol's wire types and the socket client: all polectl needs (it must build
+        // with Swift 6.0, as PoleLinux does, for the CLI on every pole).
+        .target(name: "PoleProtocol", dependencies: ["PoleJSON", "PoleCore"], swiftSettings: strict),
         .target(name: "PoleSim", dependencies: ["PoleHAL", "PoleDrivers", "PoleCore", "PoleJSON"], swiftSettings: strict),
         .target(
             name: "PoleRuntime",
             dependencies: [
-                "PoleCore", "PoleHAL", "PoleDrivers", "PoleConfig", "PoleLinux", "PoleSim", "PoleJSON", "CUnixSocket", "CSQLite", "CMosquitto",
+                "PoleCore", "PoleHAL", "PoleDrivers", "PoleConfig", "PoleLinux", "PoleSim", "PoleJSON", "PoleProtocol", "CUnixSocket", "CSQLite",
+                "CMosquitto",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
@@ -54,18 +60,17 @@ let package = Package(
         .executableTarget(
             name: "poled",
             dependencies: [
-                "PoleRuntime", "PoleConfig", "PoleCore", "PoleHAL", "PoleLinux", "PoleSim", "CEarlySignals",
+                "PoleRuntime", "PoleConfig", "PoleCore", "PoleHAL", "PoleLinux", "PoleSim", "PoleProtocol", "CEarlySignals",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
+        // The technician's CLI talks to the daemon and never to hardware, the store or the network:
+        // it links no libgpiod, SQLite, libmosquitto or OpenSSL (.ci/run checks).
         .executableTarget(
             name: "polectl",
-            dependencies: [
-                "PoleRuntime", "PoleJSON", "PoleCore", "PoleLinux",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            dependencies: ["PoleProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
         .target(name: "PoleTesting", dependencies: ["PoleHAL"], swiftSettings: strict),
@@ -76,11 +81,12 @@ let package = Package(
         .testTarget(name: "PoleConfigTests", dependencies: ["PoleConfig", "PoleCore", "PoleTOML"], swiftSettings: strict),
         .testTarget(name: "PoleSimTests", dependencies: ["PoleSim", "PoleCore", "PoleHAL", "PoleDrivers"], swiftSettings: strict),
         .testTarget(name: "PoleJSONTests", dependencies: ["PoleJSON"], swiftSettings: strict),
+        .testTarget(name: "PoleProtocolTests", dependencies: ["PoleProtocol", "PoleJSON", "PoleCore"], swiftSettings: strict),
         .testTarget(name: "PoleLinuxTests", dependencies: ["PoleLinux", "PoleHAL"], swiftSettings: strict),
         .testTarget(
             name: "PoleRuntimeTests",
             dependencies: [
-                "PoleRuntime", "PoleConfig", "PoleSim", "PoleCore", "PoleHAL", "PoleLinux", "PoleTesting", "PoleJSON", "CSQLite",
+                "PoleRuntime", "PoleConfig", "PoleSim", "PoleCore", "PoleHAL", "PoleLinux", "PoleTesting", "PoleJSON", "PoleProtocol", "CSQLite",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],

@@ -1,19 +1,27 @@
 #!/usr/bin/env bash
-# Build poled_<version>_<arch>.deb from release binaries with Debian's own tools (dpkg-deb,
+# Build poled_<version>~deb<N>_<arch>.deb from release binaries with Debian's own tools (dpkg-deb,
 # dpkg-shlibdeps), staging the files with systemd/install.sh.
 #
 #   .ci/package-deb.sh [BINDIR]     BINDIR holds poled and polectl (default .build/release), built with
 #                                   swift build -c release --static-swift-stdlib
 #
+# A package is built for the distribution it was built on: its libraries (libgpiod2 on Debian 12,
+# libgpiod3 on Debian 13) come from dpkg-shlibdeps, and its version carries the distribution
+# (0.1.0~deb12, 0.1.0~deb13), so a trixie build sorts above the bookworm build of the same release
+# and replaces it on an upgrade, and both sort below 0.1.0 and any later release.
+#
 # Environment: OUTDIR (where the .deb goes, default .build-deb), DEB_ARCH (default
-# `dpkg --print-architecture`; set it when packaging cross-built binaries), STRIP (default strip),
-# DEB_MAINTAINER. Prints the package's path; exits non-zero on any failure.
+# `dpkg --print-architecture`; set it when packaging cross-built binaries), DEB_DISTRIBUTION (default
+# deb<VERSION_ID> from /etc/os-release, which Raspberry Pi OS shares with Debian), DEB_COMPRESSION
+# (dpkg-deb's -Z: default xz, the smallest download; CI uses zstd, which both distributions' dpkg
+# reads and which compresses the two large static binaries in seconds rather than minutes), STRIP (default
+# strip), DEB_MAINTAINER. Prints the package's path; exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
 
 case "${1:-}" in
-    -h | --help) sed -n '2,10s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,19s/^# \{0,1\}//p' "$0"; exit 0 ;;
 esac
 bindir=${1:-.build/release}
 outdir=${OUTDIR:-$repo/.build-deb}
@@ -27,11 +35,17 @@ for tool in dpkg-deb dpkg-shlibdeps readelf "$strip_tool"; do
     fi
 done
 
-version=$(sed -nE 's/.*static let string = "([^"]+)".*/\1/p' Sources/PoleRuntime/Version.swift)
-if ! [[ $version =~ ^[0-9][A-Za-z0-9.+~]*$ ]]; then
-    echo "package-deb: no usable version in Sources/PoleRuntime/Version.swift (found '$version')" >&2
+upstream=$(sed -nE 's/.*static let string = "([^"]+)".*/\1/p' Sources/PoleProtocol/PoledVersion.swift)
+if ! [[ $upstream =~ ^[0-9][A-Za-z0-9.+]*$ ]]; then
+    echo "package-deb: no usable version in Sources/PoleProtocol/PoledVersion.swift (found '$upstream')" >&2
     exit 65
 fi
+distribution=${DEB_DISTRIBUTION:-deb$(. /etc/os-release && echo "${VERSION_ID:-}")}
+if ! [[ $distribution =~ ^deb[0-9]+$ ]]; then
+    echo "package-deb: cannot tell the Debian release from /etc/os-release; set DEB_DISTRIBUTION (deb12, deb13)" >&2
+    exit 65
+fi
+version=$upstream~$distribution
 arch=${DEB_ARCH:-$(dpkg --print-architecture)}
 
 # The binaries must be for $arch and must not need the Swift runtime's shared libraries, which no
@@ -60,8 +74,8 @@ for name in poled polectl; do
 done
 if [ "$arch" = "$(dpkg --print-architecture)" ]; then
     built_version=$("$bindir/poled" --version)
-    if [ "$built_version" != "$version" ]; then
-        echo "package-deb: $bindir/poled is version $built_version, the sources say $version" >&2
+    if [ "${built_version%% *}" != "$upstream" ]; then
+        echo "package-deb: $bindir/poled is version $built_version, the sources say $upstream" >&2
         exit 65
     fi
 fi
@@ -79,15 +93,20 @@ for name in poled polectl; do
     "$strip_tool" --strip-debug "$root/usr/bin/$name"
 done
 
-# Shared-library dependencies of the binaries as dpkg-shlibdeps computes them (libc6, libstdc++6,
-# libgcc-s1, libgpiod2), with libgpiod2 always at >= 1.6 (the 1.6 API of Debian 12 and Raspberry
-# Pi OS bookworm; libgpiod 2.x ships libgpiod.so.3 with another API, PROTOCOLS.md §1) even before a
-# binary links it, and systemd (the unit, systemd-sysusers in postinst, udev).
+# Shared-library dependencies of the binaries as dpkg-shlibdeps computes them from the libraries
+# they link (libc6, libstdc++6, libgcc-s1, libsqlite3-0, libmosquitto1, and libgpiod2 for the
+# libgpiod 1.6 API or libgpiod3 for 2.x, whichever the build used), and systemd (the unit,
+# systemd-sysusers in postinst, udev).
 mkdir -m 0755 "$root/DEBIAN"
 printf 'Source: poled\n\nPackage: poled\nArchitecture: any\n' >"$stage/debian/control"
-shlibs=$(cd "$stage" && dpkg-shlibdeps -O -xlibgpiod2 debian/poled/usr/bin/poled debian/poled/usr/bin/polectl)
+shlibs=$(cd "$stage" && dpkg-shlibdeps -O debian/poled/usr/bin/poled debian/poled/usr/bin/polectl)
 shlibs=${shlibs#shlibs:Depends=}
-depends="libgpiod2 (>= 1.6), systemd${shlibs:+, $shlibs}"
+gpiod_dependency='(^|, )libgpiod[23]( |,|$)'
+if ! [[ $shlibs =~ $gpiod_dependency ]]; then
+    echo "package-deb: dpkg-shlibdeps found no libgpiod in the binaries' libraries: $shlibs" >&2
+    exit 65
+fi
+depends="systemd, $shlibs"
 installed_size=$(du -sk --apparent-size "$root" | cut -f1)
 cat >"$root/DEBIAN/control" <<EOF
 Package: poled
@@ -201,5 +220,5 @@ chmod 0644 "$root/DEBIAN/control" "$root/DEBIAN/conffiles"
 mkdir -p "$outdir"
 deb=$outdir/poled_${version}_${arch}.deb
 # --root-owner-group: every file root:root without fakeroot (dpkg 1.19+).
-dpkg-deb --root-owner-group --build "$root" "$deb" >/dev/null
+dpkg-deb --root-owner-group -Z"${DEB_COMPRESSION:-xz}" --build "$root" "$deb" >/dev/null
 echo "$deb"

@@ -26,7 +26,7 @@ let harnesses: [(String, [Target.Dependency])] = [
     ("FuzzSiteFile", ["FuzzPole", pole("PoleConfig"), pole("PoleRuntime")]),
     ("FuzzScenario", ["FuzzPole", pole("PoleSim"), pole("PoleRuntime")]),
     ("FuzzRecording", ["FuzzPole", pole("PoleCore"), pole("PoleRuntime")]),
-    ("FuzzControlRequest", [pole("PoleRuntime")]),
+    ("FuzzControlRequest", [pole("PoleProtocol")]),
     ("FuzzSPS30Frame", [pole("PoleDrivers")]),
     ("FuzzPMSA003IFrame", [pole("PoleDrivers")]),
     ("FuzzBH1750Frame", [pole("PoleDrivers")]),

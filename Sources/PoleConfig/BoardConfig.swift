@@ -1,3 +1,5 @@
+public import PoleCore
+
 /// The hardware of one pole: which line serves each role and which I²C device each sensor is.
 ///
 /// Exists so the same site behaviour runs on a simulated pole, a Pi 4 and a Pi 5: everything that

@@ -1,3 +1,4 @@
+import PoleCore
 import PoleTOML
 
 /// Reads and validates a board file into a `BoardConfig`.

@@ -1,3 +1,4 @@
+import PoleCore
 import PoleTOML
 
 /// Checks that span a whole board: roles that only make sense together, and buses that fit the backend.

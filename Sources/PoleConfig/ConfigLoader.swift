@@ -1,4 +1,5 @@
 import Glibc
+import PoleCore
 import PoleTOML
 
 /// Where configuration comes from: the files named on the command line and the process environment.

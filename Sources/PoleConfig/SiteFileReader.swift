@@ -50,12 +50,7 @@ enum SiteFileReader {
             readUplink(&uplink, into: &settings.uplink, log: &log)
         }
         if var control = root.table("control", log: &log) {
-            settings.controlSocket = readPath(&control, "socket", log: &log) ?? settings.controlSocket
-            settings.controlGroup = control.string("group", log: &log) ?? settings.controlGroup
-            settings.controlMaxClients = control.integer("max_clients", range: 1...1_024, log: &log) ?? settings.controlMaxClients
-            settings.controlClientTimeoutMs = control.duration("client_timeout", range: 100...3_600_000, log: &log)
-                ?? settings.controlClientTimeoutMs
-            control.finish(log: &log)
+            readControl(&control, into: &settings, log: &log)
         }
         root.finish(log: &log)
         return (settings, board)
@@ -96,6 +91,24 @@ enum SiteFileReader {
         settings.minimumOnMs = table.duration("minimum_on", range: 0...86_400_000, log: &log) ?? settings.minimumOnMs
         settings.minimumOffMs = table.duration("minimum_off", range: 0...86_400_000, log: &log) ?? settings.minimumOffMs
         settings.dailyRunLimitMs = table.duration("daily_limit", range: 0...86_400_000, log: &log) ?? settings.dailyRunLimitMs
+        table.finish(log: &log)
+    }
+
+    private static func readControl(_ table: inout TableReader, into settings: inout SiteSettings, log: inout IssueLog) {
+        settings.controlSocket = readPath(&table, "socket", log: &log) ?? settings.controlSocket
+        settings.controlGroup = table.string("group", log: &log) ?? settings.controlGroup
+        settings.controlMaxClients = table.integer("max_clients", range: 1...1_024, log: &log) ?? settings.controlMaxClients
+        if let perUid = table.integer("max_clients_per_uid", range: 1...1_024, log: &log) {
+            if perUid <= settings.controlMaxClients {
+                settings.controlMaxClientsPerUid = perUid
+            } else {
+                log.add(table.issue("max_clients_per_uid", "\(perUid) is more than max_clients (\(settings.controlMaxClients)); expected 1 to \(settings.controlMaxClients)"))
+            }
+        } else {
+            settings.controlMaxClientsPerUid = min(settings.controlMaxClientsPerUid, settings.controlMaxClients)
+        }
+        settings.controlClientTimeoutMs = table.duration("client_timeout", range: 100...3_600_000, log: &log) ?? settings.controlClientTimeoutMs
+        settings.controlRequestTimeoutMs = table.duration("request_timeout", range: 100...3_600_000, log: &log) ?? settings.controlRequestTimeoutMs
         table.finish(log: &log)
     }
 

@@ -32,10 +32,18 @@ public struct SiteSettings: Sendable, Hashable {
     public var controlSocket: String = "/run/poled/control.sock"
     /// The group that may use the control socket.
     public var controlGroup: String = "poled"
-    /// Control-socket clients served at once, 1…1024; one more is answered `busy`.
+    /// Control-socket clients served at once, 1…1024; one more is answered `busy`. The last place is
+    /// kept for root, so a crowd of other users cannot lock out root's `polectl`.
     public var controlMaxClients = 128
+    /// Connections one uid may hold at once, 1…`controlMaxClients`; 16, or `controlMaxClients` when
+    /// that is smaller.
+    public var controlMaxClientsPerUid = 16
     /// A control-socket client silent this long is dropped, 100 ms…1 h.
     public var controlClientTimeoutMs: Int64 = 10_000
+    /// A request line must reach its newline within this long of its first byte, 100 ms…1 h: a
+    /// client that trickles a line byte by byte is never silent, so the client timeout alone would
+    /// keep it for ever.
+    public var controlRequestTimeoutMs: Int64 = 5_000
 
     public init() {}
 }

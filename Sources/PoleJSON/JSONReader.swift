@@ -18,20 +18,31 @@ public struct JSONReader {
 
     private let bytes: [UInt8]
     private var index = 0
+    /// Members of the outermost object whose text is kept as written.
+    private let keeping: Set<String>
+    private var kept: [String: String] = [:]
 
-    private init(bytes: [UInt8]) {
+    private init(bytes: [UInt8], keeping: Set<String> = []) {
         self.bytes = bytes
+        self.keeping = keeping
     }
 
     /// Parses a whole document: one value, surrounded only by whitespace.
     public static func parse(_ bytes: [UInt8]) -> Result<JSONValue, SyntaxError> {
-        var reader = JSONReader(bytes: bytes)
+        parse(bytes, keepingTextOf: []).map(\.value)
+    }
+
+    /// Parses a whole document and also returns the text, exactly as written, of the values of the
+    /// outermost object's members named in `names` (for a protocol that echoes a client's request id
+    /// byte for byte: a 30-digit number must not come back as a rounded double).
+    public static func parse(_ bytes: [UInt8], keepingTextOf names: Set<String>) -> Result<(value: JSONValue, texts: [String: String]), SyntaxError> {
+        var reader = JSONReader(bytes: bytes, keeping: names)
         do throws(SyntaxError) {
             reader.skipWhitespace()
             let value = try reader.value(depth: 0)
             reader.skipWhitespace()
             guard reader.index == bytes.count else { throw reader.error("unexpected text after the document") }
-            return .success(value)
+            return .success((value, reader.kept))
         } catch {
             return .failure(error)
         }
@@ -99,7 +110,9 @@ public struct JSONReader {
             skipWhitespace()
             try expect(UInt8(ascii: ":"), "expected ':' after field name \"\(key)\"")
             skipWhitespace()
+            let valueStart = index
             fields[key] = try value(depth: depth + 1)
+            if depth == 0, keeping.contains(key) { kept[key] = String(decoding: bytes[valueStart..<index], as: UTF8.self) }
             skipWhitespace()
             if current == UInt8(ascii: ",") {
                 index += 1

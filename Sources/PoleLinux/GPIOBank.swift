@@ -14,8 +14,8 @@ public final class GPIOBank<Access: GPIOChipAccess> {
     let outputSpecs: [GPIOLineSpec]
     let inputPlan: GPIORequestPlan
     let outputPlan: GPIORequestPlan
-    private var inputLines: [[Access.Line]] = []
-    private var outputLines: [[Access.Line]] = []
+    private var inputRequests: [Access.Request] = []
+    private var outputRequests: [Access.Request] = []
     private var inputValues: [[Int32]]
     private var outputValues: [[Int32]]
     private var writtenValues: [[Int32]?]
@@ -37,8 +37,8 @@ public final class GPIOBank<Access: GPIOChipAccess> {
         outputValues = outputPlan.groups.map { group in group.members.map { outputs[$0].safeLevel.isHigh ? 1 : 0 } }
         writtenValues = outputValues.map { $0 }
         do {
-            inputLines = try lines(for: inputPlan, specs: inputs)
-            outputLines = try lines(for: outputPlan, specs: outputs)
+            try checkFree(inputPlan, specs: inputs)
+            try checkFree(outputPlan, specs: outputs)
             try requestAll(consumer: consumer)
         } catch {
             access.closeAll()
@@ -68,47 +68,41 @@ public final class GPIOBank<Access: GPIOChipAccess> {
         }
     }
 
-    private func lines(for plan: GPIORequestPlan, specs: [GPIOLineSpec]) throws(HALError) -> [[Access.Line]] {
-        var result: [[Access.Line]] = []
+    private func checkFree(_ plan: GPIORequestPlan, specs: [GPIOLineSpec]) throws(HALError) {
         for group in plan.groups {
-            var lines: [Access.Line] = []
             for (member, offset) in zip(group.members, group.offsets) {
-                let line = try access.line(chip: group.chip, offset: offset)
-                let usage = access.usage(of: line)
+                let usage = try access.usage(chip: group.chip, offset: offset)
                 if usage.used {
                     let holder = usage.consumer.map { "\"\($0)\"" } ?? "another consumer"
                     throw HALError(.busy, errno: EBUSY, context: "\(specs[member].purpose): line \"\(specs[member].name)\" "
                         + "(\(group.chip) line \(offset)) is busy, held by \(holder)")
                 }
-                lines.append(line)
             }
-            result.append(lines)
         }
-        return result
     }
 
     private func requestAll(consumer: String) throws(HALError) {
-        var requested: [[Access.Line]] = []
+        var requested: [Access.Request] = []
         do {
-            for (group, lines) in zip(inputPlan.groups, inputLines) {
-                try access.request(lines, group: group, consumer: consumer, defaults: [])
-                requested.append(lines)
+            for group in inputPlan.groups {
+                requested.append(try access.request(group, consumer: consumer, defaults: []))
             }
             for (index, group) in outputPlan.groups.enumerated() {
-                try access.request(outputLines[index], group: group, consumer: consumer, defaults: outputValues[index])
-                requested.append(outputLines[index])
+                requested.append(try access.request(group, consumer: consumer, defaults: outputValues[index]))
             }
         } catch {
-            for lines in requested { access.release(lines) }
+            for request in requested { access.release(request) }
             throw error
         }
+        inputRequests = Array(requested[..<inputPlan.groups.count])
+        outputRequests = Array(requested[inputPlan.groups.count...])
     }
 
     /// Reads every input group (one call per chip and flag set) into `levels`, in input-spec order.
     func sample(into levels: inout [LineLevel]) throws(HALError) {
         precondition(open, "sampling a closed GPIO bank")
         for group in inputPlan.groups.indices {
-            try access.read(inputLines[group], into: &inputValues[group])
+            try access.read(inputRequests[group], into: &inputValues[group])
         }
         for index in inputSpecs.indices {
             let value = inputValues[inputPlan.groupOfSpec[index]][inputPlan.slotOfSpec[index]]
@@ -123,7 +117,7 @@ public final class GPIOBank<Access: GPIOChipAccess> {
             outputValues[outputPlan.groupOfSpec[index]][outputPlan.slotOfSpec[index]] = levels[index].isHigh ? 1 : 0
         }
         for group in outputPlan.groups.indices where writtenValues[group] != outputValues[group] {
-            try access.write(outputLines[group], outputValues[group])
+            try access.write(outputRequests[group], outputValues[group])
             writtenValues[group] = outputValues[group]
         }
     }
@@ -134,7 +128,7 @@ public final class GPIOBank<Access: GPIOChipAccess> {
         guard open else { return }
         defer {
             open = false
-            for lines in inputLines + outputLines { access.release(lines) }
+            for request in inputRequests + outputRequests { access.release(request) }
             access.closeAll()
         }
         writtenValues = writtenValues.map { _ in nil }

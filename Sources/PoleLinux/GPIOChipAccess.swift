@@ -16,23 +16,21 @@ public struct GPIOLineUsage: Sendable, Hashable {
 /// The thin layer between the GPIO bank and the kernel: every libgpiod call goes through one of these
 /// methods, so tests observe and fail calls without `/dev` (swift-system's `Syscalls.swift` lesson).
 public protocol GPIOChipAccess: AnyObject {
-    /// A handle to one line of an open chip.
-    associatedtype Line
+    /// Lines of one chip requested together.
+    associatedtype Request
 
     /// Finds a line by name (within the chip labelled `chipLabel`, when given).
     func locate(_ name: String, chipLabel: String?) throws(HALError) -> GPIOLineLocation
-    /// Opens the chip if needed and returns the line at `offset`.
-    func line(chip: String, offset: UInt32) throws(HALError) -> Line
-    /// The kernel's record of the line before it is requested.
-    func usage(of line: Line) -> GPIOLineUsage
-    /// Requests lines of one chip together for the daemon's life; outputs start at `defaults`.
-    func request(_ lines: [Line], group: GPIORequestPlan.Group, consumer: String, defaults: [Int32]) throws(HALError)
-    /// Reads requested lines in one call.
-    func read(_ lines: [Line], into values: inout [Int32]) throws(HALError)
-    /// Writes requested output lines in one call.
-    func write(_ lines: [Line], _ values: [Int32]) throws(HALError)
-    /// Releases requested lines.
-    func release(_ lines: [Line])
+    /// The kernel's record of a line before it is requested; opens the chip if needed.
+    func usage(chip: String, offset: UInt32) throws(HALError) -> GPIOLineUsage
+    /// Requests a group's lines together for the daemon's life; outputs start at `defaults`.
+    func request(_ group: GPIORequestPlan.Group, consumer: String, defaults: [Int32]) throws(HALError) -> Request
+    /// Reads a request's lines in one call, in the group's order.
+    func read(_ request: Request, into values: inout [Int32]) throws(HALError)
+    /// Writes an output request's lines in one call, in the group's order.
+    func write(_ request: Request, _ values: [Int32]) throws(HALError)
+    /// Releases a request's lines.
+    func release(_ request: Request)
     /// Closes every chip opened.
     func closeAll()
 }

@@ -1,7 +1,8 @@
 /// How a set of lines becomes line requests: one request per chip, direction and flag set.
 ///
 /// libgpiod 1.x requests lines in bulk with one configuration for all of them, and only lines of one
-/// chip together; so lines are grouped by chip, direction, active-low and bias. A board whose inputs
+/// chip together; so lines are grouped by chip, direction, active-low and bias. The 2.x build keeps
+/// the same grouping (its requests could mix settings), so both behave alike. A board whose inputs
 /// share their flags, as boards usually do, gets one input request and one output request per chip:
 /// one bulk read and one bulk write per chip per tick. Pure: tested without `/dev`.
 public struct GPIORequestPlan: Sendable, Hashable {

@@ -16,6 +16,12 @@ public struct SiteLocalTime: Sendable {
     /// differs, so runners that agree on the zone never touch the environment again (setenv is not
     /// thread-safe).
     public init(zone: String) {
+        Self.selectZone(zone)
+    }
+
+    /// Sets the process's zone (`TZ`) to `zone`, for local times and log timestamps alike. Call it
+    /// before other threads read the environment, or with the same zone they already use.
+    public static func selectZone(_ zone: String) {
         if getenv("TZ").map({ String(cString: $0) }) != zone {
             setenv("TZ", zone, 1)
             tzset()

@@ -1,5 +1,6 @@
 public import PoleConfig
 import PoleCore
+import PoleLinux
 
 /// What `poled check-config` prints for a valid configuration: the pole as it will run, defaults included.
 public enum ConfigReport {
@@ -11,6 +12,7 @@ public enum ConfigReport {
         var rows: [(String, String)] = [
             ("Site file", configuration.siteFile ?? "(none: every setting at its default)"),
             ("Board", "\(board.file) (\(board.name), backend \(board.backend.rawValue))"),
+            ("GPIO", Libgpiod.apiDescription + (board.backend == .gpiod ? "" : " (not used by this board)")),
             ("Site", "\(site.siteID) at \(site.latitude)°, \(site.longitude)° (\(site.timeZone))"),
             ("Tick", duration(site.tickMs) + (site.realtimePriority > 0 ? ", SCHED_FIFO \(site.realtimePriority)" : ", normal priority")),
             ("Features", configuration.features.map(\.rawValue).joined(separator: ", ")),

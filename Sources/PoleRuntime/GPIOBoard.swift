@@ -1,11 +1,12 @@
 public import PoleConfig
+import PoleCore
 public import PoleHAL
 public import PoleLinux
 
 /// Opens a real board's lines through libgpiod: every role bound in the board file, found by name.
 public enum GPIOBoard {
     /// The line sets of a `gpiod` board.
-    public typealias IO = PoleIO<GPIOInputLines<LibgpiodV1>, GPIOOutputLines<LibgpiodV1>>
+    public typealias IO = PoleIO<GPIOInputLines<Libgpiod>, GPIOOutputLines<Libgpiod>>
 
     /// The consumer name other programs (`gpioinfo`) see on the daemon's lines.
     public static let consumer = "poled"
@@ -56,13 +57,13 @@ public enum GPIOBoard {
             pwmFailures.append(error)
         }
         do {
-            try GPIOBank(access: LibgpiodV1(), inputs: [], outputs: outputs, consumer: consumer).close()
+            try GPIOBank(access: Libgpiod(), inputs: [], outputs: outputs, consumer: consumer).close()
             return pwmFailures
         } catch {
             var failures = pwmFailures
             for output in outputs {
                 do {
-                    try GPIOBank(access: LibgpiodV1(), inputs: [], outputs: [output], consumer: consumer).close()
+                    try GPIOBank(access: Libgpiod(), inputs: [], outputs: [output], consumer: consumer).close()
                 } catch {
                     failures.append(error)
                 }
@@ -72,10 +73,10 @@ public enum GPIOBoard {
     }
 
     /// Requests every line of `configuration`'s board: nothing is driven unless all of them resolve.
-    public static func open(_ configuration: PoleConfiguration) throws(HALError) -> (bank: GPIOBank<LibgpiodV1>, io: IO) {
+    public static func open(_ configuration: PoleConfiguration) throws(HALError) -> (bank: GPIOBank<Libgpiod>, io: IO) {
         let board = configuration.board
         let (inputs, outputs) = specs(board)
-        let bank = try GPIOBank(access: LibgpiodV1(), inputs: inputs, outputs: outputs, consumer: consumer)
+        let bank = try GPIOBank(access: Libgpiod(), inputs: inputs, outputs: outputs, consumer: consumer)
         let channels: [(role: Role, channel: any PWMChannel)]
         do {
             channels = try openPWM(board)

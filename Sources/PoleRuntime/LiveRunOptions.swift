@@ -19,7 +19,8 @@ public struct LiveRunOptions: Sendable {
     public var trace: ByteFile?
     /// Collect the loop's timing and hand its report here when the run ends (`--loop-stats`).
     public var loopStats: (@Sendable (String) -> Void)?
-    /// Monotonic nanoseconds when the process started, for the first tick's delay in the loop stats.
+    /// Monotonic nanoseconds when the process started, for the first tick's delay (logged, and in the
+    /// loop stats).
     public var processStartNanoseconds: UInt64?
     /// Where to record the core's input stream (`poled replay`), if anywhere; written once a second.
     public var record: ByteFile?
@@ -42,4 +43,6 @@ public enum LiveRunFailure: Error, Sendable {
     case hardware(HALError)
     /// The control socket could not be opened.
     case control(ControlSocketListener.Failure)
+    /// The control socket's or the state's folder could be another user's (`DaemonFolders`).
+    case folder(String)
 }

@@ -29,6 +29,7 @@ public struct LiveRunner {
     /// Runs until SIGINT, SIGTERM or the duration; returns the stopping signal's name, if any.
     public func run(signals: ProcessSignals) throws(LiveRunFailure) -> String? {
         let site = configuration.site
+        if let problem = DaemonFolders.prepare(configuration) { throw .folder(problem) }
         let opened = StoreKeeper.start(path: site.store.path, queuesUplink: site.uplink.enabled, utcMs: SystemUTCClock().now().unixMilliseconds)
         for note in opened.notes {
             switch note.level {
@@ -62,12 +63,12 @@ public struct LiveRunner {
         )
         defer { store.stop() }
         let pole = Pole(settings: configuration.poleSettings, latchedFaults: latched, lampCounters: counters)
-        let mailboxForUplink = Mutex<ControlMailbox?>(nil)
+        let serverForUplink = Mutex<ControlServer?>(nil)
         var uplink: MQTTUplink?
         if site.uplink.enabled {
             do {
                 uplink = try MQTTUplink(settings: site.uplink, siteID: site.siteID, store: store, logger: logger) {
-                    mailboxForUplink.withLock { $0 }?.latest.map { $0.statusJSON(ageMs: 0) }
+                    serverForUplink.withLock { $0 }?.statusAnswer()
                 }
                 logger.info("uplink started", metadata: ["broker": "\(site.uplink.host):\(site.uplink.effectivePort)"])
             } catch {
@@ -81,14 +82,15 @@ public struct LiveRunner {
             server = try ControlServer(
                 path: configuration.site.controlSocket, group: configuration.site.controlGroup, boundOutputs: Set(roles),
                 limits: ControlServer.Limits(
-                    maxClients: configuration.site.controlMaxClients, idleTimeoutMs: configuration.site.controlClientTimeoutMs
+                    maxClients: configuration.site.controlMaxClients, maxClientsPerUid: configuration.site.controlMaxClientsPerUid,
+                    idleTimeoutMs: configuration.site.controlClientTimeoutMs, requestTimeoutMs: configuration.site.controlRequestTimeoutMs
                 ),
                 store: store, uplink: uplink, logger: logger
             )
         } catch {
             throw .control(error)
         }
-        mailboxForUplink.withLock { $0 = server.mailbox }
+        serverForUplink.withLock { $0 = server }
         server.start()
         defer { server.stop() }
         logger.info("control socket ready", metadata: ["socket": "\(configuration.site.controlSocket)"])
@@ -111,7 +113,7 @@ public struct LiveRunner {
                 server: server, close: {}
             )
         case .gpiod:
-            let opened: (bank: GPIOBank<LibgpiodV1>, io: GPIOBoard.IO)
+            let opened: (bank: GPIOBank<Libgpiod>, io: GPIOBoard.IO)
             do {
                 opened = try GPIOBoard.open(configuration)
             } catch {
@@ -231,8 +233,14 @@ public struct LiveRunner {
             }
             latenessMaxNanoseconds = max(latenessMaxNanoseconds, timing.latenessNanoseconds)
             loopStats?.record(timing)
-            if scheduler.ticks == 1, let started = options.processStartNanoseconds {
-                loopStats?.firstTickAfterStartMs = Int64((timing.woke.nanoseconds &- started) / 1_000_000)
+            if scheduler.ticks == 1 {
+                // When the start-up hold began, on CLOCK_MONOTONIC: what a slow start cost, and the
+                // anchor for anyone timing the outputs from outside (the HIL harness does).
+                let afterStartMs = options.processStartNanoseconds.map { Int64((timing.woke.nanoseconds &- $0) / 1_000_000) }
+                loopStats?.firstTickAfterStartMs = afterStartMs
+                logger.info("first tick", metadata: [
+                    "monotonic_ms": "\(timing.woke.nanoseconds / 1_000_000)", "after_start_ms": "\(afterStartMs.map { "\($0)" } ?? "-")",
+                ])
             }
             if (scheduler.ticks - 1) % publishEveryTicks == 0 || !events.isEmpty || !commands.isEmpty {
                 var snapshot = ControlSnapshot(

@@ -1,5 +1,5 @@
 import ArgumentParser
-import PoleRuntime
+import PoleProtocol
 
 /// `polectl air`.
 struct Air: ParsableCommand {
@@ -8,9 +8,9 @@ struct Air: ParsableCommand {
     @OptionGroup var client: ClientOptions
 
     func run() throws {
-        let air = try client.call(.air)
-        client.emit(air) { data in
-            print(data == .null ? "this pole has no particulate sensor" : AirView.summary(data))
+        let (data, air) = try client.call(.air, AirAnswer?.self)
+        client.emit(data) {
+            print(air.map(AirView.summary) ?? "this pole has no particulate sensor")
         }
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Glibc
-import PoleJSON
-import PoleRuntime
+import PoleProtocol
 
 /// The options every polectl command takes: where the daemon is, and whether to print JSON.
 struct ClientOptions: ParsableArguments {
@@ -25,50 +24,64 @@ struct ClientOptions: ParsableArguments {
         return "/tmp/poled-\(getuid())/control.sock"
     }
 
-    /// Connects, or exits 69/77 with a hint.
+    /// Connects, or exits 69/72/77 with a hint.
     func connect() throws -> ControlConnection {
-        do {
+        do throws(ControlConnection.Failure) {
             return try ControlConnection(path: socketPath)
         } catch {
             throw fail(error)
         }
     }
 
-    /// Sends `request` and returns the answer's `data`; an error answer prints its message (or, with
-    /// `--json`, the error document) and exits with its code.
-    func call(_ request: ControlRequest, on connection: ControlConnection? = nil) throws -> JSONValue {
+    /// Sends `request` and returns the answer's `data` as sent (for `--json`) and as `Answer`. An
+    /// error answer prints its message (or, with `--json`, the error document) and exits with its
+    /// code; an answer that is not `Answer` exits 76.
+    func call<Answer: ControlAnswer>(
+        _ request: ControlRequest, _: Answer.Type, on connection: ControlConnection? = nil
+    ) throws -> (data: JSONValue, answer: Answer) {
         let connection = try connection ?? connect()
-        let answer: JSONValue
-        do {
-            answer = try connection.send(request.json())
+        let reply: ControlReply
+        do throws(ControlConnection.Failure) {
+            reply = try connection.call(request)
         } catch {
             throw fail(error)
         }
-        if answer["ok"]?.bool == true { return answer["data"] ?? .null }
-        let code = answer["error"]?["code"]?.string ?? "malformed"
-        let message = answer["error"]?["message"]?.string ?? "no message"
-        if json {
-            print(JSONValue.object(["error": answer["error"] ?? .null]).serialized)
-        } else {
-            Terminal.error(message)
+        switch reply {
+        case .success(let data):
+            do {
+                return (data, try Answer(json: data))
+            } catch {
+                report(code: "protocol-mismatch", "poled's answer to \(request.name) is not protocol v\(ControlProtocol.version): \(error)")
+                throw PolectlExit.protocolMismatch
+            }
+        case .failure(let code, let message, let error):
+            if json {
+                print(JSONValue.object(["error": error]).serialized)
+            } else {
+                Terminal.error(message)
+            }
+            throw code.map(PolectlExit.code(for:)) ?? PolectlExit.protocolMismatch
         }
-        throw PolectlExit.code(for: ControlError.Code(rawValue: code) ?? .malformed)
     }
 
     /// Prints a connection failure and returns the exit code it means.
     func fail(_ failure: ControlConnection.Failure) -> ExitCode {
-        let denied = if case .permissionDenied = failure { true } else { false }
-        if json {
-            let code = denied ? "permission-denied" : "unreachable"
-            print(JSONValue.object(["error": .object(["code": .string(code), "message": .string(failure.description)])]).serialized)
-        } else {
-            Terminal.error(failure.description)
-        }
-        return denied ? PolectlExit.permission : PolectlExit.unavailable
+        let (code, exit) = PolectlExit.code(for: failure)
+        report(code: code, failure.description)
+        return exit
     }
 
     /// Prints `data` as JSON, or runs `human`.
-    func emit(_ data: JSONValue, human: (JSONValue) -> Void) {
-        if json { print(data.serialized) } else { human(data) }
+    func emit(_ data: JSONValue, human: () -> Void) {
+        if json { print(data.serialized) } else { human() }
+    }
+
+    /// A failure of polectl's own: `{"error":{"code","message"}}` with `--json`, else a line on stderr.
+    private func report(code: String, _ message: String) {
+        if json {
+            print(JSONValue.object(["error": .object(["code": .string(code), "message": .string(message)])]).serialized)
+        } else {
+            Terminal.error(message)
+        }
     }
 }

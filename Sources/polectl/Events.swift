@@ -1,8 +1,6 @@
 import ArgumentParser
 import Glibc
-import PoleCore
-import PoleJSON
-import PoleRuntime
+import PoleProtocol
 
 /// `polectl events [--since D]`.
 struct Events: ParsableCommand {
@@ -17,30 +15,26 @@ struct Events: ParsableCommand {
     var since: String?
 
     func validate() throws {
-        if let since, case .failure(let problem) = DurationText.milliseconds(since) {
+        if let since, case .failure(let problem) = ControlVocabulary.milliseconds(since) {
             throw ValidationError("--since: \"\(since)\" \(problem)")
         }
     }
 
     func run() throws {
-        let sinceMs = since.flatMap { try? DurationText.milliseconds($0).get() }
-        let events = try client.call(.events(sinceMs: sinceMs))
-        client.emit(events) { data in
-            let entries = data.array ?? []
-            if entries.isEmpty { print("no events") }
-            for event in entries {
-                guard case .object(let fields) = event else { continue }
-                let details = fields.keys.sorted().filter { !["id", "utc_ms", "t_ms", "name"].contains($0) }
-                    .map { "\($0)=\(StatusView.text(fields[$0]))" }.joined(separator: " ")
-                let id = StatusView.int(fields["id"]).map { "#\($0)" } ?? "(unsaved)"
-                print("\(Self.time(fields["utc_ms"]))  \(id)  \(StatusView.text(fields["name"]))  \(details)")
+        let sinceMs = since.flatMap { try? ControlVocabulary.milliseconds($0).get() }
+        let (data, events) = try client.call(.events(sinceMs: sinceMs), [EventAnswer].self)
+        client.emit(data) {
+            if events.isEmpty { print("no events") }
+            for event in events {
+                let details = event.fields.keys.sorted().map { "\($0)=\(event.fields[$0] ?? "")" }.joined(separator: " ")
+                let id = event.id.map { "#\($0)" } ?? "(unsaved)"
+                print("\(Self.time(event.utcMs))  \(id)  \(event.name)  \(details)")
             }
         }
     }
 
     /// Local time of an event, as `2026-11-25 19:43:16`.
-    private static func time(_ value: JSONValue?) -> String {
-        guard let ms = StatusView.int(value) else { return "-" }
+    private static func time(_ ms: Int64) -> String {
         var seconds = time_t(ms / 1_000)
         var parts = tm()
         localtime_r(&seconds, &parts)

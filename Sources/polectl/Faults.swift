@@ -1,6 +1,5 @@
 import ArgumentParser
-import PoleCore
-import PoleRuntime
+import PoleProtocol
 
 /// `polectl faults` and `polectl faults clear`.
 struct Faults: ParsableCommand {
@@ -17,9 +16,9 @@ struct Faults: ParsableCommand {
         @OptionGroup var client: ClientOptions
 
         func run() throws {
-            let faults = try client.call(.faults)
-            client.emit(faults) { print(StatusView.faults($0)) }
-            if !(faults["active"]?.array ?? []).isEmpty || !(faults["latched"]?.array ?? []).isEmpty { throw PolectlExit.fault }
+            let (data, faults) = try client.call(.faults, FaultsAnswer.self)
+            client.emit(data) { print(StatusView.faults(faults)) }
+            if !faults.active.isEmpty || !faults.latched.isEmpty { throw PolectlExit.fault }
         }
     }
 
@@ -27,7 +26,7 @@ struct Faults: ParsableCommand {
     struct Clear: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Clear latched faults after the cause is fixed; the floor follows again after the start-up hold.",
-            discussion: "Audited with your uid and the reason. Faults: \(Fault.allCases.filter(\.isLatching).map(\.name).joined(separator: ", "))."
+            discussion: "Audited with your uid and the reason. Faults: \(ControlVocabulary.latchingFaultNames.joined(separator: ", "))."
         )
 
         @OptionGroup var client: ClientOptions
@@ -43,15 +42,15 @@ struct Faults: ParsableCommand {
 
         func validate() throws {
             if all == !faults.isEmpty { throw ValidationError("name the faults to clear, or give --all") }
-            for name in faults where Fault(rawValue: name) == nil {
-                throw ValidationError("\"\(name)\" is not a fault; expected one of \(Fault.allCases.map(\.name).joined(separator: ", "))")
+            for name in faults where ControlVocabulary.fault(named: name) == nil {
+                throw ValidationError("\"\(name)\" is not a fault; expected one of \(ControlVocabulary.faultNames.joined(separator: ", "))")
             }
         }
 
         func run() throws {
-            let list = all ? nil : faults.compactMap(Fault.init(rawValue:))
-            let answer = try client.call(.clearFaults(list, reason: reason))
-            client.emit(answer) { print(StatusView.text($0["message"])) }
+            let list = all ? nil : faults.compactMap(ControlVocabulary.fault(named:))
+            let (data, answer) = try client.call(.clearFaults(list, reason: reason), CommandAnswer.self)
+            client.emit(data) { print(answer.message) }
         }
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import PoleRuntime
+import PoleProtocol
 
 /// `polectl lines`: every role's line, like gpioinfo but by role.
 struct Lines: ParsableCommand {
@@ -8,12 +8,11 @@ struct Lines: ParsableCommand {
     @OptionGroup var client: ClientOptions
 
     func run() throws {
-        let lines = try client.call(.lines)
-        client.emit(lines) { data in
+        let (data, lines) = try client.call(.lines, [LineAnswer].self)
+        client.emit(data) {
             var table = TextTable(header: ["ROLE", "LINE", "CHIP", "DIRECTION", "ACTIVE-LOW", "VALUE"])
-            let t = StatusView.text
-            for line in data.array ?? [] {
-                table.add([t(line["role"]), t(line["line"]), t(line["chip"]), t(line["direction"]), t(line["active_low"]), t(line["value"])])
+            for line in lines {
+                table.add([line.role, line.line, line.chip ?? "-", line.direction, StatusView.text(line.activeLow), "\(line.value)"])
             }
             table.lines.forEach { print($0) }
         }

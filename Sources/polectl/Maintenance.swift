@@ -1,6 +1,5 @@
 import ArgumentParser
-import PoleCore
-import PoleRuntime
+import PoleProtocol
 
 /// `polectl maintenance on|off [--for D]`.
 struct Maintenance: ParsableCommand {
@@ -26,14 +25,14 @@ struct Maintenance: ParsableCommand {
     var reason: String?
 
     func validate() throws {
-        if case .failure(let problem) = DurationText.milliseconds(duration) {
+        if case .failure(let problem) = ControlVocabulary.milliseconds(duration) {
             throw ValidationError("--for: \"\(duration)\" \(problem)")
         }
     }
 
     func run() throws {
-        let durationMs = (try? DurationText.milliseconds(duration).get()) ?? ControlRequest.defaultMaintenanceMs
-        let answer = try client.call(.maintenance(on: state == .on, durationMs: durationMs, reason: reason))
-        client.emit(answer) { print(StatusView.text($0["message"])) }
+        let durationMs = (try? ControlVocabulary.milliseconds(duration).get()) ?? ControlProtocol.defaultMaintenanceMs
+        let (data, answer) = try client.call(.maintenance(on: state == .on, durationMs: durationMs, reason: reason), CommandAnswer.self)
+        client.emit(data) { print(answer.message) }
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import PoleRuntime
+import PoleProtocol
 
 /// `polectl sensors` and `polectl sensors clean`.
 struct Sensors: ParsableCommand {
@@ -16,19 +16,17 @@ struct Sensors: ParsableCommand {
         @OptionGroup var client: ClientOptions
 
         func run() throws {
-            let sensors = try client.call(.sensors)
-            client.emit(sensors) { data in
+            let (data, sensors) = try client.call(.sensors, [SensorAnswer].self)
+            client.emit(data) {
                 var table = TextTable(header: ["ROLE", "KIND", "BUS", "ADDR", "STATE", "SERIAL", "FIRMWARE", "SAMPLE AGE", "ERRORS", "LAST ERROR", "FLAGS"])
-                let t = StatusView.text
-                for sensor in data.array ?? [] {
-                    let flags = (sensor["flags"]?.array ?? []).compactMap(\.string)
+                for sensor in sensors {
                     table.add([
-                        t(sensor["role"]), t(sensor["kind"]), t(sensor["bus"]), t(sensor["address"]), t(sensor["state"]),
-                        t(sensor["serial"]), t(sensor["firmware"]), StatusView.age(sensor["last_sample_age_ms"]), t(sensor["errors"]),
-                        t(sensor["last_error"]), flags.isEmpty ? "-" : flags.joined(separator: ","),
+                        sensor.role, sensor.kind, sensor.bus, sensor.address, sensor.state, sensor.serial ?? "-", sensor.firmware ?? "-",
+                        StatusView.age(sensor.lastSampleAgeMs), "\(sensor.errors)", sensor.lastError ?? "-",
+                        sensor.flags.isEmpty ? "-" : sensor.flags.joined(separator: ","),
                     ])
                 }
-                if data.array?.isEmpty ?? true { print("no I²C sensors on this pole") } else { table.lines.forEach { print($0) } }
+                if sensors.isEmpty { print("no I²C sensors on this pole") } else { table.lines.forEach { print($0) } }
             }
         }
     }
@@ -40,8 +38,8 @@ struct Sensors: ParsableCommand {
         @OptionGroup var client: ClientOptions
 
         func run() throws {
-            let answer = try client.call(.cleanSensor)
-            client.emit(answer) { print(StatusView.text($0["message"])) }
+            let (data, answer) = try client.call(.cleanSensor, CommandAnswer.self)
+            client.emit(data) { print(answer.message) }
         }
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import PoleRuntime
+import PoleProtocol
 
 /// `polectl status`: one screen of what the pole does and what is wrong; exit 1 on a fault.
 struct Status: ParsableCommand {
@@ -10,8 +10,8 @@ struct Status: ParsableCommand {
     @OptionGroup var client: ClientOptions
 
     func run() throws {
-        let status = try client.call(.status)
-        client.emit(status) { StatusView.lines($0).forEach { print($0) } }
-        if status["healthy"]?.bool != true { throw PolectlExit.fault }
+        let (data, status) = try client.call(.status, StatusAnswer.self)
+        client.emit(data) { StatusView.lines(status).forEach { print($0) } }
+        if !status.healthy { throw PolectlExit.fault }
     }
 }

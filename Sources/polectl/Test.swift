@@ -1,7 +1,5 @@
 import ArgumentParser
-import PoleConfig
-import PoleCore
-import PoleRuntime
+import PoleProtocol
 
 /// `polectl test ROLE [--for D]`.
 struct Test: ParsableCommand {
@@ -23,16 +21,16 @@ struct Test: ParsableCommand {
     var duration = "10s"
 
     func validate() throws {
-        guard Role(name: role) != nil else { throw ValidationError("\"\(role)\" is not a role; `polectl lines` lists this pole's") }
-        if case .failure(let problem) = DurationText.milliseconds(duration) {
+        guard ControlVocabulary.role(named: role) != nil else { throw ValidationError("\"\(role)\" is not a role; `polectl lines` lists this pole's") }
+        if case .failure(let problem) = ControlVocabulary.milliseconds(duration) {
             throw ValidationError("--for: \"\(duration)\" \(problem)")
         }
     }
 
     func run() throws {
-        guard let role = Role(name: role) else { throw PolectlExit.usage }
-        let durationMs = (try? DurationText.milliseconds(duration).get()) ?? ControlRequest.defaultTestMs
-        let answer = try client.call(.test(role: role, durationMs: durationMs))
-        client.emit(answer) { print(StatusView.text($0["message"])) }
+        guard let role = ControlVocabulary.role(named: role) else { throw PolectlExit.usage }
+        let durationMs = (try? ControlVocabulary.milliseconds(duration).get()) ?? ControlProtocol.defaultTestMs
+        let (data, answer) = try client.call(.test(role: role, durationMs: durationMs), CommandAnswer.self)
+        client.emit(data) { print(answer.message) }
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
-import PoleJSON
-import PoleRuntime
+import PoleProtocol
 
 /// `polectl version`: the client's version and, when it answers, the daemon's.
 struct Version: ParsableCommand {
@@ -9,24 +8,24 @@ struct Version: ParsableCommand {
     @OptionGroup var client: ClientOptions
 
     func run() throws {
-        var daemon: JSONValue = .null
+        var daemon: VersionAnswer?
         var failure: ControlConnection.Failure?
-        do {
-            daemon = try ControlConnection(path: client.socketPath).send(ControlRequest.version.json())["data"] ?? .null
+        do throws(ControlConnection.Failure) {
+            if case .success(let data) = try ControlConnection(path: client.socketPath).call(.version) { daemon = try? VersionAnswer(json: data) }
         } catch {
             failure = error
         }
         var document: [String: JSONValue] = [
-            "client": .string(PoledVersion.string), "daemon": daemon["daemon"] ?? .null, "protocol": .integer(ControlRequest.protocolVersion),
+            "client": .string(PoledVersion.string), "daemon": daemon.map { .string($0.daemon) } ?? .null,
+            "protocol": .integer(ControlProtocol.version),
         ]
         if let failure { document["error"] = .string(failure.description) }
-        client.emit(.object(document)) { _ in
+        client.emit(.object(document)) {
             print("polectl \(PoledVersion.string)")
-            if let version = daemon["daemon"]?.string { print("poled   \(version)") }
+            if let daemon { print("poled   \(daemon.daemon)") }
         }
         guard let failure else { return }
         if !client.json { Terminal.error(failure.description) }
-        if case .permissionDenied = failure { throw PolectlExit.permission }
-        throw PolectlExit.unavailable
+        throw PolectlExit.code(for: failure).exit
     }
 }

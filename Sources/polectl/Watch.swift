@@ -1,7 +1,6 @@
 import ArgumentParser
 import Glibc
-import PoleCore
-import PoleRuntime
+import PoleProtocol
 
 /// `polectl watch`: `status`, redrawn in place once a second until Ctrl-C or the daemon goes away.
 struct Watch: ParsableCommand {
@@ -16,7 +15,7 @@ struct Watch: ParsableCommand {
     var every = "1s"
 
     func validate() throws {
-        switch DurationText.milliseconds(every) {
+        switch ControlVocabulary.milliseconds(every) {
         case .failure(let problem): throw ValidationError("--every: \"\(every)\" \(problem)")
         case .success(let ms) where ms < 100: throw ValidationError("--every: \"\(every)\" is shorter than 100ms")
         case .success: break
@@ -24,7 +23,7 @@ struct Watch: ParsableCommand {
     }
 
     func run() throws {
-        let intervalMs = (try? DurationText.milliseconds(every).get()) ?? 1_000
+        let intervalMs = (try? ControlVocabulary.milliseconds(every).get()) ?? 1_000
         var connection = try client.connect()
         var stopSignals = sigset_t()
         sigemptyset(&stopSignals)
@@ -38,9 +37,9 @@ struct Watch: ParsableCommand {
             // A connection the daemon dropped (a restart, or an interval longer than its client
             // timeout) is made again once; a daemon that is gone ends the watch with 69.
             if connection.isClosedByPeer { connection = try client.connect() }
-            let status = try client.call(.status, on: connection)
+            let (data, status) = try client.call(.status, StatusAnswer.self, on: connection)
             if client.json {
-                print(status.serialized)
+                print(data.serialized)
             } else {
                 if redraw { print("\u{1B}[H\u{1B}[2J", terminator: "") }
                 StatusView.lines(status).forEach { print($0) }

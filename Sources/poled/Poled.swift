@@ -1,4 +1,5 @@
 import ArgumentParser
+import PoleProtocol
 import PoleRuntime
 
 /// The `poled` daemon's command line: argument parsing only; the work is in PoleRuntime.
@@ -7,7 +8,7 @@ struct Poled: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "poled",
         abstract: "Edge firmware for smart street poles: crosswalk floor signals, security lamps, dust sensing.",
-        version: PoledVersion.string,
+        version: PoledVersion.withLibraries,
         subcommands: [Run.self, Simulate.self, Replay.self, Soak.self, CheckConfig.self, SafeState.self]
     )
 }

@@ -63,6 +63,8 @@ struct Run: ParsableCommand {
         let logWriter = LogWriter(dropNotice: format.dropNotice)
         LoggingSystem.bootstrap { StandardErrorLogHandler(label: $0, level: level, format: format, writer: logWriter) }
         let configuration = try configOptions.load()
+        // Before the first log line, so every line of the run is stamped in the site's zone.
+        SiteLocalTime.selectZone(configuration.site.timeZone)
         if configuration.board.backend == .gpiod, configuration.siteFile == nil {
             printError("poled: a real board needs a site file (--config): its latched faults must live in /var/lib/poled, not in a directory a reboot or another user can empty")
             throw ExitCode(SysExit.config.rawValue)
@@ -86,8 +88,8 @@ struct Run: ParsableCommand {
                 throw ExitCode(SysExit.ioError.rawValue)
             }
         }
+        options.processStartNanoseconds = processStart
         if loopStats {
-            options.processStartNanoseconds = processStart
             options.loopStats = { report in print(report) }
         }
         if let record {
@@ -117,6 +119,9 @@ struct Run: ParsableCommand {
             throw ExitCode(SysExit.unavailable.rawValue)
         case .control(let problem):
             printError("poled: control socket: \(problem)")
+            throw ExitCode(SysExit.unavailable.rawValue)
+        case .folder(let problem):
+            printError("poled: \(problem)")
             throw ExitCode(SysExit.unavailable.rawValue)
         }
     }

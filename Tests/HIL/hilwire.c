@@ -8,6 +8,10 @@
  *       milliseconds it took; exit 0 if it did within TIMEOUT_MS, else 1
  *   hilwire toggles VALUE DURATION_MS
  *       prints how many times VALUE changed within DURATION_MS
+ *   hilwire record NAME=VALUE [NAME=VALUE ...]
+ *       forever: print "MICROSECONDS NAME LEVEL" (CLOCK_MONOTONIC) for each line's value when it
+ *       starts and at every change, checked every 0.2 ms; a recorder started before poled sees
+ *       everything poled drives, from before its exec on
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,6 +93,36 @@ int main(int argc, char **argv) {
         printf("%d\n", changes);
         return 0;
     }
-    fprintf(stderr, "usage: hilwire mirror VALUE PULL ... | step [PULL LEVEL ...] -- VALUE EXPECTED TIMEOUT_MS | toggles VALUE MS\n");
+    if (argc >= 3 && strcmp(argv[1], "record") == 0) {
+        int count = argc - 2;
+        const char **names = calloc(count, sizeof *names);
+        const char **paths = calloc(count, sizeof *paths);
+        int *last = calloc(count, sizeof *last);
+        for (int i = 0; i < count; i++) {
+            char *equals = strchr(argv[2 + i], '=');
+            if (equals == NULL) {
+                fprintf(stderr, "hilwire record: expected NAME=VALUE, got %s\n", argv[2 + i]);
+                return 2;
+            }
+            *equals = '\0';
+            names[i] = argv[2 + i];
+            paths[i] = equals + 1;
+            last[i] = -1;
+        }
+        setvbuf(stdout, NULL, _IOLBF, 0);
+        for (;;) {
+            for (int i = 0; i < count; i++) {
+                int v = read_value(paths[i]);
+                if (v != last[i]) {
+                    printf("%lld %s %d\n", now_us(), names[i], v);
+                    last[i] = v;
+                }
+            }
+            struct timespec t = { 0, 200000L };
+            nanosleep(&t, 0);
+        }
+    }
+    fprintf(stderr, "usage: hilwire mirror VALUE PULL ... | step [PULL LEVEL ...] -- VALUE EXPECTED TIMEOUT_MS | toggles VALUE MS"
+                    " | record NAME=VALUE ...\n");
     return 2;
 }

@@ -5,11 +5,13 @@
 #   Tests/HIL/run.sh [POLED POLECTL]    static binaries (default: .build/release/{poled,polectl},
 #                                       built with --static-swift-stdlib when missing)
 #
-# Installs what it needs from Debian (qemu-system-x86, busybox-static, gpiod, the kernel's headers),
-# downloads the current kernel image and linux-source, builds gpio-sim (with irq_sim) out of tree,
-# packs an initramfs with poled, polectl, boards/hil.toml and Tests/HIL/guest-init.sh, boots it, and
-# reads the cases' results from the serial console. Downloads and the module are cached in
-# ${HIL_CACHE:-.build-hil} between local runs. Prints "N passed, N failed"; exits 1 on any failure.
+# Runs on Debian 12 (libgpiod 1.6, kernel 6.1) or 13 (libgpiod 2, kernel 6.12), with that
+# distribution's own kernel, gpiod tools and libraries. Installs what it needs from Debian
+# (qemu-system-x86, busybox-static, gpiod, the kernel's headers), downloads the current kernel image
+# and linux-source, builds gpio-sim (with irq_sim) out of tree, packs an initramfs with poled,
+# polectl, boards/hil.toml and Tests/HIL/guest-init.sh, boots it, and reads the cases' results from
+# the serial console. Downloads and the module are cached in ${HIL_CACHE:-.build-hil} between local
+# runs. Prints "N passed, N failed"; exits 1 on any failure.
 # Environment: HIL_LATENCY_MS (the floor's follow limit the guest checks, default 100).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -17,32 +19,35 @@ repo=$PWD
 cache=${HIL_CACHE:-$repo/.build-hil}
 started=$(date +%s)
 
-packages=(qemu-system-x86 busybox-static cpio gpiod make gcc libc6-dev kmod)
-missing=()
-for package in "${packages[@]}"; do
-    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+sh tools/deps.sh qemu-system-x86 busybox-static cpio gpiod make gcc libc6-dev kmod xz-utils
 
 # The kernel Debian ships now (its ABI moves with security updates).
-abi=$(apt-cache depends linux-image-amd64 | sed -n 's/.*Depends: linux-image-\(.*\)$/\1/p' | head -1)
+current_kernel() {
+    apt-cache depends linux-image-amd64 2>/dev/null | sed -n 's/.*Depends: linux-image-\(.*\)$/\1/p' | head -1
+}
+abi=$(current_kernel)
+if [ -z "$abi" ]; then
+    apt-get update -qq
+    abi=$(current_kernel)
+fi
 [ -n "$abi" ] || { echo "hil: cannot find the current Debian kernel (apt-cache depends linux-image-amd64)" >&2; exit 69; }
 work=$cache/$abi
 mkdir -p "$work"
-dpkg -s "linux-headers-$abi" >/dev/null 2>&1 ||
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "linux-headers-$abi" >/dev/null
+# A kernel or source package the lists name may have left the mirror since they were fetched.
+download() { # PACKAGE: into the current folder
+    apt-get download -qq -o APT::Sandbox::User=root "$1" 2>/dev/null ||
+        { apt-get update -qq && apt-get download -qq -o APT::Sandbox::User=root "$1"; }
+}
+sh tools/deps.sh "linux-headers-$abi"
 if [ ! -d "$work/kroot" ]; then
-    (cd "$work" && apt-get download -qq "linux-image-$abi" && dpkg -x linux-image-"$abi"_*.deb kroot.partial && mv kroot.partial kroot)
+    (cd "$work" && download "linux-image-$abi" && dpkg -x linux-image-"$abi"_*.deb kroot.partial && mv kroot.partial kroot)
 fi
 
 # gpio-sim and irq_sim, from Debian's linux-source (irq_to_desc is not exported to modules).
 if [ ! -f "$work/gpio-sim.ko" ]; then
     module=$work/module
     rm -rf "$module" && mkdir -p "$module"
-    (cd "$module" && apt-get download -qq "linux-source-$(echo "$abi" | cut -d. -f1,2)" && dpkg -x linux-source-*.deb src)
+    (cd "$module" && download "linux-source-$(echo "$abi" | cut -d. -f1,2)" && dpkg -x linux-source-*.deb src)
     tar -xf "$module"/src/usr/src/linux-source-*.tar.xz --wildcards --strip-components=1 -C "$module" \
         '*/drivers/gpio/gpio-sim.c' '*/drivers/gpio/gpiolib.h' '*/kernel/irq/irq_sim.c'
     cp "$module/drivers/gpio/gpio-sim.c" "$module/gpio-sim-main.c"
@@ -71,8 +76,20 @@ root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
 mkdir -p "$root"/{bin,usr/bin,lib/modules,etc/poled,dev,proc,sys,tmp,run}
 cp /bin/busybox "$root/bin/busybox"
+# Debian 13 ships its modules xz-compressed under /usr/lib; busybox's insmod wants them plain. A
+# module the kernel has built in is not there, and the guest does without it.
+modules=$work/kroot/lib/modules/$abi
+[ -d "$modules" ] || modules=$work/kroot/usr/lib/modules/$abi
 for name in fs/configfs/configfs drivers/i2c/i2c-dev drivers/i2c/i2c-stub; do
-    cp "$work/kroot/lib/modules/$abi/kernel/$name.ko" "$root/lib/modules/"
+    module=$modules/kernel/$name.ko
+    if [ -f "$module" ]; then
+        cp "$module" "$root/lib/modules/"
+    elif [ -f "$module.xz" ]; then
+        xz -dc "$module.xz" >"$root/lib/modules/$(basename "$module")"
+    elif ! grep -q "/$name.ko" "$modules/modules.builtin"; then
+        echo "hil: the kernel has no $name module, built in or not" >&2
+        exit 69
+    fi
 done
 cp "$work/gpio-sim.ko" "$root/lib/modules/"
 for binary in "$poled" "$polectl" "$work/hilwire" /usr/bin/gpioinfo /usr/bin/gpioset /usr/bin/gpioget; do

@@ -36,6 +36,28 @@ import Testing
         #expect(configuration.poleSettings.presenceZones == ["a", "b"])
     }
 
+    /// Issue 17: the request timeout and the per-uid cap, with their defaults and ranges.
+    @Test func theControlSocketsRequestTimeoutAndPerUidCap() throws {
+        let defaults = try ConfigLoader.parse(site: ("poled.toml", ""), board: ("board.toml", RepositoryFiles.smallBoard), sources: RepositoryFiles.sources)
+        #expect(defaults.site.controlRequestTimeoutMs == 5_000)
+        #expect(defaults.site.controlMaxClientsPerUid == 16)
+        #expect(defaults.site.controlClientTimeoutMs == 10_000)
+        let set = try ConfigLoader.parse(
+            site: ("poled.toml", "[control]\nmax_clients = 8\nmax_clients_per_uid = 8\nrequest_timeout = \"2s\"\n"),
+            board: ("board.toml", RepositoryFiles.smallBoard), sources: RepositoryFiles.sources
+        )
+        #expect(set.site.controlRequestTimeoutMs == 2_000)
+        #expect(set.site.controlMaxClientsPerUid == 8)
+        let few = try ConfigLoader.parse(
+            site: ("poled.toml", "[control]\nmax_clients = 4\n"), board: ("board.toml", RepositoryFiles.smallBoard), sources: RepositoryFiles.sources
+        )
+        #expect(few.site.controlMaxClientsPerUid == 4, "the default cap is never above max_clients")
+        let over = try #require(RepositoryFiles.error(site: "[control]\nmax_clients = 8\nmax_clients_per_uid = 9\n"))
+        #expect(over.description == "poled.toml:3: control.max_clients_per_uid: 9 is more than max_clients (8); expected 1 to 8")
+        let quick = try #require(RepositoryFiles.error(site: "[control]\nrequest_timeout = \"50ms\"\n"))
+        #expect(quick.description.hasPrefix("poled.toml:2: control.request_timeout: \"50ms\" is out of range; expected 100ms…1h"))
+    }
+
     @Test func aMisspeltKeyNamesFileLineKeyAndTheKnownKeys() throws {
         let error = try #require(RepositoryFiles.error(site: "[loop]\ntick = \"20ms\"\n\n[crosswalk]\ndebounse = \"40ms\"\n"))
         #expect(error.issues.count == 1)

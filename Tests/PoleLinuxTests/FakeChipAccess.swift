@@ -3,7 +3,8 @@ import PoleLinux
 
 /// GPIO chips in memory: named lines on chips, with scriptable failures and a log of every call.
 final class FakeChipAccess: GPIOChipAccess {
-    typealias Line = Int
+    /// A request is the indices of its lines in `lines`.
+    typealias Request = [Int]
 
     struct FakeLine {
         var chip: String
@@ -32,44 +33,49 @@ final class FakeChipAccess: GPIOChipAccess {
         return GPIOLineLocation(chip: line.chip, chipLabel: line.label, offset: line.offset)
     }
 
-    func line(chip: String, offset: UInt32) throws(HALError) -> Int {
-        guard let index = lines.firstIndex(where: { $0.chip == chip && $0.offset == offset }) else {
-            throw HALError(.notFound, context: "\(chip) line \(offset)")
-        }
-        return index
+    func usage(chip: String, offset: UInt32) throws(HALError) -> GPIOLineUsage {
+        let line = try index(chip: chip, offset: offset)
+        return GPIOLineUsage(used: lines[line].consumer != nil, consumer: lines[line].consumer)
     }
 
-    func usage(of line: Int) -> GPIOLineUsage {
-        GPIOLineUsage(used: lines[line].consumer != nil, consumer: lines[line].consumer)
-    }
-
-    func request(_ lines: [Int], group: GPIORequestPlan.Group, consumer: String, defaults: [Int32]) throws(HALError) {
+    func request(_ group: GPIORequestPlan.Group, consumer: String, defaults: [Int32]) throws(HALError) -> [Int] {
         calls.append("request \(group.chip) \(group.direction == .output ? "out" : "in") \(group.offsets) defaults \(defaults)")
         if let failure = failRequest, group.direction == .output { throw failure }
-        for (index, line) in lines.enumerated() {
+        var request: [Int] = []
+        for (slot, offset) in group.offsets.enumerated() {
+            let line = try index(chip: group.chip, offset: offset)
             requested.insert(line)
-            if group.direction == .output { values[line] = defaults[index] }
+            if group.direction == .output { values[line] = defaults[slot] }
+            request.append(line)
         }
+        return request
     }
 
-    func read(_ lines: [Int], into values: inout [Int32]) throws(HALError) {
-        calls.append("read \(lines)")
+    func read(_ request: [Int], into values: inout [Int32]) throws(HALError) {
+        calls.append("read \(request)")
         if let failure = failRead { throw failure }
-        for (index, line) in lines.enumerated() { values[index] = self.values[line] ?? 0 }
+        for (index, line) in request.enumerated() { values[index] = self.values[line] ?? 0 }
     }
 
-    func write(_ lines: [Int], _ values: [Int32]) throws(HALError) {
-        calls.append("write \(lines) \(values)")
-        for (index, line) in lines.enumerated() { self.values[line] = values[index] }
+    func write(_ request: [Int], _ values: [Int32]) throws(HALError) {
+        calls.append("write \(request) \(values)")
+        for (index, line) in request.enumerated() { self.values[line] = values[index] }
     }
 
-    func release(_ lines: [Int]) {
-        calls.append("release \(lines)")
-        for line in lines { requested.remove(line) }
+    func release(_ request: [Int]) {
+        calls.append("release \(request)")
+        for line in request { requested.remove(line) }
     }
 
     func closeAll() {
         calls.append("close")
+    }
+
+    private func index(chip: String, offset: UInt32) throws(HALError) -> Int {
+        guard let index = lines.firstIndex(where: { $0.chip == chip && $0.offset == offset }) else {
+            throw HALError(.notFound, context: "\(chip) line \(offset)")
+        }
+        return index
     }
 
     /// Sets what an input line reads.

@@ -20,7 +20,8 @@ import Testing
         guard let file = fopen(path, "r") else { return "" }
         defer { fclose(file) }
         var buffer = [CChar](repeating: 0, count: 64)
-        return fgets(&buffer, 64, file).map { _ in String(cString: buffer) } ?? ""
+        guard fgets(&buffer, 64, file) != nil else { return "" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     @Test func openingSetsThePeriodTheSafeDutyAndEnables() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import PoleJSON
+import PoleProtocol
 import PoleRuntime
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PoleJSON
+import PoleProtocol
 import PoleRuntime
 import Testing
 
@@ -11,7 +12,10 @@ import Testing
 
     /// At a 100 ms tick, so that only a real stall (not a busy CI machine's scheduling) counts as an overrun.
     @Test func malformedHugeUnknownSilentAndAHundredClientsLeaveTheLoopAlone() throws {
-        let daemon = try RunningDaemon(scenario: "Tests/Scenarios/head-cycle.json", tick: "100ms", followAllowance: "250ms")
+        // A hundred clients of one uid: allowed all of them here (max_clients_per_uid).
+        let daemon = try RunningDaemon(
+            scenario: "Tests/Scenarios/head-cycle.json", tick: "100ms", followAllowance: "250ms", control: "max_clients_per_uid = 128"
+        )
         let before = try overruns(daemon)
 
         let client = try ControlConnection(path: daemon.socket)

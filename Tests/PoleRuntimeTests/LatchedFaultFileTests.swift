@@ -11,8 +11,8 @@ import Testing
         return path
     }
 
-    private func write(_ text: String, to path: String) {
-        let file = fopen(path, "w")
+    private func write(_ text: String, to path: String) throws {
+        let file = try #require(fopen(path, "w"))
         fputs(text, file)
         fclose(file)
     }
@@ -24,7 +24,7 @@ import Testing
     @Test func anOldStateFileIsImportedIntoTheStoreOnce() throws {
         let directory = temporaryDirectory()
         let file = LatchedFaultFile(directory: directory)
-        write("conflict\n", to: file.path)
+        try write("conflict\n", to: file.path)
         do {
             let first = StoreKeeper.start(path: directory + "/poled.sqlite", queuesUplink: false, utcMs: 0)
             #expect(first.latched == [.conflict])
@@ -39,7 +39,7 @@ import Testing
     @Test func anUnknownFaultIsAnErrorNotASilentReset() throws {
         let directory = temporaryDirectory()
         let file = LatchedFaultFile(directory: directory)
-        write("conflict\nfloor-on-fire # from a newer poled\n", to: file.path)
+        try write("conflict\nfloor-on-fire # from a newer poled\n", to: file.path)
         #expect {
             try file.load()
         } throws: { error in
@@ -49,7 +49,7 @@ import Testing
 
     @Test func commentsAndBlankLinesAreIgnored() throws {
         let file = LatchedFaultFile(directory: temporaryDirectory())
-        write("# header\n\nfloor-both-lit  # 2026-11-25\n", to: file.path)
+        try write("# header\n\nfloor-both-lit  # 2026-11-25\n", to: file.path)
         #expect(try file.load() == [.floorBothLit])
     }
 
@@ -78,7 +78,7 @@ import Testing
         var template = Array("/tmp/poled-counters-XXXXXX".utf8CString)
         let state = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
         let file = LampCounterFile(directory: state)
-        let handle = fopen(file.path, "w")
+        let handle = try #require(fopen(file.path, "w"))
         fputs("switch_ons = many\n", handle)
         fclose(handle)
         #expect(throws: StateFileProblem.self) { try file.load() }

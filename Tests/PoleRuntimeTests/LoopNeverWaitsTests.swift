@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import PoleJSON
+import PoleProtocol
 @testable import PoleRuntime
 import Synchronization
 import Testing
@@ -76,7 +77,7 @@ import Testing
         #expect(daemon.stop() == 0, "and it still stops cleanly")
     }
 
-    /// 20 moments from 30 to 296 ms after exec.
+    /// 20 moments from 50 to 297 ms after exec.
     @Test func sigtermAtAnyMomentOfStartUpExitsZero() throws {
         let directory = NSTemporaryDirectory() + "poled-sigterm-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -94,10 +95,10 @@ import Testing
             let poled = try SpawnedProcess(
                 RunningDaemon.buildDirectory + "/poled", ["run", "--config", run + "/poled.toml", "--status-every", "0s"], errors: run + "/log"
             )
-            // From 30 ms: before that a loaded machine may still be in the dynamic loader, mapping the
+            // From 50 ms: before that a loaded machine may still be in the dynamic loader, mapping the
             // debug build's Swift libraries before any instruction of poled runs (7–21 ms measured
             // here under load); poled cannot block a signal before its first instruction.
-            let delayMs = 30 + moment * 14
+            let delayMs = 50 + moment * 13
             usleep(useconds_t(delayMs * 1_000))
             let status = poled.signal(SIGTERM)
             let log = (try? String(contentsOfFile: run + "/log", encoding: .utf8)) ?? ""

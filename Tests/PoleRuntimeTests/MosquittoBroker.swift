@@ -8,14 +8,25 @@ final class MosquittoBroker {
     let directory: String
     private var process: SpawnedProcess?
 
-    /// A broker on a free port; `listener` adds lines to its listener (TLS, say).
-    init(directory: String, listener: String = "") throws {
+    /// A broker on a free port; `listener` adds lines to its listener (TLS, say); without
+    /// `anonymous`, only clients with a user and password of `users` may connect.
+    init(directory: String, listener: String = "", anonymous: Bool = true, users: [String: String] = [:]) throws {
         self.directory = directory
         port = try Self.freePort()
+        var access = "allow_anonymous \(anonymous)"
+        if !users.isEmpty {
+            let file = directory + "/mosquitto.passwd"
+            _ = FileManager.default.createFile(atPath: file, contents: nil)
+            for (user, password) in users {
+                let added = RunningDaemon.run("/usr/bin/mosquitto_passwd", ["-b", file, user, password])
+                guard added.status == 0 else { throw RunningDaemon.Failure("mosquitto_passwd: \(added.err)") }
+            }
+            access += "\npassword_file \(file)"
+        }
         let configuration = """
             listener \(port) 127.0.0.1
             \(listener)
-            allow_anonymous true
+            \(access)
             persistence true
             persistence_location \(directory)/
             log_dest file \(directory)/mosquitto.log

@@ -58,7 +58,7 @@ import Testing
         let directory = Self.temporaryDirectory()
         let path = directory + "/poled.sqlite"
         let garbage = Array("this is not an SQLite database, but somebody's data\n".utf8)
-        let file = fopen(path, "w")
+        let file = try #require(fopen(path, "w"))
         fwrite(garbage, 1, garbage.count, file)
         fclose(file)
         let opened = StoreKeeper.start(path: path, queuesUplink: false, utcMs: 42)

@@ -24,11 +24,12 @@ final class RunningDaemon {
     /// A `tick` above 30 ms needs a longer `followAllowance` (debounce plus two ticks).
     /// `directory`, when given, is kept (with its store) for the next daemon; `store` and `site` add
     /// keys to the site file's `[store]` table and whole tables after it; `storePath` replaces the
-    /// store's default place in `directory`; `standardErrorUnread` gives poled a pipe nobody reads.
+    /// store's default place in `directory`; `control` adds keys to `[control]`; `standardErrorUnread`
+    /// gives poled a pipe nobody reads.
     init(
         scenario: String, tick: String = "30ms", followAllowance: String = "100ms", clientTimeout: String = "1s", maxClients: Int = 128,
-        directory given: String? = nil, storePath: String? = nil, store: String = "", site extra: String = "", trace: String? = nil,
-        standardErrorUnread: Bool = false
+        directory given: String? = nil, storePath: String? = nil, store: String = "", site extra: String = "", control: String = "",
+        trace: String? = nil, standardErrorUnread: Bool = false
     ) throws {
         ownsDirectory = given == nil
         directory = given ?? NSTemporaryDirectory() + "poled-e2e-\(UUID().uuidString.prefix(8))"
@@ -50,6 +51,7 @@ final class RunningDaemon {
             socket = "\(socket)"
             client_timeout = "\(clientTimeout)"
             max_clients = \(maxClients)
+            \(control)
             """
         try site.write(toFile: directory + "/poled.toml", atomically: true, encoding: .utf8)
         if !FileManager.default.fileExists(atPath: log) { _ = FileManager.default.createFile(atPath: log, contents: nil) }
@@ -127,10 +129,14 @@ final class RunningDaemon {
         return last
     }
 
-    static func run(_ executable: String, _ arguments: [String]) -> (status: Int32, out: String, err: String) {
+    /// Runs `executable` to its end; `environment` replaces the test's when given.
+    static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String]? = nil
+    ) -> (status: Int32, out: String, err: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if let environment { process.environment = environment }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

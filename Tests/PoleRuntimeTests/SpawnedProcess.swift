@@ -52,6 +52,11 @@ final class SpawnedProcess {
         return waitForExit()
     }
 
+    /// Waits for the process to end by itself; returns its wait status.
+    func waitUntilExit() -> Int32 {
+        waitForExit()
+    }
+
     private func waitForExit() -> Int32 {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}

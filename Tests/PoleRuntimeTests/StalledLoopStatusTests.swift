@@ -1,5 +1,6 @@
 import PoleCore
 import PoleJSON
+import PoleProtocol
 @testable import PoleRuntime
 import Testing
 
@@ -18,12 +19,12 @@ import Testing
     }
 
     @Test func aSnapshotOlderThanTheWatchdogPeriodIsAStalledLoop() {
-        let fresh = snapshot(stallAfterMs: 2_000).statusJSON(ageMs: 150)
+        let fresh = ControlAnswers.status(snapshot(stallAfterMs: 2_000), ageMs: 150, store: nil, uplink: nil).json
         #expect(fresh["loop"]?["stalled"] == .bool(false) && fresh["healthy"] == .bool(true))
-        let stale = snapshot(stallAfterMs: 2_000).statusJSON(ageMs: 2_001)
+        let stale = ControlAnswers.status(snapshot(stallAfterMs: 2_000), ageMs: 2_001, store: nil, uplink: nil).json
         #expect(stale["loop"]?["stalled"] == .bool(true), "older than the watchdog's period")
         #expect(stale["healthy"] == .bool(false), "polectl status exits 1 on an unhealthy pole")
         #expect(stale["daemon"]?["snapshot_age_ms"] == .integer(2_001))
-        #expect(snapshot(stallAfterMs: 10_000).statusJSON(ageMs: 5_000)["loop"]?["stalled"] == .bool(false), "a longer watchdog period")
+        #expect(ControlAnswers.status(snapshot(stallAfterMs: 10_000), ageMs: 5_000, store: nil, uplink: nil).json["loop"]?["stalled"] == .bool(false), "a longer watchdog period")
     }
 }

@@ -25,12 +25,13 @@ import Testing
         #expect(daemon.logText.contains("the store cannot be used"), "the log says why")
     }
 
-    /// A tmpfs mounted for the test, remounted read-only once `prepare` has run on it.
+    /// A tmpfs mounted for the test (0755, as a pole's card: poled refuses a state folder others may
+    /// write), remounted read-only once `prepare` has run on it.
     private func withReadOnlyFolder(_ prepare: (String) throws -> Void, _ body: (String) throws -> Void) throws {
         let folder = NSTemporaryDirectory() + "poled-ro-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let mounted = RunningDaemon.run("/bin/mount", ["-t", "tmpfs", "-o", "size=8m", "tmpfs", folder])
+        let mounted = RunningDaemon.run("/bin/mount", ["-t", "tmpfs", "-o", "size=8m,mode=0755", "tmpfs", folder])
         try #require(mounted.status == 0, "mount a tmpfs (needs root): \(mounted.err)")
         defer { _ = RunningDaemon.run("/bin/umount", ["-l", folder]) }
         try prepare(folder)

@@ -167,6 +167,55 @@ import Testing
         #expect(refused?["uplink"]?["problem"] != .null, "and the status says why: \(String(describing: refused?["uplink"]))")
     }
 
+    /// Issue 17: the broker's reason for refusing the pole (the CONNACK) stays in the status and the
+    /// log; the disconnect that follows it must not replace it with a generic "connection lost".
+    @Test func theBrokersRefusalReasonSurvivesIntoStatusAndTheLog() throws {
+        guard requireMosquitto() else { return }
+        let directory = NSTemporaryDirectory() + "poled-uplink-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let broker = try MosquittoBroker(directory: directory, anonymous: false, users: ["pole-0001": "right"])
+        try "wrong\n".write(toFile: directory + "/uplink.password", atomically: true, encoding: .utf8)
+        let anonymous = try RunningDaemon(scenario: "Tests/Scenarios/head-cycle.json", directory: directory + "/pole", site: site(port: broker.port))
+        let wrongPassword = try RunningDaemon(
+            scenario: "Tests/Scenarios/head-cycle.json", directory: directory + "/pole-2",
+            site: site(port: broker.port) + "\nusername = \"pole-0001\"\npassword_file = \"\(directory)/uplink.password\""
+        )
+        for daemon in [anonymous, wrongPassword] {
+            daemon.waitForStatus(seconds: 15) { $0["uplink"]?["problem"] != nil && $0["uplink"]?["problem"] != .null }
+            Thread.sleep(forTimeInterval: 3)
+            let uplink = daemon.polectlJSON("status").json?["uplink"]
+            #expect(uplink?["connected"] == .bool(false))
+            #expect(uplink?["problem"]?.string?.contains("not authorised") == true, "\(String(describing: uplink))")
+            #expect(daemon.polectl("status").out.contains("not authorised"), "polectl status shows it")
+            #expect(wait(seconds: 5) { daemon.logText.contains("not authorised") }, "\(daemon.logText)")
+            #expect(!daemon.logText.contains("connection lost"), "\(daemon.logText)")
+        }
+    }
+
+    @Test func aTLSFailureIsNamedInStatusAndTheLog() throws {
+        guard requireMosquitto() else { return }
+        let directory = NSTemporaryDirectory() + "poled-uplink-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try makeCertificates(in: directory)
+        try FileManager.default.createDirectory(atPath: directory + "/other", withIntermediateDirectories: true)
+        try makeCertificates(in: directory + "/other")
+        let broker = try MosquittoBroker(directory: directory, listener: """
+            cafile \(directory)/ca.pem
+            certfile \(directory)/broker.crt
+            keyfile \(directory)/broker.key
+            """)
+        let daemon = try RunningDaemon(
+            scenario: "Tests/Scenarios/head-cycle.json", directory: directory + "/pole",
+            site: site(port: broker.port) + "\nca_file = \"\(directory)/other/ca.pem\""
+        )
+        let status = daemon.waitForStatus(seconds: 15) { $0["uplink"]?["problem"]?.string?.contains("TLS") == true }
+        let problem = status?["uplink"]?["problem"]?.string ?? ""
+        #expect(problem.contains("TLS") && problem.contains("certificate verify failed"), "a broker certificate from another CA: \(problem)")
+        #expect(wait(seconds: 5) { daemon.logText.contains("certificate verify failed") }, "\(daemon.logText)")
+    }
+
     private static func id(of payload: String) -> Int64? {
         (try? JSONReader.parse(Array(payload.utf8)).get())?["id"]?.number.map { Int64($0) }
     }

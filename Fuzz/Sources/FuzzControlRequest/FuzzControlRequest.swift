@@ -1,5 +1,5 @@
 import FuzzSupport
-import PoleRuntime
+import PoleProtocol
 
 /// libFuzzer harness: any bytes as one control-socket request line, parsed as the daemon parses it.
 ///

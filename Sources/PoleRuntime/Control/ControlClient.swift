@@ -1,4 +1,4 @@
-import PoleJSON
+import PoleProtocol
 
 /// One connection to the control socket, as the server's thread keeps it.
 struct ControlClient {
@@ -15,7 +15,7 @@ struct ControlClient {
     /// A mutating request handed to the loop, waiting for its outcome.
     struct Awaiting {
         var ticket: UInt64
-        var requestID: JSONValue?
+        var requestID: RequestID?
         var sinceMs: Int64
     }
 
@@ -26,6 +26,8 @@ struct ControlClient {
     var consumed = 0
     var output: [UInt8] = []
     var lastHeardMs: Int64
+    /// When the first byte of the request line not yet finished arrived; `nil` between lines.
+    var lineStartedMs: Int64?
     /// When the pending output last moved (or began waiting).
     var lastProgressMs: Int64 = 0
     var awaiting: Awaiting?
@@ -52,8 +54,14 @@ struct ControlClient {
         input[consumed...].contains(0x0A)
     }
 
-    /// Drops the answered bytes once they are most of the buffer (one move per batch, not per line).
-    mutating func compactInput() {
+    /// Drops the answered bytes once they are most of the buffer (one move per batch, not per line),
+    /// and notes whether a request line is under way.
+    mutating func compactInput(now: Int64) {
+        if input.count == consumed {
+            lineStartedMs = nil
+        } else if lineStartedMs == nil {
+            lineStartedMs = now
+        }
         guard consumed > 0, consumed >= input.count / 2 else { return }
         input.removeFirst(consumed)
         consumed = 0

@@ -2,10 +2,10 @@ import CUnixSocket
 import Dispatch
 import Glibc
 public import Logging
-public import PoleConfig
-import PoleCore
+public import PoleCore
 import PoleJSON
 import PoleLinux
+public import PoleProtocol
 import Synchronization
 
 /// The control socket's server (DESIGN.md §6): newline-delimited JSON on a Unix socket, served from
@@ -19,10 +19,16 @@ import Synchronization
 public final class ControlServer: Sendable {
     /// Limits; the defaults are the daemon's.
     public struct Limits: Sendable {
-        /// Connections served at once; one more is answered `busy` and closed.
+        /// Connections served at once; one more is answered `busy` and closed. The last place is
+        /// root's: other users are turned away at `maxClients - 1`.
         public var maxClients: Int
+        /// Connections one uid may hold at once, root's included.
+        public var maxClientsPerUid: Int
         /// A client that sends nothing, or reads nothing of its answers, for this long is dropped.
         public var idleTimeoutMs: Int64
+        /// A request line not finished this long after its first byte is answered `timeout` and its
+        /// client dropped: a client trickling a line byte by byte is never silent.
+        public var requestTimeoutMs: Int64
         /// How long a mutating command may wait for the loop.
         public var answerTimeoutMs: Int64 = 2_000
         /// Bytes of answers a client may leave unread before it is dropped.
@@ -30,9 +36,11 @@ public final class ControlServer: Sendable {
         /// Complete lines answered per client per round, so one flooding client cannot starve the rest.
         public var linesPerRound = 32
 
-        public init(maxClients: Int = 128, idleTimeoutMs: Int64 = 10_000) {
+        public init(maxClients: Int = 128, maxClientsPerUid: Int = 16, idleTimeoutMs: Int64 = 10_000, requestTimeoutMs: Int64 = 5_000) {
             self.maxClients = maxClients
+            self.maxClientsPerUid = maxClientsPerUid
             self.idleTimeoutMs = idleTimeoutMs
+            self.requestTimeoutMs = requestTimeoutMs
         }
     }
 
@@ -123,6 +131,7 @@ public final class ControlServer: Sendable {
                 if revents & Int32(POLLIN) != 0 { receive(&state.clients[index], now: now) }
                 deliverAnswer(&state.clients[index], now: now)
                 process(&state.clients[index], nextTicket: &state.nextTicket, now: now)
+                expireUnfinishedLine(&state.clients[index], now: now)
                 if !state.clients[index].output.isEmpty { flush(&state.clients[index], now: now) }
             }
             state.clients.removeAll { client in
@@ -158,10 +167,8 @@ public final class ControlServer: Sendable {
             var pid: Int32 = 0
             _ = poled_peer_credentials(fd, &uid, &gid, &pid)
             var client = ControlClient(fd: fd, peer: .init(uid: uid, gid: gid, pid: pid), lastHeardMs: now)
-            guard state.clients.count < limits.maxClients else {
-                respond(&client, ControlResponse.failure(
-                    ControlError(.busy, "the daemon serves \(limits.maxClients) clients at once; try again"), id: nil
-                ), now: now)
+            if let refusal = admission(of: client.peer, among: state.clients) {
+                respond(&client, ControlResponse.failure(ControlError(.busy, refusal), id: nil), now: now)
                 flush(&client, now: now)
                 close(fd)
                 continue
@@ -170,9 +177,37 @@ public final class ControlServer: Sendable {
         }
     }
 
+    /// Why a new connection from `peer` is turned away, or `nil` to admit it: the last of
+    /// `maxClients` places is root's, and no uid holds more than `maxClientsPerUid`, so no crowd of
+    /// users, nor one user's many connections, can lock root's `polectl` out.
+    private func admission(of peer: ControlClient.Peer, among clients: [ControlClient]) -> String? {
+        let placesForPeer = peer.uid == 0 ? limits.maxClients : limits.maxClients - 1
+        if clients.count >= placesForPeer {
+            return "the daemon serves \(limits.maxClients) clients at once (the last place is kept for root); try again"
+        }
+        let held = clients.count { $0.peer.uid == peer.uid }
+        if held >= limits.maxClientsPerUid {
+            return "uid \(peer.uid) already holds \(held) connections, the most one user may (control.max_clients_per_uid); close one and try again"
+        }
+        return nil
+    }
+
+    /// Answers `timeout` and closes a client whose request line has not reached its newline within
+    /// `requestTimeoutMs` of its first byte.
+    private func expireUnfinishedLine(_ client: inout ControlClient, now: Int64) {
+        guard let started = client.lineStartedMs, now - started > limits.requestTimeoutMs, !client.closing, client.awaiting == nil,
+              !client.hasCompleteLine
+        else { return }
+        let limit = DurationText.format(milliseconds: limits.requestTimeoutMs)
+        respond(&client, ControlResponse.failure(
+            ControlError(.timeout, "a request must reach its newline within \(limit) of its first byte; closing"), id: nil
+        ), now: now)
+        client.closing = true
+    }
+
     private func receive(_ client: inout ControlClient, now: Int64) {
         var chunk = [UInt8](repeating: 0, count: 16_384)
-        while client.input.count - client.consumed <= ControlRequest.maxLineBytes + 1 {
+        while client.input.count - client.consumed <= ControlProtocol.maxLineBytes + 1 {
             let count = recv(client.fd, &chunk, chunk.count, 0)
             if count > 0 {
                 client.input.append(contentsOf: chunk[0..<count])
@@ -192,9 +227,9 @@ public final class ControlServer: Sendable {
         var answered = 0
         while client.awaiting == nil, !client.closing, client.output.count < limits.maxPendingOutput, answered < limits.linesPerRound {
             guard let newline = client.input[client.consumed...].firstIndex(of: 0x0A) else {
-                if client.input.count - client.consumed > ControlRequest.maxLineBytes {
+                if client.input.count - client.consumed > ControlProtocol.maxLineBytes {
                     respond(&client, ControlResponse.failure(
-                        ControlError(.tooLarge, "a request is at most \(ControlRequest.maxLineBytes) bytes; closing"), id: nil
+                        ControlError(.tooLarge, "a request is at most \(ControlProtocol.maxLineBytes) bytes; closing"), id: nil
                     ), now: now)
                     client.closing = true
                 }
@@ -202,17 +237,18 @@ public final class ControlServer: Sendable {
             }
             var line = Array(client.input[client.consumed..<newline])
             client.consumed = newline + 1
+            client.lineStartedMs = nil
             if line.last == 0x0D { line.removeLast() }
             if line.isEmpty { continue }
             answered += 1
             handle(line, from: &client, nextTicket: &nextTicket, now: now)
         }
-        client.compactInput()
+        client.compactInput(now: now)
     }
 
     private func handle(_ line: [UInt8], from client: inout ControlClient, nextTicket: inout UInt64, now: Int64) {
         let request: ControlRequest
-        let id: JSONValue?
+        let id: RequestID?
         switch ControlRequest.parse(line: line) {
         case .failure(let failure):
             respond(&client, ControlResponse.failure(failure.error, id: failure.id), now: now)
@@ -241,34 +277,25 @@ public final class ControlServer: Sendable {
 
     private func answer(_ request: ControlRequest, from snapshot: ControlSnapshot, now: Int64) -> JSONValue {
         switch request {
-        case .status: statusJSON(snapshot, ageMs: now - snapshot.publishedMonotonicMs)
-        case .faults: snapshot.faultsJSON
-        case .sensors: snapshot.sensorsJSON
-        case .lines: snapshot.linesJSON
-        case .air: snapshot.hasAir ? snapshot.airJSON : .null
-        case .version: ControlSnapshot.versionJSON(daemon: PoledVersion.string)
-        case .events(let sinceMs): .array(events(sinceMs: sinceMs, snapshot: snapshot).map(\.json))
+        case .status: ControlAnswers.status(snapshot, ageMs: now - snapshot.publishedMonotonicMs, store: store, uplink: uplink).json
+        case .faults: ControlAnswers.faults(snapshot).json
+        case .sensors: ControlAnswers.sensors(snapshot).json
+        case .lines: ControlAnswers.lines(snapshot).json
+        case .air: ControlAnswers.air(snapshot).json
+        case .version: ControlAnswers.version.json
+        case .events(let sinceMs): events(sinceMs: sinceMs, snapshot: snapshot).map(ControlAnswers.event).json
         case .clearFaults, .maintenance, .test, .cleanSensor:
             preconditionFailure("mutating requests go to the loop")
         }
     }
 
-    /// The status with the store's and the uplink's state added.
-    private func statusJSON(_ snapshot: ControlSnapshot, ageMs: Int64) -> JSONValue {
-        guard case .object(var fields) = snapshot.statusJSON(ageMs: ageMs) else { return snapshot.statusJSON(ageMs: ageMs) }
-        fields["store"] = store.map { store in
-            let (statistics, lastError) = store.statistics()
-            return .object([
-                "path": .string(store.path),
-                "file_bytes": statistics.map { .integer($0.fileBytes) } ?? .null,
-                "events": statistics.map { .integer($0.events) } ?? .null,
-                "air_minutes": statistics.map { .integer($0.airMinutes) } ?? .null,
-                "uplink_backlog": statistics.map { .integer($0.outbox) } ?? .null,
-                "error": lastError.map(JSONValue.string) ?? .null,
-            ])
-        } ?? .null
-        fields["uplink"] = uplink?.statusJSON ?? .null
-        return .object(fields)
+    /// The `status` answer now, as the uplink publishes it; `nil` before the loop's first snapshot.
+    public func statusAnswer() -> StatusAnswer? {
+        mailbox.latest.map { snapshot in
+            ControlAnswers.status(
+                snapshot, ageMs: clock.now().milliseconds - snapshot.publishedMonotonicMs, store: store, uplink: uplink
+            )
+        }
     }
 
     /// Events from the store; from the in-memory log when the store cannot be read (said in the log).
@@ -303,9 +330,7 @@ public final class ControlServer: Sendable {
         if let outcome = mailbox.takeAnswer(awaiting.ticket) {
             switch outcome {
             case .done(let message):
-                respond(&client, ControlResponse.success(
-                    .object(["result": .string("done"), "message": .string(message)]), id: awaiting.requestID
-                ), now: now)
+                respond(&client, ControlResponse.success(CommandAnswer(done: message).json, id: awaiting.requestID), now: now)
             case .refused(let message):
                 respond(&client, ControlResponse.failure(ControlError(.refused, message), id: awaiting.requestID), now: now)
             }
@@ -319,9 +344,9 @@ public final class ControlServer: Sendable {
         }
     }
 
-    private func respond(_ client: inout ControlClient, _ value: JSONValue, now: Int64) {
+    private func respond(_ client: inout ControlClient, _ line: [UInt8], now: Int64) {
         if client.output.isEmpty { client.lastProgressMs = now }
-        client.output.append(contentsOf: ControlResponse.line(value))
+        client.output.append(contentsOf: line)
     }
 
     private func flush(_ client: inout ControlClient, now: Int64) {

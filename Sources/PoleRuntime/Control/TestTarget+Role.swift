@@ -1,4 +1,4 @@
-import PoleConfig
+import PoleProtocol
 import PoleCore
 
 extension TestTarget {

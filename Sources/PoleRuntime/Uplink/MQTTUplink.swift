@@ -2,8 +2,9 @@ import Dispatch
 import Glibc
 public import Logging
 public import PoleConfig
-public import PoleJSON
+import PoleJSON
 import PoleLinux
+public import PoleProtocol
 import Synchronization
 
 /// The uplink to the district (issue 9): the store's outbox carried to an MQTT broker with QoS 1,
@@ -46,7 +47,7 @@ public final class MQTTUplink: Sendable {
     private let broker: String
     private let options: MosquittoClient.Options
     private let store: StoreService
-    private let status: @Sendable () -> JSONValue?
+    private let status: @Sendable () -> StatusAnswer?
     private let statusIntervalMs: Int64
     private let logger: Logger
     private let state = Mutex(Confined())
@@ -56,10 +57,11 @@ public final class MQTTUplink: Sendable {
     private let clock = SystemMonotonicClock()
 
     /// Starts the uplink to the broker in `settings` on its own queue; `status` gives the pole's
-    /// status for the retained topic. An unreadable password file is thrown; a client libmosquitto
-    /// refuses (an unreadable certificate) is logged and tried again every minute.
+    /// status for the retained topic (the control socket's `status` answer). An unreadable password
+    /// file is thrown; a client libmosquitto refuses (an unreadable certificate) is logged and tried
+    /// again every minute.
     public init(
-        settings: UplinkSettings, siteID: String, store: StoreService, logger: Logger, status: @escaping @Sendable () -> JSONValue?
+        settings: UplinkSettings, siteID: String, store: StoreService, logger: Logger, status: @escaping @Sendable () -> StatusAnswer?
     ) throws(UplinkProblem) {
         topicBase = "\(settings.topicPrefix)/\(siteID)/"
         statusTopic = topicBase + "status"
@@ -100,15 +102,11 @@ public final class MQTTUplink: Sendable {
         return "p-" + siteID.suffix(12) + "-" + String(repeating: "0", count: 8 - hex.count) + hex
     }
 
-    /// `polectl status`'s view of the uplink.
-    public var statusJSON: JSONValue {
+    /// The link as `status` shows it (`ControlAnswers`).
+    var link: (broker: String, connected: Bool, sent: Int64, inFlight: Int, problem: String?) {
         let confined = state.withLock { $0 }
         let reports = confined.client?.reports.withLock { $0 }
-        return .object([
-            "broker": .string(broker), "connected": .bool(reports?.connected ?? false), "sent": .integer(confined.sent),
-            "in_flight": .integer(confined.inFlight.count),
-            "problem": (reports?.lastProblem ?? confined.lastLoggedProblem).map(JSONValue.string) ?? .null,
-        ])
+        return (broker, reports?.connected ?? false, confined.sent, confined.inFlight.count, reports?.lastProblem ?? confined.lastLoggedProblem)
     }
 
     /// Publishes `offline` (retained), waits up to `graceMs` for the in-flight messages to be
@@ -164,7 +162,7 @@ public final class MQTTUplink: Sendable {
         }
         if state.withLock({ now >= $0.nextStatusMs }) {
             var payload: [String: JSONValue] = ["state": .string("online")]
-            if case .object(let fields)? = status() { payload.merge(fields) { ours, _ in ours } }
+            if case .object(let fields)? = status()?.json { payload.merge(fields) { ours, _ in ours } }
             if case .success = client.publish(topic: statusTopic, payload: JSONValue.object(payload).serialized, retain: true) {
                 state.withLock { $0.nextStatusMs = now + statusIntervalMs }
             }

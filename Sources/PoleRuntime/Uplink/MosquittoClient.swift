@@ -14,6 +14,11 @@ final class MosquittoClient: Sendable {
         /// Message ids the broker acknowledged (PUBACK), in arrival order.
         var acknowledged: [Int32] = []
         var lastProblem: String?
+        /// The broker's refusal (CONNACK) or a TLS failure since the last connection: the reason a
+        /// technician can act on, which the disconnect that follows must not replace.
+        var refusal: String?
+        /// The last OpenSSL error libmosquitto logged since the last connection.
+        var tlsError: String?
     }
 
     /// The connection's settings.
@@ -49,13 +54,36 @@ final class MosquittoClient: Sendable {
         mosquitto_connect_callback_set(handle) { _, context, code in
             MosquittoClient.from(context).reports.withLock { reports in
                 reports.connected = code == 0
-                reports.lastProblem = code == 0 ? nil : "broker refused the connection: " + String(cString: mosquitto_connack_string(code))
+                if code == 0 {
+                    reports.lastProblem = nil
+                    reports.refusal = nil
+                    reports.tlsError = nil
+                } else {
+                    reports.refusal = "broker refused the connection: " + String(cString: mosquitto_connack_string(code))
+                    reports.lastProblem = reports.refusal
+                }
             }
         }
         mosquitto_disconnect_callback_set(handle) { _, context, code in
             MosquittoClient.from(context).reports.withLock { reports in
                 reports.connected = false
-                if code != 0 { reports.lastProblem = "connection lost: " + MosquittoClient.describe(code) }
+                if let tls = reports.tlsError, reports.refusal == nil { reports.refusal = "TLS failure: " + tls }
+                if code != 0 { reports.lastProblem = reports.refusal ?? "connection lost: " + MosquittoClient.describe(code) }
+            }
+        }
+        // A failed TLS handshake reaches the callbacks above as a lost connection, or not at all
+        // (when it fails inside a reconnect); what went wrong (an unknown CA, an expired or missing
+        // certificate) is in libmosquitto's log, and is the reason until a connection succeeds.
+        mosquitto_log_callback_set(handle) { _, context, level, message in
+            guard level & Int32(MOSQ_LOG_ERR) != 0, let message else { return }
+            let text = String(cString: message)
+            guard text.hasPrefix("OpenSSL Error") else { return }
+            let detail = text.firstIndex(of: ":").map { String(text[text.index(after: $0)...].drop { $0 == " " }) } ?? text
+            MosquittoClient.from(context).reports.withLock { reports in
+                reports.tlsError = detail
+                guard !reports.connected else { return }
+                reports.refusal = "TLS failure: " + detail
+                reports.lastProblem = reports.refusal
             }
         }
         mosquitto_publish_callback_set(handle) { _, context, messageID in
@@ -75,7 +103,11 @@ final class MosquittoClient: Sendable {
         let code = mosquitto_connect_async(handle, options.host, Int32(options.port), Int32(options.keepAliveSeconds))
         if code != MOSQ_ERR_SUCCESS.rawValue {
             // The library's thread keeps retrying; the first failure is only reported.
-            reports.withLock { $0.lastProblem = "cannot connect to \(options.host):\(options.port): " + Self.describe(code) }
+            reports.withLock { reports in
+                let tls = reports.tlsError.map { "TLS failure: " + $0 }
+                reports.refusal = reports.refusal ?? tls
+                reports.lastProblem = tls ?? "cannot connect to \(options.host):\(options.port): " + Self.describe(code)
+            }
         }
     }
 

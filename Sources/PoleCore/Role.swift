@@ -1,5 +1,3 @@
-public import PoleCore
-
 /// What a line does on the pole. A board binds each role its pole has to one line.
 ///
 /// Names in board files are the snake_case forms (`head_red`, `presence_a`, `voice_red_wait`,

@@ -1,8 +1,7 @@
-public import PoleConfig
 public import PoleCore
 public import PoleJSON
 
-/// One request on the control socket (protocol version 1), parsed and validated.
+/// One request on the control socket (protocol version 1, `ControlProtocol`), parsed and validated.
 ///
 /// Exists so the daemon and `polectl` share one definition of every command and field: the daemon
 /// parses with `parse(line:)`, the CLI writes with `json`. Every field is checked; an unknown one
@@ -23,21 +22,6 @@ public enum ControlRequest: Sendable, Hashable {
     case events(sinceMs: Int64?)
     case air
     case version
-
-    /// The protocol version this build speaks.
-    public static let protocolVersion = 1
-    /// The longest request line, in bytes, newline excluded.
-    public static let maxLineBytes = 64 * 1_024
-    /// Maintenance lasts this long unless `for` says otherwise.
-    public static let defaultMaintenanceMs: Int64 = 30 * 60_000
-    /// The longest maintenance one request may ask for.
-    public static let maxMaintenanceMs: Int64 = 12 * 3_600_000
-    /// An output test lasts this long unless `for` says otherwise.
-    public static let defaultTestMs: Int64 = 10_000
-    /// The longest output test.
-    public static let maxTestMs: Int64 = 10 * 60_000
-    /// The longest reason kept in the audit trail, in Unicode scalars.
-    public static let maxReasonCharacters = 200
 
     /// The command's name on the wire.
     public var name: String {
@@ -66,7 +50,7 @@ public enum ControlRequest: Sendable, Hashable {
 
     /// The request as one protocol line's JSON, with an optional client `id` echoed in the answer.
     public func json(id: JSONValue? = nil) -> JSONValue {
-        var fields: [String: JSONValue] = ["v": .integer(Self.protocolVersion), "cmd": .string(name)]
+        var fields: [String: JSONValue] = ["v": .integer(ControlProtocol.version), "cmd": .string(name)]
         if let id { fields["id"] = id }
         switch self {
         case .clearFaults(let faults, let reason):
@@ -87,21 +71,22 @@ public enum ControlRequest: Sendable, Hashable {
         return .object(fields)
     }
 
-    /// Parses one request line (without its newline): the request and the client's `id`, or an
-    /// error naming the field and what was expected, with the `id` when one could be read.
-    public static func parse(line: [UInt8]) -> Result<(request: ControlRequest, id: JSONValue?), ControlFailure> {
-        guard line.count <= maxLineBytes else {
-            return .failure(ControlFailure(ControlError(.tooLarge, "a request is at most \(maxLineBytes) bytes"), id: nil))
+    /// Parses one request line (without its newline): the request and the client's `id` as written,
+    /// or an error naming the field and what was expected, with the `id` when one could be read.
+    public static func parse(line: [UInt8]) -> Result<(request: ControlRequest, id: RequestID?), ControlFailure> {
+        guard line.count <= ControlProtocol.maxLineBytes else {
+            return .failure(ControlFailure(ControlError(.tooLarge, "a request is at most \(ControlProtocol.maxLineBytes) bytes"), id: nil))
         }
         let document: JSONValue
-        switch JSONReader.parse(line) {
-        case .success(let value): document = value
+        let texts: [String: String]
+        switch JSONReader.parse(line, keepingTextOf: ["id"]) {
+        case .success(let parsed): (document, texts) = parsed
         case .failure(let error): return .failure(ControlFailure(ControlError(.malformed, "not JSON: \(error)"), id: nil))
         }
         guard case .object(let fields) = document else {
             return .failure(ControlFailure(ControlError(.malformed, "a request is a JSON object, found \(document.typeName)"), id: nil))
         }
-        let id = fields["id"]
+        let id = texts["id"].map(RequestID.init(text:))
         do throws(ControlError) {
             return .success((try request(fields), id))
         } catch {
@@ -111,10 +96,10 @@ public enum ControlRequest: Sendable, Hashable {
 
     private static func request(_ fields: [String: JSONValue]) throws(ControlError) -> ControlRequest {
         guard let version = fields["v"] else {
-            throw ControlError(.unsupportedVersion, "v: missing; this daemon speaks protocol version \(protocolVersion)")
+            throw ControlError(.unsupportedVersion, "v: missing; this daemon speaks protocol version \(ControlProtocol.version)")
         }
-        guard version == .integer(protocolVersion) else {
-            throw ControlError(.unsupportedVersion, "v: \(version.quoted) is not a version this daemon speaks (\(protocolVersion))")
+        guard version == .integer(ControlProtocol.version) else {
+            throw ControlError(.unsupportedVersion, "v: \(version.quoted) is not a version this daemon speaks (\(ControlProtocol.version))")
         }
         guard let command = fields["cmd"] else { throw ControlError(.badField, "cmd: missing; expected a command name") }
         guard let name = command.string else { throw ControlError(.badField, "cmd: expected a string, found \(command.typeName)") }
@@ -127,14 +112,14 @@ public enum ControlRequest: Sendable, Hashable {
         case "maintenance":
             let on = try reader.bool("on")
             if !on, reader.has("for") { throw ControlError(.badField, "for: only with on: true; maintenance off ends it now") }
-            let durationMs = try reader.duration("for", default: defaultMaintenanceMs, max: maxMaintenanceMs)
+            let durationMs = try reader.duration("for", default: ControlProtocol.defaultMaintenanceMs, max: ControlProtocol.maxMaintenanceMs)
             request = .maintenance(on: on, durationMs: durationMs, reason: try reader.reason(required: false))
         case "test":
             let roleName = try reader.string("role")
             guard let role = Role(name: roleName) else {
                 throw ControlError(.badField, "role: \"\(roleName)\" is not a role; `polectl lines` lists this pole's")
             }
-            request = .test(role: role, durationMs: try reader.duration("for", default: defaultTestMs, max: maxTestMs))
+            request = .test(role: role, durationMs: try reader.duration("for", default: ControlProtocol.defaultTestMs, max: ControlProtocol.maxTestMs))
         case "sensors": request = .sensors
         case "sensors.clean": request = .cleanSensor
         case "lines": request = .lines
@@ -143,7 +128,7 @@ public enum ControlRequest: Sendable, Hashable {
         case "air": request = .air
         case "version": request = .version
         default:
-            throw ControlError(.unknownCommand, "cmd: \"\(name)\" is not a command; expected one of \(commandNames.joined(separator: ", "))")
+            throw ControlError(.unknownCommand, "cmd: \"\(name)\" is not a command; expected one of \(ControlProtocol.commandNames.joined(separator: ", "))")
         }
         try reader.finish()
         return request
@@ -171,19 +156,14 @@ public enum ControlRequest: Sendable, Hashable {
             return .clearFaults(nil, reason: try reader.reason(required: true) ?? "")
         }
     }
-
-    /// Every command name, in the order the documentation lists them.
-    public static let commandNames = [
-        "status", "faults", "faults.clear", "maintenance", "test", "sensors", "sensors.clean", "lines", "events", "air", "version",
-    ]
 }
 
 /// A request that failed, with the client's `id` when one could be read, to echo in the answer.
 public struct ControlFailure: Error, Sendable, Hashable {
     public var error: ControlError
-    public var id: JSONValue?
+    public var id: RequestID?
 
-    public init(_ error: ControlError, id: JSONValue?) {
+    public init(_ error: ControlError, id: RequestID?) {
         self.error = error
         self.id = id
     }

@@ -68,8 +68,8 @@ struct FieldReader {
         }
         let text = try string("reason")
         if required, text.allSatisfy(\.isWhitespace) { throw ControlError(.badField, "reason: empty; say why, for the audit trail") }
-        guard text.unicodeScalars.count <= ControlRequest.maxReasonCharacters else {
-            throw ControlError(.badField, "reason: longer than \(ControlRequest.maxReasonCharacters) characters")
+        guard text.unicodeScalars.count <= ControlProtocol.maxReasonCharacters else {
+            throw ControlError(.badField, "reason: longer than \(ControlProtocol.maxReasonCharacters) characters")
         }
         let hidden: Set<Unicode.GeneralCategory> = [.control, .format, .lineSeparator, .paragraphSeparator, .privateUse, .unassigned]
         guard !text.unicodeScalars.contains(where: { hidden.contains($0.properties.generalCategory) }) else {

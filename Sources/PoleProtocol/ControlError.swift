@@ -19,7 +19,8 @@ public struct ControlError: Error, Sendable, Hashable, CustomStringConvertible {
         case refused
         /// The daemon has as many clients as it serves at once.
         case busy
-        /// The control loop did not answer in time.
+        /// The control loop did not answer in time, or a request line did not reach its newline in
+        /// time (`control.request_timeout`; the connection is then closed).
         case timeout
     }
 
