@@ -177,7 +177,7 @@ public struct SimI2CBus: I2CBus {
     }
 
     public mutating func transaction(address: I2CAddress, operations: [I2COperation]) throws(HALError) -> [[UInt8]] {
-        guard let device = street.devicesByRole.first(where: { $0.device.address == address })?.device else {
+        guard let device = street.devicesByRole.first(where: { $0.address == address }) else {
             throw HALError(.nack(.address), context: "i2c sim \(address): no device")
         }
         return try device.transaction(operations, street: street)

@@ -1,4 +1,5 @@
 public import PoleCore
+import PoleHAL
 
 /// The simulated street: the signal head, people, light, air, and the pole's own lamps as they really
 /// behave (faults included).
@@ -6,12 +7,25 @@ public import PoleCore
 /// A reference type because the simulated HAL's input lines, output lines and I²C bus all look at the
 /// same street. It is confined to the loop's thread, like real hardware handles, and it is advanced
 /// only by `ScenarioPlayer` and `advance(toMs:)`, so a run is a function of its scenario.
+///
+/// The lines read it every tick, so what they read is kept by slot (an index fixed when a line is
+/// opened), not by name: a tick hashes no string.
 public final class Street {
+    /// What a simulated input line reports.
+    enum Input {
+        case headRed, headGreen, floorRedSense, floorGreenSense, motion, lampCurrent, photocell
+        /// Someone in the zone at this slot.
+        case presence(slot: Int)
+    }
+
     /// Virtual time in ms since the scenario's start.
     public private(set) var nowMs: Int64 = 0
     public private(set) var head: HeadAspect = .dark
     private var headSinceMs: Int64 = 0
-    public private(set) var presence: [String: Bool] = [:]
+    /// Presence zones in the order first named (by an input line or a scenario step), and whether
+    /// someone is in each.
+    private var presenceZones: [String] = []
+    private var presenceLevels: [Bool] = []
     public private(set) var motion = false
     public private(set) var lux = 10_000.0
     public private(set) var photocellDark = false
@@ -22,10 +36,13 @@ public final class Street {
     private var lampFaultSinceMs: Int64 = 0
     private var utcBaseSeconds: Int64
     private var utcBaseMs: Int64 = 0
-    /// Latest level driven on each simulated output line, by line name.
-    public private(set) var driven: [String: Bool] = [:]
+    /// Latest level driven on each simulated output line, by its slot in `SimLines.outputNames`;
+    /// `nil` until first driven.
+    private var drivenLevels = [Bool?](repeating: nil, count: SimLines.outputNames.count)
     /// The simulated I²C devices, by role (`pm`, `lux`).
     public private(set) var devices: [String: SimI2CDevice] = [:]
+    /// The devices sorted by role, so a lookup by address never depends on dictionary order.
+    private(set) var devicesByRole: [SimI2CDevice] = []
     /// Technician commands given by the scenario and not yet taken by the runtime.
     public private(set) var pendingCommands: [Command] = []
 
@@ -44,14 +61,10 @@ public final class Street {
         utcBaseSeconds * 1_000 + (nowMs - utcBaseMs)
     }
 
-    /// The devices sorted by role, so a lookup by address never depends on dictionary order.
-    var devicesByRole: [(role: String, device: SimI2CDevice)] {
-        devices.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-    }
-
     /// Adds a simulated I²C device for `role` (`pm`, `lux`).
     public func attach(_ device: SimI2CDevice, role: String) {
         devices[role] = device
+        devicesByRole = devices.sorted { $0.key < $1.key }.map(\.value)
     }
 
     /// Applies one scenario action at the current time.
@@ -60,7 +73,7 @@ public final class Street {
         case .head(let aspect):
             head = aspect
             headSinceMs = nowMs
-        case .presence(let zone, let present): presence[zone] = present
+        case .presence(let zone, let present): presenceLevels[presenceSlot(zone: zone)] = present
         case .motion(let moving): motion = moving
         case .lux(let value): lux = value
         case .photocell(let dark): photocellDark = dark
@@ -89,9 +102,53 @@ public final class Street {
         return pendingCommands
     }
 
-    /// Records what poled drives on an output line.
-    func drive(line: String, level: Bool) {
-        driven[line] = level
+    /// Whether someone is in `zone` now.
+    public func isPresent(zone: String) -> Bool {
+        presenceZones.firstIndex(of: zone).map { presenceLevels[$0] } ?? false
+    }
+
+    /// The slot of `zone`'s presence, added (nobody there) when first named.
+    func presenceSlot(zone: String) -> Int {
+        if let slot = presenceZones.firstIndex(of: zone) { return slot }
+        presenceZones.append(zone)
+        presenceLevels.append(false)
+        return presenceZones.count - 1
+    }
+
+    /// Records what poled drives on the output line at `slot` of `SimLines.outputNames`.
+    func drive(slot: Int, level: Bool) {
+        drivenLevels[slot] = level
+    }
+
+    /// The level last driven on the output line at `slot`, `nil` before the first.
+    func drivenLevel(slot: Int) -> Bool? {
+        drivenLevels[slot]
+    }
+
+    /// Every output line driven so far and its latest level, by name.
+    public var driven: [String: Bool] {
+        var lines: [String: Bool] = [:]
+        for (name, level) in zip(SimLines.outputNames, drivenLevels) where level != nil {
+            lines[name] = level
+        }
+        return lines
+    }
+
+    /// Samples `inputs` into `levels`, one level per input, in order.
+    func sample(_ inputs: [Input], into levels: inout [LineLevel]) {
+        for index in inputs.indices {
+            let asserted = switch inputs[index] {
+            case .headRed: headRedLit
+            case .headGreen: headGreenLit
+            case .floorRedSense: floorRedSensed
+            case .floorGreenSense: floorGreenSensed
+            case .motion: motion
+            case .lampCurrent: lampCurrentFlows
+            case .photocell: photocellDark
+            case .presence(let slot): presenceLevels[slot]
+            }
+            levels[index] = LineLevel(asserted: asserted)
+        }
     }
 
     /// The head's red lamp now.
@@ -113,8 +170,8 @@ public final class Street {
         switch floorFault {
         case .redStuckOn: true
         case .redOut: false
-        case .swapped: driven[SimLines.floorGreen] ?? false
-        case .none, .greenStuckOn, .greenOut: driven[SimLines.floorRed] ?? false
+        case .swapped: drivenLevels[SimLines.floorGreenSlot] ?? false
+        case .none, .greenStuckOn, .greenOut: drivenLevels[SimLines.floorRedSlot] ?? false
         }
     }
 
@@ -123,14 +180,14 @@ public final class Street {
         switch floorFault {
         case .greenStuckOn: true
         case .greenOut: false
-        case .swapped: driven[SimLines.floorRed] ?? false
-        case .none, .redStuckOn, .redOut: driven[SimLines.floorGreen] ?? false
+        case .swapped: drivenLevels[SimLines.floorRedSlot] ?? false
+        case .none, .redStuckOn, .redOut: drivenLevels[SimLines.floorGreenSlot] ?? false
         }
     }
 
     /// Current in the security lamp's feed. A cycling lamp runs 60 s, goes out for 30 s, and restarts.
     public var lampCurrentFlows: Bool {
-        let relayOn = driven[SimLines.lampRelay] ?? true
+        let relayOn = drivenLevels[SimLines.lampRelaySlot] ?? true
         switch lampFault {
         case .none: return relayOn
         case .out: return false
