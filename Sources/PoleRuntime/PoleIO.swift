@@ -18,11 +18,11 @@ public struct PoleIO<InputLines: DigitalInputSet, OutputLines: DigitalOutputSet>
     private let outputSources: [OutputSource]
     private let zoneCount: Int
     private var inputLevels: [LineLevel]
+    /// The output levels last written (element by element, so a tick copies no array); the safe
+    /// levels before the first write.
     private var outputLevels: [LineLevel]
-    /// The levels last written, copied element by element (never sharing `outputLevels`' storage,
-    /// so filling that in the next tick copies no array); the safe levels before the first write.
-    private var appliedLevels: [LineLevel]
-    private var hasApplied = false
+    /// Whether `outputLevels` is on the lines: false before the first write and after a failed one.
+    private var written = false
     private var pwm: [(role: Role, channel: any PWMChannel)]
 
     /// The roles of `board` split by direction, in the order their line sets must be opened.
@@ -52,14 +52,13 @@ public struct PoleIO<InputLines: DigitalInputSet, OutputLines: DigitalOutputSet>
         outputSources = outputRoles.map(OutputSource.init)
         inputLevels = Array(repeating: .low, count: inputRoles.count)
         outputLevels = outputLines.safeLevels
-        appliedLevels = outputLines.safeLevels
     }
 
     /// The input lines' logical levels at the last sample, in `inputRoles` order.
     public var sampledInputLevels: [LineLevel] { inputLevels }
 
     /// The output lines' logical levels as last driven, in `outputRoles` order.
-    public var drivenOutputLevels: [LineLevel] { hasApplied ? appliedLevels : outputLines.safeLevels }
+    public var drivenOutputLevels: [LineLevel] { written ? outputLevels : outputLines.safeLevels }
 
     /// Samples every input line and fills the role fields of `inputs` (times are left as they are).
     public mutating func sample(into inputs: inout Inputs) throws(HALError) {
@@ -89,18 +88,18 @@ public struct PoleIO<InputLines: DigitalInputSet, OutputLines: DigitalOutputSet>
         for index in pwm.indices {
             try pwm[index].channel.setDuty(percent: pwm[index].role == .lampDim ? outputs.lampPercent : outputs.spotlightPercent)
         }
-        var changed = !hasApplied
+        var changed = !written
         for index in outputSources.indices {
             let level = outputSources[index].level(in: outputs, heartbeat: heartbeat)
-            outputLevels[index] = level
-            if level != appliedLevels[index] { changed = true }
+            if level != outputLevels[index] {
+                outputLevels[index] = level
+                changed = true
+            }
         }
         guard changed else { return false }
+        written = false
         try outputLines.apply(outputLevels)
-        for index in outputLevels.indices {
-            appliedLevels[index] = outputLevels[index]
-        }
-        hasApplied = true
+        written = true
         return true
     }
 
@@ -109,9 +108,10 @@ public struct PoleIO<InputLines: DigitalInputSet, OutputLines: DigitalOutputSet>
         for index in pwm.indices {
             try pwm[index].channel.setDuty(percent: pwm[index].channel.safeDutyPercent)
         }
+        written = false
         try outputLines.applySafeLevels()
-        appliedLevels = outputLines.safeLevels
-        hasApplied = true
+        outputLevels = outputLines.safeLevels
+        written = true
     }
 }
 

@@ -18,27 +18,31 @@ public final class Street {
         case presence(slot: Int)
     }
 
-    /// Virtual time in ms since the scenario's start.
-    public private(set) var nowMs: Int64 = 0
-    public private(set) var head: HeadAspect = .dark
+    // What the lines read every tick is stored privately and read through the public properties
+    // below: with every access in this file, the compiler proves none overlaps and drops the
+    // run-time exclusivity check that a public stored property of a class costs on every read.
+    private var timeMs: Int64 = 0
+    private var headAspect: HeadAspect = .dark
     private var headSinceMs: Int64 = 0
     /// Presence zones in the order first named (by an input line or a scenario step), and whether
     /// someone is in each.
     private var presenceZones: [String] = []
     private var presenceLevels: [Bool] = []
-    public private(set) var motion = false
-    public private(set) var lux = 10_000.0
-    public private(set) var photocellDark = false
-    public private(set) var pm2_5 = 10.0
-    public private(set) var pm10 = 20.0
-    public private(set) var floorFault = FloorFault.none
-    public private(set) var lampFault = LampFault.none
+    private var motionSeen = false
+    private var photocellReadsDark = false
+    private var floorFaultNow = FloorFault.none
+    private var lampFaultNow = LampFault.none
     private var lampFaultSinceMs: Int64 = 0
     private var utcBaseSeconds: Int64
     private var utcBaseMs: Int64 = 0
     /// Latest level driven on each simulated output line, by its slot in `SimLines.outputNames`;
     /// `nil` until first driven.
     private var drivenLevels = [Bool?](repeating: nil, count: SimLines.outputNames.count)
+    private var commandsPending = false
+
+    public private(set) var lux = 10_000.0
+    public private(set) var pm2_5 = 10.0
+    public private(set) var pm10 = 20.0
     /// The simulated I²C devices, by role (`pm`, `lux`).
     public private(set) var devices: [String: SimI2CDevice] = [:]
     /// The devices sorted by role, so a lookup by address never depends on dictionary order.
@@ -46,19 +50,27 @@ public final class Street {
     /// Technician commands given by the scenario and not yet taken by the runtime.
     public private(set) var pendingCommands: [Command] = []
 
+    /// Virtual time in ms since the scenario's start.
+    public var nowMs: Int64 { timeMs }
+    public var head: HeadAspect { headAspect }
+    public var motion: Bool { motionSeen }
+    public var photocellDark: Bool { photocellReadsDark }
+    public var floorFault: FloorFault { floorFaultNow }
+    public var lampFault: LampFault { lampFaultNow }
+
     public init(startUTCSeconds: Int64) {
         utcBaseSeconds = startUTCSeconds
     }
 
     /// Moves virtual time forward; never backward.
     public func advance(toMs time: Int64) {
-        precondition(time >= nowMs, "simulated time runs forward")
-        nowMs = time
+        precondition(time >= timeMs, "simulated time runs forward")
+        timeMs = time
     }
 
     /// The simulated wall clock, in ms since the Unix epoch.
     public var utcMilliseconds: Int64 {
-        utcBaseSeconds * 1_000 + (nowMs - utcBaseMs)
+        utcBaseSeconds * 1_000 + (timeMs - utcBaseMs)
     }
 
     /// Adds a simulated I²C device for `role` (`pm`, `lux`).
@@ -71,33 +83,37 @@ public final class Street {
     public func apply(_ action: StreetAction) {
         switch action {
         case .head(let aspect):
-            head = aspect
-            headSinceMs = nowMs
+            headAspect = aspect
+            headSinceMs = timeMs
         case .presence(let zone, let present): presenceLevels[presenceSlot(zone: zone)] = present
-        case .motion(let moving): motion = moving
+        case .motion(let moving): motionSeen = moving
         case .lux(let value): lux = value
-        case .photocell(let dark): photocellDark = dark
+        case .photocell(let dark): photocellReadsDark = dark
         case .particulates(let fine, let coarse):
             pm2_5 = fine
             pm10 = coarse
         case .i2cFault(let device, let fault, let durationMs):
-            devices[device]?.inject(fault, untilMs: durationMs.map { nowMs + $0 })
+            let untilMs = durationMs.map { timeMs + $0 }
+            devices[device]?.inject(fault, untilMs: untilMs)
         case .i2cFaultCleared(let device): devices[device]?.clearFault()
         case .i2cFrame(let device, let bytes): devices[device]?.answerNextRead(with: bytes)
         case .lampFault(let fault):
-            lampFault = fault
-            lampFaultSinceMs = nowMs
-        case .floorFault(let fault): floorFault = fault
+            lampFaultNow = fault
+            lampFaultSinceMs = timeMs
+        case .floorFault(let fault): floorFaultNow = fault
         case .setUTC(let seconds):
             utcBaseSeconds = seconds
-            utcBaseMs = nowMs
-        case .command(let command): pendingCommands.append(command)
+            utcBaseMs = timeMs
+        case .command(let command):
+            pendingCommands.append(command)
+            commandsPending = true
         }
     }
 
     /// Hands the scenario's technician commands to the runtime, once each; no allocation when none.
     public func takeCommands() -> [Command] {
-        guard !pendingCommands.isEmpty else { return [] }
+        guard commandsPending else { return [] }
+        commandsPending = false
         defer { pendingCommands.removeAll() }
         return pendingCommands
     }
@@ -142,9 +158,9 @@ public final class Street {
             case .headGreen: headGreenLit
             case .floorRedSense: floorRedSensed
             case .floorGreenSense: floorGreenSensed
-            case .motion: motion
+            case .motion: motionSeen
             case .lampCurrent: lampCurrentFlows
-            case .photocell: photocellDark
+            case .photocell: photocellReadsDark
             case .presence(let slot): presenceLevels[slot]
             }
             levels[index] = LineLevel(asserted: asserted)
@@ -153,21 +169,21 @@ public final class Street {
 
     /// The head's red lamp now.
     public var headRedLit: Bool {
-        head == .red || head == .redAndGreen
+        headAspect == .red || headAspect == .redAndGreen
     }
 
     /// The head's green lamp now; a flashing head is lit for the first half of each period.
     public var headGreenLit: Bool {
-        switch head {
+        switch headAspect {
         case .green, .redAndGreen: true
-        case .flashingGreen(let periodMs): (nowMs - headSinceMs) % periodMs < periodMs / 2
+        case .flashingGreen(let periodMs): (timeMs - headSinceMs) % periodMs < periodMs / 2
         case .red, .dark: false
         }
     }
 
     /// What the floor's red sense input reports: what poled drives, unless a fault says otherwise.
     public var floorRedSensed: Bool {
-        switch floorFault {
+        switch floorFaultNow {
         case .redStuckOn: true
         case .redOut: false
         case .swapped: drivenLevels[SimLines.floorGreenSlot] ?? false
@@ -177,7 +193,7 @@ public final class Street {
 
     /// What the floor's green sense input reports.
     public var floorGreenSensed: Bool {
-        switch floorFault {
+        switch floorFaultNow {
         case .greenStuckOn: true
         case .greenOut: false
         case .swapped: drivenLevels[SimLines.floorRedSlot] ?? false
@@ -188,11 +204,11 @@ public final class Street {
     /// Current in the security lamp's feed. A cycling lamp runs 60 s, goes out for 30 s, and restarts.
     public var lampCurrentFlows: Bool {
         let relayOn = drivenLevels[SimLines.lampRelaySlot] ?? true
-        switch lampFault {
+        switch lampFaultNow {
         case .none: return relayOn
         case .out: return false
         case .stuckOn: return true
-        case .cycling: return relayOn && (nowMs - lampFaultSinceMs) % 90_000 < 60_000
+        case .cycling: return relayOn && (timeMs - lampFaultSinceMs) % 90_000 < 60_000
         }
     }
 }

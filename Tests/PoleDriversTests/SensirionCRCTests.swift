@@ -13,6 +13,17 @@ import Testing
     ] as [([UInt8], UInt8)])
     func datasheetWords(word: [UInt8], crc: UInt8) {
         #expect(SensirionCRC.crc8(word) == crc)
+        #expect(SensirionCRC.crc8(word: UInt16(word[0]) << 8 | UInt16(word[1])) == crc)
+    }
+
+    @Test func theWordFormAgreesWithTheBytesForEveryWord() {
+        for word in 0...UInt16.max {
+            let bytes = [UInt8(word >> 8), UInt8(word & 0xFF)]
+            guard SensirionCRC.crc8(word: word) == SensirionCRC.crc8(bytes) else {
+                Issue.record("word \(word)")
+                return
+            }
+        }
     }
 
     @Test func emptyInputIsTheInitialValue() {
