@@ -17,8 +17,14 @@ public enum SensirionCRC {
         update(update(0xFF, with: UInt8(word >> 8)), with: UInt8(word & 0xFF))
     }
 
+    /// One byte through the CRC, from a table of the 256 bitwise results (the simulator encodes and
+    /// the driver checks every word of every frame).
     private static func update(_ crc: UInt8, with byte: UInt8) -> UInt8 {
-        var crc = crc ^ byte
+        table[Int(crc ^ byte)]
+    }
+
+    private static let table: [UInt8] = (0...255).map { index in
+        var crc = UInt8(index)
         for _ in 0..<8 {
             crc = (crc & 0x80) != 0 ? (crc << 1) ^ 0x31 : crc << 1
         }

@@ -16,6 +16,8 @@ public struct PoleIO<InputLines: DigitalInputSet, OutputLines: DigitalOutputSet>
     public let outputRoles: [Role]
     private let inputFields: [InputField]
     private let outputSources: [OutputSource]
+    /// The indices of the heartbeat's lines among the outputs.
+    private let heartbeatIndices: [Int]
     private let zoneCount: Int
     private var inputLevels: [LineLevel]
     /// The output levels last written (element by element, so a tick copies no array); the safe
@@ -23,6 +25,9 @@ public struct PoleIO<InputLines: DigitalInputSet, OutputLines: DigitalOutputSet>
     private var outputLevels: [LineLevel]
     /// Whether `outputLevels` is on the lines: false before the first write and after a failed one.
     private var written = false
+    /// The core's outputs `outputLevels` were worked out from: when the next are the same, only the
+    /// heartbeat can have changed.
+    private var levelsOutputs: Outputs?
     private var pwm: [(role: Role, channel: any PWMChannel)]
 
     /// The roles of `board` split by direction, in the order their line sets must be opened.
@@ -50,6 +55,7 @@ public struct PoleIO<InputLines: DigitalInputSet, OutputLines: DigitalOutputSet>
         inputFields = inputRoles.map { InputField($0, zones: presenceZones) }
         zoneCount = presenceZones.count
         outputSources = outputRoles.map(OutputSource.init)
+        heartbeatIndices = outputRoles.indices.filter { outputRoles[$0] == .heartbeat }
         inputLevels = Array(repeating: .low, count: inputRoles.count)
         outputLevels = outputLines.safeLevels
     }
@@ -89,12 +95,19 @@ public struct PoleIO<InputLines: DigitalInputSet, OutputLines: DigitalOutputSet>
             try pwm[index].channel.setDuty(percent: pwm[index].role == .lampDim ? outputs.lampPercent : outputs.spotlightPercent)
         }
         var changed = !written
-        for index in outputSources.indices {
-            let level = outputSources[index].level(in: outputs, heartbeat: heartbeat)
-            if level != outputLevels[index] {
-                outputLevels[index] = level
-                changed = true
+        if outputs != levelsOutputs {
+            for index in outputSources.indices {
+                let level = outputSources[index].level(in: outputs, heartbeat: heartbeat)
+                if level != outputLevels[index] {
+                    outputLevels[index] = level
+                    changed = true
+                }
             }
+            levelsOutputs = outputs
+        }
+        for index in heartbeatIndices where outputLevels[index] != heartbeat {
+            outputLevels[index] = heartbeat
+            changed = true
         }
         guard changed else { return false }
         written = false
@@ -111,6 +124,7 @@ public struct PoleIO<InputLines: DigitalInputSet, OutputLines: DigitalOutputSet>
         written = false
         try outputLines.applySafeLevels()
         outputLevels = outputLines.safeLevels
+        levelsOutputs = nil
         written = true
     }
 }

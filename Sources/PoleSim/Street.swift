@@ -35,9 +35,11 @@ public final class Street {
     private var lampFaultSinceMs: Int64 = 0
     private var utcBaseSeconds: Int64
     private var utcBaseMs: Int64 = 0
-    /// Latest level driven on each simulated output line, by its slot in `SimLines.outputNames`;
-    /// `nil` until first driven.
-    private var drivenLevels = [Bool?](repeating: nil, count: SimLines.outputNames.count)
+    /// The output lines driven so far and those driven high, one bit per slot of
+    /// `SimLines.outputNames` (bits, not an array: writing one never calls out, which is what lets
+    /// the compiler drop the run-time checks).
+    private var drivenMask: UInt32 = 0
+    private var highMask: UInt32 = 0
     private var commandsPending = false
 
     public private(set) var lux = 10_000.0
@@ -85,7 +87,9 @@ public final class Street {
         case .head(let aspect):
             headAspect = aspect
             headSinceMs = timeMs
-        case .presence(let zone, let present): presenceLevels[presenceSlot(zone: zone)] = present
+        case .presence(let zone, let present):
+            let slot = presenceSlot(zone: zone)
+            presenceLevels[slot] = present
         case .motion(let moving): motionSeen = moving
         case .lux(let value): lux = value
         case .photocell(let dark): photocellReadsDark = dark
@@ -133,19 +137,22 @@ public final class Street {
 
     /// Records what poled drives on the output line at `slot` of `SimLines.outputNames`.
     func drive(slot: Int, level: Bool) {
-        drivenLevels[slot] = level
+        let bit: UInt32 = 1 << slot
+        drivenMask |= bit
+        highMask = level ? highMask | bit : highMask & ~bit
     }
 
     /// The level last driven on the output line at `slot`, `nil` before the first.
     func drivenLevel(slot: Int) -> Bool? {
-        drivenLevels[slot]
+        let bit: UInt32 = 1 << slot
+        return drivenMask & bit == 0 ? nil : highMask & bit != 0
     }
 
     /// Every output line driven so far and its latest level, by name.
     public var driven: [String: Bool] {
         var lines: [String: Bool] = [:]
-        for (name, level) in zip(SimLines.outputNames, drivenLevels) where level != nil {
-            lines[name] = level
+        for (slot, name) in SimLines.outputNames.enumerated() {
+            lines[name] = drivenLevel(slot: slot)
         }
         return lines
     }
@@ -186,8 +193,8 @@ public final class Street {
         switch floorFaultNow {
         case .redStuckOn: true
         case .redOut: false
-        case .swapped: drivenLevels[SimLines.floorGreenSlot] ?? false
-        case .none, .greenStuckOn, .greenOut: drivenLevels[SimLines.floorRedSlot] ?? false
+        case .swapped: drivenLevel(slot: SimLines.floorGreenSlot) ?? false
+        case .none, .greenStuckOn, .greenOut: drivenLevel(slot: SimLines.floorRedSlot) ?? false
         }
     }
 
@@ -196,14 +203,14 @@ public final class Street {
         switch floorFaultNow {
         case .greenStuckOn: true
         case .greenOut: false
-        case .swapped: drivenLevels[SimLines.floorRedSlot] ?? false
-        case .none, .redStuckOn, .redOut: drivenLevels[SimLines.floorGreenSlot] ?? false
+        case .swapped: drivenLevel(slot: SimLines.floorRedSlot) ?? false
+        case .none, .redStuckOn, .redOut: drivenLevel(slot: SimLines.floorGreenSlot) ?? false
         }
     }
 
     /// Current in the security lamp's feed. A cycling lamp runs 60 s, goes out for 30 s, and restarts.
     public var lampCurrentFlows: Bool {
-        let relayOn = drivenLevels[SimLines.lampRelaySlot] ?? true
+        let relayOn = drivenLevel(slot: SimLines.lampRelaySlot) ?? true
         switch lampFaultNow {
         case .none: return relayOn
         case .out: return false
