@@ -68,8 +68,7 @@ public enum SimulationRunner {
         var clock = StreetClock(street: street, player: ScenarioPlayer(scenario: scenario))
         clock.playDueSteps()
         var scheduler = TickScheduler(clock: clock, periodMs: configuration.site.tickMs)
-        var luxPoller = SimBoard.luxPoller(configuration, street: street)
-        var particulatePoller = SimBoard.particulatePoller(configuration, street: street)
+        var sensors = SimulatedSensors(configuration, street: street)
         var trace = TraceWriter()
         var recorder = record.map { _ in
             InputRecorder(header: RecordingHeader(
@@ -96,7 +95,7 @@ public enum SimulationRunner {
                 try loop.tick(
                     monotonicMs: timing.elapsedMs, utcSeconds: utc.seconds, clockSynchronised: true,
                     localMinuteOfDay: localTime.minuteOfDay(utcSeconds: utc.seconds), localDate: LocalDate(localTime.date(utcSeconds: utc.seconds)),
-                    lux: luxPoller?.poll(nowMs: timing.elapsedMs), particulates: particulatePoller?.poll(nowMs: timing.elapsedMs),
+                    lux: sensors.lux(nowMs: timing.elapsedMs), particulates: sensors.particulates(nowMs: timing.elapsedMs),
                     commands: street.takeCommands()
                 )
             } catch {
