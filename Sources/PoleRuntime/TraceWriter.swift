@@ -17,6 +17,7 @@ public struct TraceWriter: Sendable {
 
     /// Records one tick's events and outputs at `timeMs`.
     public mutating func record(timeMs: Int64, events: [Event], outputs: Outputs) {
+        if events.isEmpty, outputs == previous { return }
         for event in events {
             write(event, timeMs: timeMs)
         }

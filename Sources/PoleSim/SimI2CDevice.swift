@@ -114,7 +114,8 @@ public final class SimI2CDevice {
             }
         }
         if bytes.count < count { bytes += [UInt8](repeating: 0xFF, count: count - bytes.count) }
-        return Array(bytes.prefix(count))
+        if bytes.count > count { bytes.removeLast(bytes.count - count) }
+        return bytes
     }
 
     /// The answer to a read, `nil` when the device has nothing to answer.

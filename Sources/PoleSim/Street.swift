@@ -88,8 +88,12 @@ public final class Street {
             headAspect = aspect
             headSinceMs = timeMs
         case .presence(let zone, let present):
+            // Replaced whole, never changed in place: an in-place change calls out while it holds
+            // the array, and the run-time check on every tick's read would come back.
             let slot = presenceSlot(zone: zone)
-            presenceLevels[slot] = present
+            var levels = presenceLevels
+            levels[slot] = present
+            presenceLevels = levels
         case .motion(let moving): motionSeen = moving
         case .lux(let value): lux = value
         case .photocell(let dark): photocellReadsDark = dark
@@ -131,7 +135,7 @@ public final class Street {
     func presenceSlot(zone: String) -> Int {
         if let slot = presenceZones.firstIndex(of: zone) { return slot }
         presenceZones.append(zone)
-        presenceLevels.append(false)
+        presenceLevels = presenceLevels + [false]
         return presenceZones.count - 1
     }
 
