@@ -38,7 +38,7 @@ struct LampMonitor: Sendable {
     }
 
     private mutating func set(_ fault: Fault, _ condition: Bool, events: inout [Event]) {
-        let isActive = active.contains(fault)
+        let isActive = !active.isEmpty && active.contains(fault)
         if condition, !isActive {
             active.append(fault)
             events.append(.faultRaised(fault))

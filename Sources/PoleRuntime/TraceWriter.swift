@@ -16,8 +16,14 @@ public struct TraceWriter: Sendable {
     }
 
     /// Records one tick's events and outputs at `timeMs`.
+    @inline(__always)
     public mutating func record(timeMs: Int64, events: [Event], outputs: Outputs) {
+        // Most ticks change nothing: this test is all they cost (inlined into the loop).
         if events.isEmpty, outputs == previous { return }
+        recordChanges(timeMs: timeMs, events: events, outputs: outputs)
+    }
+
+    private mutating func recordChanges(timeMs: Int64, events: [Event], outputs: Outputs) {
         for event in events {
             write(event, timeMs: timeMs)
         }

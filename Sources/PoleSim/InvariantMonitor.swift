@@ -43,8 +43,8 @@ public struct InvariantMonitor: Sendable {
     public mutating func check(_ street: Street) {
         let now = street.nowMs
         if street.headGreenLit { headGreenLastLitMs = now }
-        let floorGreen = street.drivenLevel(slot: floorGreenSlot) ?? false
-        let floorRed = street.drivenLevel(slot: floorRedSlot) ?? false
+        let floorGreen = street.isDrivenHigh(slot: floorGreenSlot)
+        let floorRed = street.isDrivenHigh(slot: floorRedSlot)
         if floorGreen, floorRed {
             record(Violation(atMs: now, invariant: 2, detail: "floor red and floor green driven together"))
         }

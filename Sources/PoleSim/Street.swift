@@ -146,6 +146,12 @@ public final class Street {
         highMask = level ? highMask | bit : highMask & ~bit
     }
 
+    /// Whether the output line at `slot` is driven high now (a line never driven is not).
+    func isDrivenHigh(slot: Int) -> Bool {
+        let bit: UInt32 = 1 << slot
+        return highMask & bit != 0
+    }
+
     /// The level last driven on the output line at `slot`, `nil` before the first.
     func drivenLevel(slot: Int) -> Bool? {
         let bit: UInt32 = 1 << slot
