@@ -82,12 +82,13 @@ done
 # Shared-library dependencies of the binaries as dpkg-shlibdeps computes them (libc6, libstdc++6,
 # libgcc-s1, libgpiod2), with libgpiod2 always at >= 1.6 (the 1.6 API of Debian 12 and Raspberry
 # Pi OS bookworm; libgpiod 2.x ships libgpiod.so.3 with another API, PROTOCOLS.md §1) even before a
-# binary links it, and systemd (the unit, systemd-sysusers in postinst, udev).
+# binary links it, libmosquitto1 (loaded with dlopen when the uplink starts, so dpkg-shlibdeps cannot
+# see it) and systemd (the unit, systemd-sysusers in postinst, udev).
 mkdir -m 0755 "$root/DEBIAN"
 printf 'Source: poled\n\nPackage: poled\nArchitecture: any\n' >"$stage/debian/control"
 shlibs=$(cd "$stage" && dpkg-shlibdeps -O -xlibgpiod2 debian/poled/usr/bin/poled debian/poled/usr/bin/polectl)
 shlibs=${shlibs#shlibs:Depends=}
-depends="libgpiod2 (>= 1.6), systemd${shlibs:+, $shlibs}"
+depends="libgpiod2 (>= 1.6), libmosquitto1, systemd${shlibs:+, $shlibs}"
 installed_size=$(du -sk --apparent-size "$root" | cut -f1)
 cat >"$root/DEBIAN/control" <<EOF
 Package: poled

@@ -142,6 +142,12 @@ public struct LiveRunner {
                     "priority": "\(current.site.realtimePriority)", "errno": "\(code)",
                 ])
             }
+            if let code = RealtimeMemory.lockAll() {
+                logger.warning("could not lock memory (needs CAP_IPC_LOCK or LimitMEMLOCK=infinity); a page fault can delay a tick", metadata: [
+                    "errno": "\(code)",
+                ])
+            }
+            RealtimeMemory.prefaultStack()
         }
         logger.info("poled started", metadata: [
             "board": "\(current.board.file)", "backend": "\(current.board.backend.rawValue)", "tick": "\(current.site.tickMs)ms",
@@ -233,6 +239,7 @@ public struct LiveRunner {
             loopStats?.record(timing)
             if scheduler.ticks == 1, let started = options.processStartNanoseconds {
                 loopStats?.firstTickAfterStartMs = Int64((timing.woke.nanoseconds &- started) / 1_000_000)
+                loopStats?.pageFaultsAtFirstTick = RealtimeMemory.threadPageFaults()
             }
             if (scheduler.ticks - 1) % publishEveryTicks == 0 || !events.isEmpty || !commands.isEmpty {
                 var snapshot = ControlSnapshot(
@@ -262,6 +269,7 @@ public struct LiveRunner {
                 )
             }
         }
+        loopStats?.pageFaultsAtEnd = RealtimeMemory.threadPageFaults()
         flush(&trace)
         flush(&recording)
         for (writer, what) in [(trace?.file, "trace"), (recording?.file, "input recording")] {
