@@ -4,6 +4,23 @@ import PackageDescription
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),
+    // Each function in a section of its own, so the daemon's link can place the code it runs
+    // together (`daemonLinking`).
+    .unsafeFlags(["-Xfrontend", "-function-sections"], .when(configuration: .release)),
+]
+
+// The daemon's pages in memory (README, "Loop timing, benchmarks and soak"): lld places the
+// functions a running pole executes together (Sources/poled/hot-functions.order, from
+// Benchmarks/hot-functions.sh), packs the 44 000 relative relocations of a position-independent
+// static-stdlib binary into a few KiB (DT_RELR, glibc 2.36: Debian 12 and later) instead of a 1 MiB
+// table read at every start, and exports no symbols, which only made every library's symbol lookups
+// search the executable's table.
+let daemonLinking: [LinkerSetting] = [
+    .unsafeFlags([
+        "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs", "-Xlinker", "--no-export-dynamic",
+        "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/Sources/poled/hot-functions.order",
+        "-Xlinker", "--no-warn-symbol-ordering",
+    ]),
 ]
 
 let package = Package(
@@ -33,14 +50,16 @@ let package = Package(
         .target(name: "PoleTOML", swiftSettings: strict),
         .target(name: "PoleConfig", dependencies: ["PoleCore", "PoleTOML"], swiftSettings: strict),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        .systemLibrary(name: "CMosquitto", pkgConfig: "libmosquitto", providers: [.apt(["libmosquitto-dev"])]),
+        // libmosquitto-dev's header; the library itself is loaded only when the uplink starts.
+        .target(name: "CMosquitto"),
         // libgpiod 1.x or 2.x, whichever libgpiod-dev installed: the shim compiles for its header.
         .target(name: "CGPIOD", linkerSettings: [.linkedLibrary("gpiod")]),
         .target(name: "CKernelClock"),
+        .target(name: "CRealtimeMemory"),
         .target(name: "CI2C"),
         .target(name: "CUnixSocket"),
         .target(name: "CEarlySignals", publicHeadersPath: "."),
-        .target(name: "PoleLinux", dependencies: ["PoleHAL", "CGPIOD", "CKernelClock", "CI2C"], swiftSettings: strict),
+        .target(name: "PoleLinux", dependencies: ["PoleHAL", "CGPIOD", "CKernelClock", "CI2C", "CRealtimeMemory"], swiftSettings: strict),
         .target(name: "PoleJSON", swiftSettings: strict),
         // The control protocol's wire types and the socket client: all polectl needs (it must build
         // with Swift 6.0, as PoleLinux does, for the CLI on every pole).
@@ -64,7 +83,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: strict
+            exclude: ["hot-functions.order"],
+            swiftSettings: strict,
+            linkerSettings: daemonLinking
         ),
         // The technician's CLI talks to the daemon and never to hardware, the store or the network:
         // it links no libgpiod, SQLite, libmosquitto or OpenSSL (.ci/run checks).

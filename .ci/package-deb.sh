@@ -94,9 +94,9 @@ for name in poled polectl; do
 done
 
 # Shared-library dependencies of the binaries as dpkg-shlibdeps computes them from the libraries
-# they link (libc6, libstdc++6, libgcc-s1, libsqlite3-0, libmosquitto1, and libgpiod2 for the
-# libgpiod 1.6 API or libgpiod3 for 2.x, whichever the build used), and systemd (the unit,
-# systemd-sysusers in postinst, udev).
+# they link (libc6, libstdc++6, libgcc-s1, libsqlite3-0, and libgpiod2 for the libgpiod 1.6 API or
+# libgpiod3 for 2.x, whichever the build used), libmosquitto1 (loaded with dlopen when the uplink
+# starts, so dpkg-shlibdeps cannot see it) and systemd (the unit, systemd-sysusers in postinst, udev).
 mkdir -m 0755 "$root/DEBIAN"
 printf 'Source: poled\n\nPackage: poled\nArchitecture: any\n' >"$stage/debian/control"
 shlibs=$(cd "$stage" && dpkg-shlibdeps -O debian/poled/usr/bin/poled debian/poled/usr/bin/polectl)
@@ -106,7 +106,7 @@ if ! [[ $shlibs =~ $gpiod_dependency ]]; then
     echo "package-deb: dpkg-shlibdeps found no libgpiod in the binaries' libraries: $shlibs" >&2
     exit 65
 fi
-depends="systemd, $shlibs"
+depends="libmosquitto1, systemd, $shlibs"
 installed_size=$(du -sk --apparent-size "$root" | cut -f1)
 cat >"$root/DEBIAN/control" <<EOF
 Package: poled

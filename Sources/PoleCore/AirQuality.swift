@@ -9,6 +9,8 @@ public struct AirQuality: Sendable {
     private var pm2_5 = RollingMean()
     private var pm10 = RollingMean()
     private var alert = FineDustAlert()
+    /// The hour the alert was last asked about.
+    private var alertHour: Int64?
     private var lastSampleMs: Int64?
     private var lastMinute: Int64?
     private var failure: String?
@@ -51,8 +53,14 @@ public struct AirQuality: Sendable {
             indication = failure == nil ? record.grade?.indication ?? .off : .off
         }
         lastMinute = minute
-        if let level = alert.update(nowMs: now, pm2_5: pm2_5, pm10: pm10) {
-            events.append(.alert(level))
+        // The alert is fed whole hours; between hours its update does nothing, so it is asked only
+        // when the hour changes (it takes the means by value: every call copies them).
+        let hour = now >= 0 ? now / RollingMean.hourMs : (now - RollingMean.hourMs + 1) / RollingMean.hourMs
+        if hour != alertHour {
+            alertHour = hour
+            if let level = alert.update(nowMs: now, pm2_5: pm2_5, pm10: pm10) {
+                events.append(.alert(level))
+            }
         }
         outputs.air = indication
         let healthy = failure == nil && inputs.particulates != nil

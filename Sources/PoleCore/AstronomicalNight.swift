@@ -23,6 +23,10 @@ struct AstronomicalNight: Sendable {
     private var middleDay: Int64?
     /// The crossings of the solar days before, of and after `middleDay`.
     private var days = (SunCrossings.alwaysBelow, SunCrossings.alwaysBelow, SunCrossings.alwaysBelow)
+    /// The last answer of `night(endingAfter:)` for these days and the moment it was asked for. It
+    /// is the answer for every later moment before that night ends (nights come in time order), so
+    /// the search runs about twice a day instead of every tick.
+    private var lastAnswer: (askedAt: Int64, night: Night?)?
 
     init(settings: NightSettings) {
         clock = SolarClock(latitudeDegrees: settings.latitudeDegrees, longitudeDegrees: settings.longitudeDegrees)
@@ -61,6 +65,16 @@ struct AstronomicalNight: Sendable {
     /// classification (polar night or midnight sun) decides.
     private mutating func night(endingAfter utcSeconds: Int64) -> Night? {
         load(atUTCSeconds: utcSeconds)
+        if let last = lastAnswer, utcSeconds >= last.askedAt, utcSeconds < last.night?.end ?? .max {
+            return last.night
+        }
+        let night = search(endingAfter: utcSeconds)
+        lastAnswer = (utcSeconds, night)
+        return night
+    }
+
+    /// `night(endingAfter:)` worked out from the crossings.
+    private func search(endingAfter utcSeconds: Int64) -> Night? {
         var openedAt: Int64?
         var isFirst = true
         for slot in 0..<6 {
@@ -98,6 +112,7 @@ struct AstronomicalNight: Sendable {
             days = (crossings(day - 1), crossings(day), crossings(day + 1))
         }
         middleDay = day
+        lastAnswer = nil
     }
 
     private func crossings(_ epochDay: Int64) -> SunCrossings {

@@ -28,15 +28,17 @@ struct LampMonitor: Sendable {
             dropTimesMs.append(nowMs)
         }
         current = currentFlows
-        dropTimesMs.removeAll { nowMs - $0 > settings.cyclingWindowMs }
-        if !commandedOn { dropTimesMs.removeAll(keepingCapacity: true) }
+        if !dropTimesMs.isEmpty {
+            dropTimesMs.removeAll { nowMs - $0 > settings.cyclingWindowMs }
+            if !commandedOn { dropTimesMs.removeAll(keepingCapacity: true) }
+        }
         set(.lampOut, outSinceMs.map { nowMs - $0 >= settings.faultDelayMs } ?? false, events: &events)
         set(.lampUnexpectedOn, unexpectedSinceMs.map { nowMs - $0 >= settings.faultDelayMs } ?? false, events: &events)
         set(.lampCycling, dropTimesMs.count >= settings.cyclingCount, events: &events)
     }
 
     private mutating func set(_ fault: Fault, _ condition: Bool, events: inout [Event]) {
-        let isActive = active.contains(fault)
+        let isActive = !active.isEmpty && active.contains(fault)
         if condition, !isActive {
             active.append(fault)
             events.append(.faultRaised(fault))

@@ -71,11 +71,16 @@ public enum SPS30Frame {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(words.count * 3)
         for word in words {
-            let pair = [UInt8(word >> 8), UInt8(word & 0xFF)]
-            bytes += pair
-            bytes.append(SensirionCRC.crc8(pair))
+            append(word, to: &bytes)
         }
         return bytes
+    }
+
+    /// Appends `word`, high byte first, and its CRC.
+    private static func append(_ word: UInt16, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(word >> 8))
+        bytes.append(UInt8(word & 0xFF))
+        bytes.append(SensirionCRC.crc8(word: word))
     }
 
     /// The words of a frame, each CRC checked.
@@ -97,10 +102,14 @@ public enum SPS30Frame {
 
     /// The frame the sensor answers to "read measured values" in float format.
     public static func encode(_ values: MeasuredValues) -> [UInt8] {
-        encode(words: values.all.flatMap { value in
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(measuredValuesLength)
+        for value in values.all {
             let bits = value.bitPattern
-            return [UInt16(bits >> 16), UInt16(bits & 0xFFFF)]
-        })
+            append(UInt16(bits >> 16), to: &bytes)
+            append(UInt16(bits & 0xFFFF), to: &bytes)
+        }
+        return bytes
     }
 
     /// Decodes a float-format "read measured values" frame.

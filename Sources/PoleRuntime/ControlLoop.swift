@@ -36,7 +36,7 @@ public struct ControlLoop<InputLines: DigitalInputSet, OutputLines: DigitalOutpu
         localDate: LocalDate? = nil, lux: SensorReading? = nil, particulates: ParticulateReading? = nil,
         commands: [Command] = [], latchedRecord: LatchedRecord = .saved
     ) throws(HALError) -> Outputs {
-        events.removeAll(keepingCapacity: true)
+        if !events.isEmpty { events.removeAll(keepingCapacity: true) }
         inputs.monotonicMs = monotonicMs
         inputs.utcSeconds = utcSeconds
         inputs.clockSynchronised = clockSynchronised

@@ -144,6 +144,12 @@ public struct LiveRunner {
                     "priority": "\(current.site.realtimePriority)", "errno": "\(code)",
                 ])
             }
+            if let code = RealtimeMemory.lockAll() {
+                logger.warning("could not lock memory (needs CAP_IPC_LOCK or LimitMEMLOCK=infinity); a page fault can delay a tick", metadata: [
+                    "errno": "\(code)",
+                ])
+            }
+            RealtimeMemory.prefaultStack()
         }
         logger.info("poled started", metadata: [
             "board": "\(current.board.file)", "backend": "\(current.board.backend.rawValue)", "tick": "\(current.site.tickMs)ms",
@@ -238,6 +244,7 @@ public struct LiveRunner {
                 // anchor for anyone timing the outputs from outside (the HIL harness does).
                 let afterStartMs = options.processStartNanoseconds.map { Int64((timing.woke.nanoseconds &- $0) / 1_000_000) }
                 loopStats?.firstTickAfterStartMs = afterStartMs
+                loopStats?.pageFaultsAtFirstTick = RealtimeMemory.threadPageFaults()
                 logger.info("first tick", metadata: [
                     "monotonic_ms": "\(timing.woke.nanoseconds / 1_000_000)", "after_start_ms": "\(afterStartMs.map { "\($0)" } ?? "-")",
                 ])
@@ -270,6 +277,7 @@ public struct LiveRunner {
                 )
             }
         }
+        loopStats?.pageFaultsAtEnd = RealtimeMemory.threadPageFaults()
         flush(&trace)
         flush(&recording)
         for (writer, what) in [(trace?.file, "trace"), (recording?.file, "input recording")] {

@@ -14,10 +14,20 @@ public struct PoleIO<InputLines: DigitalInputSet, OutputLines: DigitalOutputSet>
     public let inputRoles: [Role]
     /// Output roles in line order.
     public let outputRoles: [Role]
-    private let presenceIndex: [Int]
+    private let inputFields: [InputField]
+    private let outputSources: [OutputSource]
+    /// The indices of the heartbeat's lines among the outputs.
+    private let heartbeatIndices: [Int]
+    private let zoneCount: Int
     private var inputLevels: [LineLevel]
+    /// The output levels last written (element by element, so a tick copies no array); the safe
+    /// levels before the first write.
     private var outputLevels: [LineLevel]
-    private var appliedLevels: [LineLevel]?
+    /// Whether `outputLevels` is on the lines: false before the first write and after a failed one.
+    private var written = false
+    /// The core's outputs `outputLevels` were worked out from: when the next are the same, only the
+    /// heartbeat can have changed.
+    private var levelsOutputs: Outputs?
     private var pwm: [(role: Role, channel: any PWMChannel)]
 
     /// The roles of `board` split by direction, in the order their line sets must be opened.
@@ -39,10 +49,13 @@ public struct PoleIO<InputLines: DigitalInputSet, OutputLines: DigitalOutputSet>
         self.outputLines = outputLines
         self.inputRoles = inputRoles
         self.outputRoles = outputRoles
-        presenceIndex = presenceZones.map { zone in
-            inputRoles.firstIndex(of: .presence(zone: zone)) ?? -1
-        }
-        precondition(!presenceIndex.contains(-1), "every presence zone has an input line")
+        precondition(
+            presenceZones.allSatisfy { inputRoles.contains(.presence(zone: $0)) }, "every presence zone has an input line"
+        )
+        inputFields = inputRoles.map { InputField($0, zones: presenceZones) }
+        zoneCount = presenceZones.count
+        outputSources = outputRoles.map(OutputSource.init)
+        heartbeatIndices = outputRoles.indices.filter { outputRoles[$0] == .heartbeat }
         inputLevels = Array(repeating: .low, count: inputRoles.count)
         outputLevels = outputLines.safeLevels
     }
@@ -51,30 +64,26 @@ public struct PoleIO<InputLines: DigitalInputSet, OutputLines: DigitalOutputSet>
     public var sampledInputLevels: [LineLevel] { inputLevels }
 
     /// The output lines' logical levels as last driven, in `outputRoles` order.
-    public var drivenOutputLevels: [LineLevel] { appliedLevels ?? outputLines.safeLevels }
+    public var drivenOutputLevels: [LineLevel] { written ? outputLevels : outputLines.safeLevels }
 
     /// Samples every input line and fills the role fields of `inputs` (times are left as they are).
     public mutating func sample(into inputs: inout Inputs) throws(HALError) {
         try inputLines.sample(into: &inputLevels)
-        for (index, role) in inputRoles.enumerated() {
-            let level = inputLevels[index]
-            switch role {
-            case .headRed: inputs.headRed = Lamp(lit: level.isHigh)
-            case .headGreen: inputs.headGreen = Lamp(lit: level.isHigh)
-            case .floorRedSense: inputs.floorRedSense = Lamp(lit: level.isHigh)
-            case .floorGreenSense: inputs.floorGreenSense = Lamp(lit: level.isHigh)
-            case .motion: inputs.motion = level.isHigh
-            case .lampCurrent: inputs.lampCurrent = level.isHigh
-            case .photocell: inputs.photocellDark = level.isHigh
-            case .presence: break
-            default: preconditionFailure("output role \(role) among the inputs")
+        if inputs.presence.count != zoneCount {
+            inputs.presence = Array(repeating: false, count: zoneCount)
+        }
+        for index in inputFields.indices {
+            let high = inputLevels[index].isHigh
+            switch inputFields[index] {
+            case .headRed: inputs.headRed = Lamp(lit: high)
+            case .headGreen: inputs.headGreen = Lamp(lit: high)
+            case .floorRedSense: inputs.floorRedSense = Lamp(lit: high)
+            case .floorGreenSense: inputs.floorGreenSense = Lamp(lit: high)
+            case .motion: inputs.motion = high
+            case .lampCurrent: inputs.lampCurrent = high
+            case .photocell: inputs.photocellDark = high
+            case .presence(let zone): inputs.presence[zone] = high
             }
-        }
-        if inputs.presence.count != presenceIndex.count {
-            inputs.presence = Array(repeating: false, count: presenceIndex.count)
-        }
-        for (zone, index) in presenceIndex.enumerated() {
-            inputs.presence[zone] = inputLevels[index].isHigh
         }
     }
 
@@ -85,12 +94,25 @@ public struct PoleIO<InputLines: DigitalInputSet, OutputLines: DigitalOutputSet>
         for index in pwm.indices {
             try pwm[index].channel.setDuty(percent: pwm[index].role == .lampDim ? outputs.lampPercent : outputs.spotlightPercent)
         }
-        for (index, role) in outputRoles.enumerated() {
-            outputLevels[index] = role == .heartbeat ? heartbeat : Self.level(of: role, in: outputs)
+        var changed = !written
+        if outputs != levelsOutputs {
+            for index in outputSources.indices {
+                let level = outputSources[index].level(in: outputs, heartbeat: heartbeat)
+                if level != outputLevels[index] {
+                    outputLevels[index] = level
+                    changed = true
+                }
+            }
+            levelsOutputs = outputs
         }
-        if outputLevels == appliedLevels { return false }
+        for index in heartbeatIndices where outputLevels[index] != heartbeat {
+            outputLevels[index] = heartbeat
+            changed = true
+        }
+        guard changed else { return false }
+        written = false
         try outputLines.apply(outputLevels)
-        appliedLevels = outputLevels
+        written = true
         return true
     }
 
@@ -99,21 +121,72 @@ public struct PoleIO<InputLines: DigitalInputSet, OutputLines: DigitalOutputSet>
         for index in pwm.indices {
             try pwm[index].channel.setDuty(percent: pwm[index].channel.safeDutyPercent)
         }
+        written = false
         try outputLines.applySafeLevels()
-        appliedLevels = outputLines.safeLevels
+        outputLevels = outputLines.safeLevels
+        levelsOutputs = nil
+        written = true
+    }
+}
+
+/// Where an input line's level goes in `Inputs`, worked out once from its role.
+private enum InputField {
+    case headRed, headGreen, floorRedSense, floorGreenSense, motion, lampCurrent, photocell
+    /// `Inputs.presence` at this index.
+    case presence(zone: Int)
+
+    init(_ role: Role, zones: [String]) {
+        switch role {
+        case .headRed: self = .headRed
+        case .headGreen: self = .headGreen
+        case .floorRedSense: self = .floorRedSense
+        case .floorGreenSense: self = .floorGreenSense
+        case .motion: self = .motion
+        case .lampCurrent: self = .lampCurrent
+        case .photocell: self = .photocell
+        case .presence(let zone):
+            guard let index = zones.firstIndex(of: zone) else { preconditionFailure("presence line of zone \(zone), not among the board's zones") }
+            self = .presence(zone: index)
+        default: preconditionFailure("output role \(role) among the inputs")
+        }
+    }
+}
+
+/// What an output line shows, worked out once from its role.
+private enum OutputSource {
+    case floorRed, floorGreen, floorDim, voiceNightVolume, heartbeat, beacon, spotlight, lampRelay, lampDim, mist
+    case voice(VoiceMessage)
+    case air(AirIndication)
+
+    init(_ role: Role) {
+        switch role {
+        case .floorRed: self = .floorRed
+        case .floorGreen: self = .floorGreen
+        case .floorDim: self = .floorDim
+        case .voiceNightVolume: self = .voiceNightVolume
+        case .heartbeat: self = .heartbeat
+        case .beacon: self = .beacon
+        case .voice(let message): self = .voice(message)
+        case .spotlight: self = .spotlight
+        case .lampRelay: self = .lampRelay
+        case .lampDim: self = .lampDim
+        case .air(let grade): self = .air(grade)
+        case .mist: self = .mist
+        default: preconditionFailure("input role \(role) among the outputs")
+        }
     }
 
-    /// The level of one output role for the core's outputs. Levels in percent become on/off lines
-    /// here until PWM outputs arrive: relay and spotlight on above zero, the lamp's dim line on at
-    /// full level, the floor's dim line on below full.
-    static func level(of role: Role, in outputs: Outputs) -> LineLevel {
+    /// The line's level for the core's outputs and this tick's heartbeat. Levels in percent become
+    /// on/off lines here until PWM outputs arrive: relay and spotlight on above zero, the lamp's dim
+    /// line on at full level, the floor's dim line on below full.
+    func level(in outputs: Outputs, heartbeat: LineLevel) -> LineLevel {
         let asserted: Bool
-        switch role {
+        switch self {
         case .floorRed: asserted = outputs.floor == .red
         case .floorGreen: asserted = outputs.floor == .green
         case .floorDim: asserted = outputs.floorLevelPercent < 100
         case .voiceNightVolume: asserted = outputs.voiceNightVolume == .on
-        case .heartbeat: asserted = false
+        case .heartbeat: return heartbeat
         case .beacon: asserted = outputs.beaconLamp == .on
         case .voice(let message): asserted = outputs.voice == message
         case .spotlight: asserted = outputs.spotlightPercent > 0
@@ -121,7 +194,6 @@ public struct PoleIO<InputLines: DigitalInputSet, OutputLines: DigitalOutputSet>
         case .lampDim: asserted = outputs.lampPercent >= 100
         case .air(let grade): asserted = outputs.air == grade
         case .mist: asserted = outputs.mist == .on
-        default: preconditionFailure("input role \(role) among the outputs")
         }
         return LineLevel(asserted: asserted)
     }

@@ -1,4 +1,4 @@
-public import PoleCore
+import PoleCore
 public import PoleConfig
 public import PoleHAL
 public import PoleSim
@@ -29,25 +29,6 @@ public enum SimBoard {
             inputLines: inputs, outputLines: outputs, inputRoles: inputRoles, outputRoles: outputRoles,
             presenceZones: board.presenceZones
         )
-    }
-
-    /// A poller for the board's BH1750 on the simulated bus, if the board has one.
-    public static func luxPoller(_ configuration: PoleConfiguration, street: Street) -> LuxPoller<SimI2CBus>? {
-        guard let device = configuration.board.i2c.first(where: { $0.role == "lux" && $0.sensor == .bh1750 }) else { return nil }
-        return LuxPoller(bus: SimI2CBus(street: street), address: I2CAddress(device.address))
-    }
-
-    /// A poller for the board's particulate sensor on the simulated bus, if the board has one.
-    public static func particulatePoller(
-        _ configuration: PoleConfiguration, street: Street
-    ) -> (any SensorPolling<ParticulateReading>)? {
-        guard let device = configuration.board.i2c.first(where: { $0.role == "pm" }) else { return nil }
-        let bus = SimI2CBus(street: street)
-        let address = I2CAddress(device.address)
-        switch device.sensor {
-        case .pmsa003i: return PMSA003IPoller(bus: bus, address: address)
-        default: return ParticulatePoller(bus: bus, address: address)
-        }
     }
 
     /// The line names of the floor outputs, for the invariant monitor, when the board has a crosswalk.

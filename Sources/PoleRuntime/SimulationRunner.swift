@@ -68,8 +68,7 @@ public enum SimulationRunner {
         var clock = StreetClock(street: street, player: ScenarioPlayer(scenario: scenario))
         clock.playDueSteps()
         var scheduler = TickScheduler(clock: clock, periodMs: configuration.site.tickMs)
-        var luxPoller = SimBoard.luxPoller(configuration, street: street)
-        var particulatePoller = SimBoard.particulatePoller(configuration, street: street)
+        var sensors = SimulatedSensors(configuration, street: street)
         var trace = TraceWriter()
         var recorder = record.map { _ in
             InputRecorder(header: RecordingHeader(
@@ -77,8 +76,11 @@ public enum SimulationRunner {
                 zones: configuration.board.presenceZones, latched: latched, lampCounters: counters
             ))
         }
-        let floorLines = SimBoard.floorLines(configuration)
-        var monitor = InvariantMonitor(allowanceMs: configuration.site.tickMs + configuration.site.crosswalk.debounceMs)
+        var monitor = SimBoard.floorLines(configuration).map {
+            InvariantMonitor(
+                allowanceMs: configuration.site.tickMs + configuration.site.crosswalk.debounceMs, floorRedLine: $0.red, floorGreenLine: $0.green
+            )
+        }
         var checker = CoreInvariantChecker(
             startupHoldMs: configuration.site.crosswalk.startupHoldMs,
             lampFloorPercent: configuration.features.contains(.securityLamp) ? configuration.site.lamp.nightFloorPercent : nil,
@@ -93,7 +95,7 @@ public enum SimulationRunner {
                 try loop.tick(
                     monotonicMs: timing.elapsedMs, utcSeconds: utc.seconds, clockSynchronised: true,
                     localMinuteOfDay: localTime.minuteOfDay(utcSeconds: utc.seconds), localDate: LocalDate(localTime.date(utcSeconds: utc.seconds)),
-                    lux: luxPoller?.poll(nowMs: timing.elapsedMs), particulates: particulatePoller?.poll(nowMs: timing.elapsedMs),
+                    lux: sensors.lux(nowMs: timing.elapsedMs), particulates: sensors.particulates(nowMs: timing.elapsedMs),
                     commands: street.takeCommands()
                 )
             } catch {
@@ -102,8 +104,8 @@ public enum SimulationRunner {
             if store != nil {
                 try keep(loop.events, of: loop.pole, in: &store, latched: &latched, atMs: timing.elapsedMs, utcMs: street.utcMilliseconds)
             }
-            if let floorLines {
-                monitor.check(street, floorRedLine: floorLines.red, floorGreenLine: floorLines.green)
+            if monitor != nil {
+                monitor?.check(street)
                 checker.check(atMs: timing.elapsedMs, events: loop.events, outputs: loop.outputs)
             }
             report.ticks += 1
@@ -125,7 +127,7 @@ public enum SimulationRunner {
         }
         report.traceBytes += try flush(&trace, to: file)
         try write(recorder?.takePending() ?? [], to: record)
-        report.violations = (monitor.violations + checker.violations).sorted { $0.atMs < $1.atMs }
+        report.violations = ((monitor?.violations ?? []) + checker.violations).sorted { $0.atMs < $1.atMs }
         report.lampCounters = loop.pole.lampCounters
         let finalCounters = loop.pole.lampCounters
         do {

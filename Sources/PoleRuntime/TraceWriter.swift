@@ -16,23 +16,31 @@ public struct TraceWriter: Sendable {
     }
 
     /// Records one tick's events and outputs at `timeMs`.
+    @inline(__always)
     public mutating func record(timeMs: Int64, events: [Event], outputs: Outputs) {
+        // Most ticks change nothing: this test is all they cost (inlined into the loop).
+        if events.isEmpty, outputs == previous { return }
+        recordChanges(timeMs: timeMs, events: events, outputs: outputs)
+    }
+
+    private mutating func recordChanges(timeMs: Int64, events: [Event], outputs: Outputs) {
         for event in events {
             write(event, timeMs: timeMs)
         }
-        let before = previous
-        func changed<Value: Equatable>(_ value: (Outputs) -> Value) -> Bool {
-            before.map { value($0) != value(outputs) } ?? true
-        }
-        if changed(\.floor) { output(timeMs, "floor", text: outputs.floor.name) }
-        if changed(\.beacon) { output(timeMs, "beacon", text: outputs.beacon.name) }
-        if before == nil || (changed(\.voice) && outputs.voice != .none) {
+        // Field by field, without key paths: this runs every tick of every simulation.
+        let first = previous == nil
+        let before = previous ?? outputs
+        if first || outputs.floor != before.floor { output(timeMs, "floor", text: outputs.floor.name) }
+        if first || outputs.beacon != before.beacon { output(timeMs, "beacon", text: outputs.beacon.name) }
+        if first || (outputs.voice != before.voice && outputs.voice != .none) {
             output(timeMs, "voice", text: outputs.voice.name)
         }
-        if changed(\.spotlightPercent) { output(timeMs, "spotlight", number: outputs.spotlightPercent) }
-        if changed(\.lampPercent) { output(timeMs, "lamp", number: outputs.lampPercent) }
-        if changed(\.air) { output(timeMs, "air", text: outputs.air.name) }
-        if changed(\.mist) { output(timeMs, "mist", text: outputs.mist.name) }
+        if first || outputs.spotlightPercent != before.spotlightPercent {
+            output(timeMs, "spotlight", number: outputs.spotlightPercent)
+        }
+        if first || outputs.lampPercent != before.lampPercent { output(timeMs, "lamp", number: outputs.lampPercent) }
+        if first || outputs.air != before.air { output(timeMs, "air", text: outputs.air.name) }
+        if first || outputs.mist != before.mist { output(timeMs, "mist", text: outputs.mist.name) }
         previous = outputs
     }
 

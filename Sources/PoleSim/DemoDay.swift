@@ -10,12 +10,19 @@ public enum DemoDay {
     static let greenMs: Int64 = 15_000
     static let flashingMs: Int64 = 10_000
 
-    /// A scenario of `durationMs` starting at `startUTCSeconds`, for the zones the board has.
-    public static func scenario(seed: UInt64, startUTCSeconds: Int64, durationMs: Int64, zones: [String]) -> Scenario {
+    /// A scenario of `durationMs` starting at `startUTCSeconds`, for the zones the board has; only
+    /// the steps within `window` (ms from the start) when one is given. A window holds exactly the
+    /// steps the whole scenario has there, so a long run can be generated a part at a time.
+    public static func scenario(
+        seed: UInt64, startUTCSeconds: Int64, durationMs: Int64, zones: [String], within window: Range<Int64>? = nil
+    ) -> Scenario {
         var steps: [Scenario.Step] = []
+        var generated = 0
         func add(_ atMs: Int64, _ action: StreetAction) {
             guard atMs <= durationMs else { return }
-            steps.append(Scenario.Step(atMs: atMs, action: action, index: steps.count))
+            defer { generated += 1 }
+            guard window?.contains(atMs) ?? true else { return }
+            steps.append(Scenario.Step(atMs: atMs, action: action, index: generated))
         }
         let cycleMs = redMs + greenMs + flashingMs
         var cycleStart: Int64 = 0

@@ -21,21 +21,30 @@ public struct InvariantMonitor: Sendable {
     }
 
     private let allowanceMs: Int64
+    /// The slots of the output lines the board drives the floor's red and green on.
+    private let floorRedSlot: Int
+    private let floorGreenSlot: Int
     private var headGreenLastLitMs: Int64?
     /// Every violation seen, in order (bounded: the first 100).
     public private(set) var violations: [Violation] = []
 
-    /// `allowanceMs` is one tick plus the debounce.
-    public init(allowanceMs: Int64) {
+    /// `allowanceMs` is one tick plus the debounce; the floor is driven on the simulated output lines
+    /// named `floorRedLine` and `floorGreenLine`.
+    public init(allowanceMs: Int64, floorRedLine: String, floorGreenLine: String) {
+        guard let red = SimLines.outputSlot(floorRedLine), let green = SimLines.outputSlot(floorGreenLine) else {
+            preconditionFailure("the floor lines \(floorRedLine) and \(floorGreenLine) are outputs of the simulated chip")
+        }
         self.allowanceMs = allowanceMs
+        floorRedSlot = red
+        floorGreenSlot = green
     }
 
     /// Checks the state after poled's outputs for this tick were applied.
-    public mutating func check(_ street: Street, floorRedLine: String, floorGreenLine: String) {
+    public mutating func check(_ street: Street) {
         let now = street.nowMs
         if street.headGreenLit { headGreenLastLitMs = now }
-        let floorGreen = street.driven[floorGreenLine] ?? false
-        let floorRed = street.driven[floorRedLine] ?? false
+        let floorGreen = street.isDrivenHigh(slot: floorGreenSlot)
+        let floorRed = street.isDrivenHigh(slot: floorRedSlot)
         if floorGreen, floorRed {
             record(Violation(atMs: now, invariant: 2, detail: "floor red and floor green driven together"))
         }

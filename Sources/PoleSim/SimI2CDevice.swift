@@ -114,7 +114,8 @@ public final class SimI2CDevice {
             }
         }
         if bytes.count < count { bytes += [UInt8](repeating: 0xFF, count: count - bytes.count) }
-        return Array(bytes.prefix(count))
+        if bytes.count > count { bytes.removeLast(bytes.count - count) }
+        return bytes
     }
 
     /// The answer to a read, `nil` when the device has nothing to answer.
@@ -177,7 +178,7 @@ public struct SimI2CBus: I2CBus {
     }
 
     public mutating func transaction(address: I2CAddress, operations: [I2COperation]) throws(HALError) -> [[UInt8]] {
-        guard let device = street.devicesByRole.first(where: { $0.device.address == address })?.device else {
+        guard let device = street.devicesByRole.first(where: { $0.address == address }) else {
             throw HALError(.nack(.address), context: "i2c sim \(address): no device")
         }
         return try device.transaction(operations, street: street)

@@ -21,26 +21,37 @@ public enum SimLines {
     /// Presence inputs are `PRESENCE_<ZONE>` for any zone name, upper-cased.
     public static let presencePrefix = "PRESENCE_"
 
-    /// Output line names the simulated chip offers.
-    public static let outputs: Set<String> = [
-        floorRed, floorGreen, "FLOOR_DIM", "BEACON", "VOICE_RED_WAIT", "VOICE_GREEN_CROSS", "VOICE_FLASH_WAIT",
-        "VOICE_NIGHT_VOLUME", "SPOTLIGHT", lampRelay, "LAMP_DIM", "AIR_GOOD", "AIR_MODERATE", "AIR_BAD",
-        "AIR_VERY_BAD", "MIST", "HEARTBEAT",
+    /// Output line names the simulated chip offers, in slot order: the street reads the first three
+    /// (the floor's feeds and the lamp's relay) by these fixed slots.
+    public static let outputNames = [
+        floorRed, floorGreen, lampRelay, "FLOOR_DIM", "BEACON", "VOICE_RED_WAIT", "VOICE_GREEN_CROSS", "VOICE_FLASH_WAIT",
+        "VOICE_NIGHT_VOLUME", "SPOTLIGHT", "LAMP_DIM", "AIR_GOOD", "AIR_MODERATE", "AIR_BAD", "AIR_VERY_BAD", "MIST", "HEARTBEAT",
     ]
+    static let floorRedSlot = 0
+    static let floorGreenSlot = 1
+    static let lampRelaySlot = 2
 
-    static func reader(for line: String) -> ((Street) -> Bool)? {
+    /// Output line names the simulated chip offers.
+    public static let outputs = Set(outputNames)
+
+    /// The slot of output line `line` in `outputNames`, `nil` for a name the chip lacks.
+    public static func outputSlot(_ line: String) -> Int? {
+        outputNames.firstIndex(of: line)
+    }
+
+    /// What input line `line` reads on `street`, `nil` for a name the chip lacks.
+    static func input(_ line: String, on street: Street) -> Street.Input? {
         switch line {
-        case headRed: return { $0.headRedLit }
-        case headGreen: return { $0.headGreenLit }
-        case floorRedSense: return { $0.floorRedSensed }
-        case floorGreenSense: return { $0.floorGreenSensed }
-        case motion: return { $0.motion }
-        case lampCurrent: return { $0.lampCurrentFlows }
-        case photocell: return { $0.photocellDark }
+        case headRed: return .headRed
+        case headGreen: return .headGreen
+        case floorRedSense: return .floorRedSense
+        case floorGreenSense: return .floorGreenSense
+        case motion: return .motion
+        case lampCurrent: return .lampCurrent
+        case photocell: return .photocell
         default:
             guard line.hasPrefix(presencePrefix), line.count > presencePrefix.count else { return nil }
-            let zone = line.dropFirst(presencePrefix.count).lowercased()
-            return { $0.presence[zone] ?? false }
+            return .presence(slot: street.presenceSlot(zone: line.dropFirst(presencePrefix.count).lowercased()))
         }
     }
 }
@@ -48,28 +59,26 @@ public enum SimLines {
 /// Simulated input lines, sampled from the street.
 public struct SimInputLines: DigitalInputSet {
     private let street: Street
-    private let readers: [(Street) -> Bool]
+    private let inputs: [Street.Input]
 
     /// Opens the named input lines; a name the simulated chip lacks is `notFound`.
     public init(street: Street, lines: [String]) throws(HALError) {
         self.street = street
-        var readers: [(Street) -> Bool] = []
+        var inputs: [Street.Input] = []
         for line in lines {
-            guard let reader = SimLines.reader(for: line) else {
+            guard let input = SimLines.input(line, on: street) else {
                 throw HALError(.notFound, context: "line \"\(line)\" on chip \(SimLines.chipLabel) (not an input of the simulated board)")
             }
-            readers.append(reader)
+            inputs.append(input)
         }
-        self.readers = readers
+        self.inputs = inputs
     }
 
-    public var lineCount: Int { readers.count }
+    public var lineCount: Int { inputs.count }
 
     public mutating func sample(into levels: inout [LineLevel]) throws(HALError) {
-        precondition(levels.count == readers.count, "one level per line")
-        for index in readers.indices {
-            levels[index] = LineLevel(asserted: readers[index](street))
-        }
+        precondition(levels.count == inputs.count, "one level per line")
+        street.sample(inputs, into: &levels)
     }
 }
 
@@ -77,32 +86,38 @@ public struct SimInputLines: DigitalInputSet {
 /// lamp's current).
 public struct SimOutputLines: DigitalOutputSet {
     private let street: Street
-    private let lines: [String]
+    /// Each line's slot in `SimLines.outputNames`.
+    private let slots: [Int]
     public let safeLevels: [LineLevel]
+    /// What each line was last driven to; updated in place, so no tick copies an array.
     private var applied: [LineLevel]
 
     /// Opens the named output lines at their safe levels; a name the simulated chip lacks is `notFound`.
     public init(street: Street, lines: [String], safeLevels: [LineLevel]) throws(HALError) {
         precondition(lines.count == safeLevels.count, "one safe level per line")
-        for line in lines where !SimLines.outputs.contains(line) {
-            throw HALError(.notFound, context: "line \"\(line)\" on chip \(SimLines.chipLabel) (not an output of the simulated board)")
+        var slots: [Int] = []
+        for line in lines {
+            guard let slot = SimLines.outputSlot(line) else {
+                throw HALError(.notFound, context: "line \"\(line)\" on chip \(SimLines.chipLabel) (not an output of the simulated board)")
+            }
+            slots.append(slot)
         }
         self.street = street
-        self.lines = lines
+        self.slots = slots
         self.safeLevels = safeLevels
         applied = safeLevels
-        for (line, level) in zip(lines, safeLevels) {
-            street.drive(line: line, level: level.isHigh)
+        for (slot, level) in zip(slots, safeLevels) {
+            street.drive(slot: slot, level: level.isHigh)
         }
     }
 
-    public var lineCount: Int { lines.count }
+    public var lineCount: Int { slots.count }
 
     public mutating func apply(_ levels: [LineLevel]) throws(HALError) {
-        precondition(levels.count == lines.count, "one level per line")
-        for index in lines.indices where levels[index] != applied[index] {
-            street.drive(line: lines[index], level: levels[index].isHigh)
+        precondition(levels.count == slots.count, "one level per line")
+        for index in slots.indices where levels[index] != applied[index] {
+            street.drive(slot: slots[index], level: levels[index].isHigh)
+            applied[index] = levels[index]
         }
-        applied = levels
     }
 }

@@ -56,6 +56,10 @@ struct Run: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         // Blocked before main already (CEarlySignals); blocking again is harmless.
         let signals = ProcessSignals.block()
+        // Before the first thread (the log writer's) starts.
+        if let code = RealtimeMemory.limitThreadStacks() {
+            printError("poled: could not set the threads' stack size (errno \(code)); they keep the default")
+        }
         let environment = ProcessEnvironment.current()
         let level = Logger.Level(rawValue: logLevel) ?? .info
         let underSystemd = environment["JOURNAL_STREAM"] != nil

@@ -13,6 +13,29 @@ import Testing
     ] as [([UInt8], UInt8)])
     func datasheetWords(word: [UInt8], crc: UInt8) {
         #expect(SensirionCRC.crc8(word) == crc)
+        #expect(SensirionCRC.crc8(word: UInt16(word[0]) << 8 | UInt16(word[1])) == crc)
+    }
+
+    /// Every word against the polynomial worked bit by bit, as the datasheet states it.
+    @Test func everyWordMatchesTheBitwiseDefinition() {
+        func bitwise(_ bytes: [UInt8]) -> UInt8 {
+            var crc: UInt8 = 0xFF
+            for byte in bytes {
+                crc ^= byte
+                for _ in 0..<8 {
+                    crc = (crc & 0x80) != 0 ? (crc << 1) ^ 0x31 : crc << 1
+                }
+            }
+            return crc
+        }
+        for word in 0...UInt16.max {
+            let bytes = [UInt8(word >> 8), UInt8(word & 0xFF)]
+            let expected = bitwise(bytes)
+            guard SensirionCRC.crc8(word: word) == expected, SensirionCRC.crc8(bytes) == expected else {
+                Issue.record("word \(word)")
+                return
+            }
+        }
     }
 
     @Test func emptyInputIsTheInitialValue() {

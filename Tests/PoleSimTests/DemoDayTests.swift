@@ -21,6 +21,20 @@ import Testing
         #expect(presence(first) != presence(second))
     }
 
+    /// `poled run` holds the demo an hour at a time: the hours, one after another, are the day.
+    @Test func hourWindowsTogetherAreTheWholeDay() {
+        let whole = DemoDay.scenario(seed: 4, startUTCSeconds: Self.start, durationMs: Self.day, zones: ["a", "b"])
+        var hours: [Scenario.Step] = []
+        for hour in Int64(0)..<24 {
+            let window = hour * 3_600_000..<(hour + 1) * 3_600_000
+            let part = DemoDay.scenario(seed: 4, startUTCSeconds: Self.start, durationMs: Self.day, zones: ["a", "b"], within: window)
+            #expect(part.steps.allSatisfy { window.contains($0.atMs) })
+            hours += part.steps
+        }
+        #expect(hours == whole.steps.filter { $0.atMs < Self.day })
+        #expect(hours.count > 1_000)
+    }
+
     @Test func headCyclesRed40GreenFifteenFlashingTen() {
         let scenario = DemoDay.scenario(seed: 1, startUTCSeconds: Self.start, durationMs: 131_000, zones: [])
         let heads = scenario.steps.compactMap { step -> (Int64, HeadAspect)? in

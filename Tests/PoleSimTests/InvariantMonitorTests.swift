@@ -7,7 +7,7 @@ import Testing
     struct Rig {
         let street = Street(startUTCSeconds: 0)
         var floor: SimOutputLines
-        var monitor = InvariantMonitor(allowanceMs: 100)
+        var monitor = InvariantMonitor(allowanceMs: 100, floorRedLine: SimLines.floorRed, floorGreenLine: SimLines.floorGreen)
 
         init() throws {
             floor = try SimOutputLines(street: street, lines: [SimLines.floorRed, SimLines.floorGreen], safeLevels: [.low, .low])
@@ -17,7 +17,7 @@ import Testing
         mutating func tick(_ timeMs: Int64, red: Bool = false, green: Bool = false) throws {
             street.advance(toMs: timeMs)
             try floor.apply([LineLevel(asserted: red), LineLevel(asserted: green)])
-            monitor.check(street, floorRedLine: SimLines.floorRed, floorGreenLine: SimLines.floorGreen)
+            monitor.check(street)
         }
     }
 

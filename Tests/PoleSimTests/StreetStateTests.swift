@@ -10,14 +10,15 @@ import Testing
         street.apply(.lux(3.0))
         street.apply(.photocell(true))
         street.apply(.particulates(pm2_5: 40, pm10: 100))
-        #expect(street.presence == ["a": true])
+        #expect(street.isPresent(zone: "a"))
+        #expect(!street.isPresent(zone: "b"))
         #expect(street.motion)
         #expect(street.lux == 3.0)
         #expect(street.photocellDark)
         #expect(street.pm2_5 == 40)
         #expect(street.pm10 == 100)
         street.apply(.presence(zone: "a", present: false))
-        #expect(street.presence == ["a": false])
+        #expect(!street.isPresent(zone: "a"))
     }
 
     @Test func utcStartsAtTheScenarioStartAndTicks() {

@@ -35,9 +35,6 @@ final class MosquittoClient: Sendable {
         var will: (topic: String, payload: String)
     }
 
-    private static let libraryReady: Bool = {
-        mosquitto_lib_init() == MOSQ_ERR_SUCCESS.rawValue
-    }()
 
     let reports = Mutex(Reports())
     private nonisolated(unsafe) let handle: OpaquePointer
@@ -46,12 +43,15 @@ final class MosquittoClient: Sendable {
     /// certificate, say) is thrown as its message. Call it off the loop's thread: the broker's name
     /// is resolved here.
     init(_ options: Options) throws(UplinkProblem) {
-        guard Self.libraryReady, let handle = mosquitto_new(options.clientID, true, nil) else {
+        if let problem = poled_mosquitto_load() {
+            throw UplinkProblem("libmosquitto is not usable (install libmosquitto1): " + String(cString: problem))
+        }
+        guard let handle = poled_mosquitto_new(options.clientID, true, nil) else {
             throw UplinkProblem("libmosquitto could not create a client")
         }
         self.handle = handle
-        mosquitto_user_data_set(handle, Unmanaged.passUnretained(self).toOpaque())
-        mosquitto_connect_callback_set(handle) { _, context, code in
+        poled_mosquitto_user_data_set(handle, Unmanaged.passUnretained(self).toOpaque())
+        poled_mosquitto_connect_callback_set(handle) { _, context, code in
             MosquittoClient.from(context).reports.withLock { reports in
                 reports.connected = code == 0
                 if code == 0 {
@@ -59,12 +59,12 @@ final class MosquittoClient: Sendable {
                     reports.refusal = nil
                     reports.tlsError = nil
                 } else {
-                    reports.refusal = "broker refused the connection: " + String(cString: mosquitto_connack_string(code))
+                    reports.refusal = "broker refused the connection: " + String(cString: poled_mosquitto_connack_string(code))
                     reports.lastProblem = reports.refusal
                 }
             }
         }
-        mosquitto_disconnect_callback_set(handle) { _, context, code in
+        poled_mosquitto_disconnect_callback_set(handle) { _, context, code in
             MosquittoClient.from(context).reports.withLock { reports in
                 reports.connected = false
                 if let tls = reports.tlsError, reports.refusal == nil { reports.refusal = "TLS failure: " + tls }
@@ -74,7 +74,7 @@ final class MosquittoClient: Sendable {
         // A failed TLS handshake reaches the callbacks above as a lost connection, or not at all
         // (when it fails inside a reconnect); what went wrong (an unknown CA, an expired or missing
         // certificate) is in libmosquitto's log, and is the reason until a connection succeeds.
-        mosquitto_log_callback_set(handle) { _, context, level, message in
+        poled_mosquitto_log_callback_set(handle) { _, context, level, message in
             guard level & Int32(MOSQ_LOG_ERR) != 0, let message else { return }
             let text = String(cString: message)
             guard text.hasPrefix("OpenSSL Error") else { return }
@@ -86,21 +86,21 @@ final class MosquittoClient: Sendable {
                 reports.lastProblem = reports.refusal
             }
         }
-        mosquitto_publish_callback_set(handle) { _, context, messageID in
+        poled_mosquitto_publish_callback_set(handle) { _, context, messageID in
             MosquittoClient.from(context).reports.withLock { $0.acknowledged.append(messageID) }
         }
         // On a throw below, `deinit` destroys the handle: `self` is fully initialised by now.
-        try check(mosquitto_int_option(handle, MOSQ_OPT_PROTOCOL_VERSION, MQTT_PROTOCOL_V311), "setting MQTT 3.1.1")
-        try check(mosquitto_reconnect_delay_set(handle, 1, 60, true), "setting the reconnect delay")
-        try check(mosquitto_will_set(handle, options.will.topic, Int32(options.will.payload.utf8.count), options.will.payload, 1, true), "setting the last will")
+        try check(poled_mosquitto_int_option(handle, MOSQ_OPT_PROTOCOL_VERSION, MQTT_PROTOCOL_V311), "setting MQTT 3.1.1")
+        try check(poled_mosquitto_reconnect_delay_set(handle, 1, 60, true), "setting the reconnect delay")
+        try check(poled_mosquitto_will_set(handle, options.will.topic, Int32(options.will.payload.utf8.count), options.will.payload, 1, true), "setting the last will")
         if options.username != nil || options.password != nil {
-            try check(mosquitto_username_pw_set(handle, options.username, options.password), "setting the credentials")
+            try check(poled_mosquitto_username_pw_set(handle, options.username, options.password), "setting the credentials")
         }
         if let ca = options.caFile {
-            try check(mosquitto_tls_set(handle, ca, nil, options.certFile, options.keyFile, nil), "setting up TLS")
+            try check(poled_mosquitto_tls_set(handle, ca, nil, options.certFile, options.keyFile, nil), "setting up TLS")
         }
-        try check(mosquitto_loop_start(handle), "starting the network thread")
-        let code = mosquitto_connect_async(handle, options.host, Int32(options.port), Int32(options.keepAliveSeconds))
+        try check(poled_mosquitto_loop_start(handle), "starting the network thread")
+        let code = poled_mosquitto_connect_async(handle, options.host, Int32(options.port), Int32(options.keepAliveSeconds))
         if code != MOSQ_ERR_SUCCESS.rawValue {
             // The library's thread keeps retrying; the first failure is only reported.
             reports.withLock { reports in
@@ -112,7 +112,7 @@ final class MosquittoClient: Sendable {
     }
 
     deinit {
-        mosquitto_destroy(handle)
+        poled_mosquitto_destroy(handle)
     }
 
     /// Queues a QoS 1 message and returns its id, or why the library refused it. A message
@@ -120,7 +120,7 @@ final class MosquittoClient: Sendable {
     /// reconnect, so it counts as queued.
     func publish(topic: String, payload: String, retain: Bool) -> Result<Int32, UplinkProblem> {
         var messageID: Int32 = 0
-        let code = mosquitto_publish(handle, &messageID, topic, Int32(payload.utf8.count), payload, 1, retain)
+        let code = poled_mosquitto_publish(handle, &messageID, topic, Int32(payload.utf8.count), payload, 1, retain)
         guard code == MOSQ_ERR_SUCCESS.rawValue || code == MOSQ_ERR_NO_CONN.rawValue else {
             return .failure(UplinkProblem("cannot publish to \(topic): \(Self.describe(code))"))
         }
@@ -130,8 +130,8 @@ final class MosquittoClient: Sendable {
     /// Disconnects cleanly (no last will) and stops the library's thread. `force` cancels a thread
     /// that may be stuck connecting to a broker that does not answer.
     func shutDown(force: Bool) {
-        mosquitto_disconnect(handle)
-        mosquitto_loop_stop(handle, force)
+        poled_mosquitto_disconnect(handle)
+        poled_mosquitto_loop_stop(handle, force)
     }
 
     private func check(_ code: Int32, _ doing: String) throws(UplinkProblem) {
@@ -143,7 +143,7 @@ final class MosquittoClient: Sendable {
     }
 
     static func describe(_ code: Int32) -> String {
-        code == MOSQ_ERR_ERRNO.rawValue ? String(cString: strerror(errno)) : String(cString: mosquitto_strerror(code))
+        code == MOSQ_ERR_ERRNO.rawValue ? String(cString: strerror(errno)) : String(cString: poled_mosquitto_strerror(code))
     }
 }
 
