@@ -29,9 +29,11 @@ public enum SoakRunner {
         public var failure: Failure?
     }
 
-    /// Soaks `minutes` of street life from `seed`; `progress` hears the minutes done after each run.
+    /// Soaks `minutes` of street life from `seed`, writing each run's trace to `trace` one after the
+    /// other (each starts again at t = 0); `progress` hears the minutes done after each run.
     public static func run(
-        configuration: PoleConfiguration, minutes: Int64, seed: UInt64, progress: (Int64) -> Void = { _ in }
+        configuration: PoleConfiguration, minutes: Int64, seed: UInt64, trace: (any TraceSink)? = nil,
+        progress: (Int64) -> Void = { _ in }
     ) throws(SimulationFailure) -> Report {
         var report = Report()
         while report.minutes < minutes {
@@ -41,7 +43,7 @@ public enum SoakRunner {
                 seed: runSeed, durationMs: runMinutes * 60_000, zones: configuration.board.presenceZones,
                 devices: configuration.board.i2c.map(\.role)
             )
-            let result = try SimulationRunner.run(configuration: configuration, scenario: scenario, trace: nil)
+            let result = try SimulationRunner.run(configuration: configuration, scenario: scenario, trace: trace)
             report.runs += 1
             report.minutes += runMinutes
             report.faultsInjected += scenario.steps.count { isFault($0.action) }

@@ -128,6 +128,10 @@ check "replay of a non-recording exits 65" exits 65 "$poled" replay "$work/not-a
 
 check "a bounded soak: 60 minutes of chaos, no violation" exits 0 "$poled" soak --board boards/sim.toml --minutes 60 --seed 3
 check "the soak reports its faults" grep -qE '60 minutes simulated in 1 runs .* [1-9][0-9]* faults injected, 0 violations' "$work/out"
+check "soak --trace: the same seed writes the same trace" exits 0 "$poled" soak --board boards/sim.toml --minutes 5 --seed 7 --trace "$work/soak-a.jsonl"
+"$poled" soak --board boards/sim.toml --minutes 5 --seed 7 --trace - 2>/dev/null >"$work/soak-b.jsonl"
+check "soak --trace -: the trace alone on standard output, identical" cmp -s "$work/soak-a.jsonl" "$work/soak-b.jsonl"
+check "the soak's trace has the injected faults' events" grep -q '"type":"event"' "$work/soak-a.jsonl"
 check "soak refuses a real board" exits 64 "$poled" soak --board boards/pi4-crosswalk.toml --minutes 1
 
 echo "$passed passed, $failed failed"
