@@ -42,6 +42,7 @@ fi
 # The table as "Module<TAB>Allowed Allowed ..." lines.
 table=$(awk -F'|' '
     function trim(text) { gsub(/`/, "", text); gsub(/^[ \t]+|[ \t]+$/, "", text); return text }
+    { gsub(/\\\|/, "/"); $0 = $0 } # an escaped pipe inside a cell is not a column
     !in_table {
         module_col = 0; allowed_col = 0
         for (i = 2; i < NF; i++) {
