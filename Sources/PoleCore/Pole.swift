@@ -1,8 +1,8 @@
 /// The whole pole's control core: a deterministic function of its state and each tick's `Inputs`.
 ///
 /// Exists as the one place that composes the features (the night decision, the crosswalk, the
-/// security lamp; air quality as it lands) so the runtime has one call per tick. It reads no clock, does no I/O and, once the
-/// caller's event buffer has capacity, allocates nothing.
+/// security lamp, air quality and its mist actuator) so the runtime has one call per tick. It reads no
+/// clock, does no I/O and, once the caller's event buffer has capacity, allocates nothing.
 public struct Pole: Sendable {
     /// The settings the pole runs with.
     public private(set) var settings: PoleSettings

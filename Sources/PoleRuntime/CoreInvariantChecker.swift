@@ -1,7 +1,7 @@
 import PoleCore
 import PoleSim
 
-/// Checks DESIGN.md §4's invariants from what the core reports, tick by tick: its events and outputs,
+/// Checks docs/safety.md's invariants from what the core reports, tick by tick: its events and outputs,
 /// read the way a reviewer reads a trace. The street-side checks (invariants 1 and 2 against the lamps
 /// really lit and the lines really driven) are `InvariantMonitor`'s; this is the rest.
 ///

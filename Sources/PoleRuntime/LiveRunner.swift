@@ -7,8 +7,9 @@ public import PoleLinux
 import PoleSim
 import Synchronization
 
-/// The daemon's real-time loop (DESIGN.md §3): absolute deadlines on `CLOCK_MONOTONIC`, signals taken
-/// between ticks, systemd told how it is doing, every output driven safe before it returns.
+/// The daemon's real-time loop (docs/architecture.md, "Loop timing"): absolute deadlines on
+/// `CLOCK_MONOTONIC`, signals taken between ticks, systemd told how it is doing, every output driven
+/// safe before it returns.
 ///
 /// On the simulated board the street is advanced to real elapsed time; on a `gpiod` board the lines
 /// are the pole's own. SIGHUP reloads the site file without releasing lines or restarting the floor's
@@ -131,7 +132,8 @@ public struct LiveRunner {
         }
     }
 
-    // The loop body is one sequence (tick, persist, notify, status) on purpose: DESIGN.md §3 order.
+    // The loop body is one sequence (tick, persist, notify, status) on purpose: the order of
+    // docs/architecture.md, "One tick".
     private func runLoop<In: DigitalInputSet, Out: DigitalOutputSet>(
         _ loop: inout ControlLoop<In, Out>, store: StoreService, signals: ProcessSignals,
         street: inout SimulatedStreetDriver?, sensors: inout some PoleSensors, server: ControlServer,

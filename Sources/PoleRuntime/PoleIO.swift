@@ -177,7 +177,8 @@ private enum OutputSource {
     }
 
     /// The line's level for the core's outputs and this tick's heartbeat. Levels in percent become
-    /// on/off lines here until PWM outputs arrive: relay and spotlight on above zero, the lamp's dim
+    /// on/off lines here for roles the board binds to a line (a `lamp_dim` or `spotlight` bound to a
+    /// PWM channel gets its duty in `apply` instead): relay and spotlight on above zero, the lamp's dim
     /// line on at full level, the floor's dim line on below full.
     func level(in outputs: Outputs, heartbeat: LineLevel) -> LineLevel {
         let asserted: Bool

@@ -29,7 +29,8 @@ public enum SimulationFailure: Error, Sendable {
     case store(StoreProblem)
 }
 
-/// Runs a scenario in virtual time through the real control loop and writes its trace (DESIGN.md §7).
+/// Runs a scenario in virtual time through the real control loop and writes its trace (docs/formats.md,
+/// "Scenario (JSON)" and "Trace (JSON Lines)").
 ///
 /// The loop, scheduler and core are the ones `poled run` uses; only the clock is the street's, so a
 /// simulated day takes as long as the CPU needs and the same scenario gives the same bytes.

@@ -13,7 +13,7 @@ struct Simulate: ParsableCommand {
 
     @OptionGroup var configOptions: ConfigOptions
 
-    @Option(name: .long, help: "Scenario file (JSON, DESIGN.md §7).")
+    @Option(name: .long, help: "Scenario file (JSON, docs/formats.md).")
     var scenario: String
 
     @Option(name: .long, help: "Write the trace to this file, or - for standard output.")

@@ -5,7 +5,8 @@ public import PoleCore
 import Synchronization
 
 /// The live daemon's store: the loop hands it events and state without waiting, and a queue of its
-/// own writes them in batches (DESIGN.md §3: the loop never blocks on I/O).
+/// own writes them in batches (docs/architecture.md, "Threads": the loop never
+/// blocks on I/O).
 ///
 /// A batch is written when an event in it has waited `store.flush_interval`, an air minute
 /// `store.air_flush_interval`, or at once when a latching fault, its clear, a change in the latched
@@ -137,7 +138,7 @@ public final class StoreService: Sendable {
 
     /// Queues a tick's events (those the store keeps) and air minutes, with the latched faults when
     /// they changed on that tick: one batch, so a fault's event and the latched set reach the card in
-    /// the same transaction (DESIGN.md §4 invariant 5). Urgent batches are written at once.
+    /// the same transaction (docs/safety.md, invariant 5). Urgent batches are written at once.
     public func record(_ events: [Event], latched: [Fault]? = nil, utcMs: Int64, monotonicMs: Int64) {
         let now = clock.now().milliseconds
         let becameUrgent = pending.withLock { state in
