@@ -1,5 +1,6 @@
 import Dispatch
 import Logging
+import PoleStore
 import Synchronization
 
 /// A trace or recording file written on a queue of its own, so a slow disk or a reader that stops

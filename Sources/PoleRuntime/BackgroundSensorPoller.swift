@@ -2,6 +2,7 @@ import Dispatch
 import Logging
 import PoleHAL
 import PoleLinux
+import PoleSensing
 import Synchronization
 
 /// A real board's I²C sensor, polled on its own serial queue so a transfer (or a hung bus's timeout)

@@ -1,6 +1,7 @@
 public import PoleConfig
 public import PoleHAL
 public import PoleSim
+public import PoleStore
 
 /// How `poled run` should behave beyond the configuration.
 public struct LiveRunOptions: Sendable {

@@ -3,6 +3,7 @@ import PoleCore
 import PoleHAL
 import PoleLinux
 import PoleRuntime
+import PoleStore
 
 /// `poled simulate`: runs a scenario in virtual time and writes the trace.
 struct Simulate: ParsableCommand {

@@ -6,6 +6,8 @@ public import PoleCore
 import PoleJSON
 import PoleLinux
 public import PoleProtocol
+public import PoleStore
+public import PoleUplink
 import Synchronization
 
 /// The control socket's server (docs/protocol.md): newline-delimited JSON on a Unix socket, served from
