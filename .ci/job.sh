@@ -3,7 +3,7 @@
 # Debian 13 (the root .ci/debian13-root.sh makes, libgpiod 2). The same steps on both, with what
 # each distribution must give checked per job:
 #   the README's two commands, verbatim (the test command, then the daemon, stopped with SIGINT);
-#   the CLI smoke checks; on Debian 12 the systemd checks; the static release build and its
+#   the CLI smoke checks; on Debian 12 the systemd checks and the modules' imports; the static release build and its
 #   manual pages; the .deb (its contents and dpkg-shlibdeps' Depends); the hardware-in-the-loop
 #   harness booted with the distribution's own kernel.
 #
@@ -128,6 +128,8 @@ stage "$job: README run command" readme_run
 stage "$job: smoke checks" smoke
 if [ "$codename" = bookworm ]; then
     stage "$job: systemd checks" bash .ci/check-systemd.sh
+    # The modules' imports and Package.swift's dependencies against docs/architecture.md's table.
+    stage "$job: module imports" bash tools/check-imports.sh
 fi
 stage "$job: static release build" release
 stage "$job: binary sizes" sizes

@@ -88,12 +88,11 @@ public struct Crosswalk: Sendable {
             events.append(.head(signal))
         }
         monitor.observeHead(inputs, signal: signal, events: &events)
-        var floor = monitor.permitsFloor ? FloorFollower.floor(signal: signal, red: red, green: green) : .dark
-        if let test = maintenanceFloor {
-            let headShows = (test == .green && signal == .green && green == .lit) || (test == .red && signal == .red && red == .lit)
-            floor = headShows && monitor.permitsFloor ? test : .dark
-        }
+        var floor = FloorFollower.floor(
+            signal: signal, red: red, green: green, permitted: monitor.permitsFloor, maintenance: maintenanceFloor
+        )
         monitor.observeFloor(inputs, commanded: floor, events: &events)
+        // The monitor's own gate: a fault it latched on this very tick darkens the floor now.
         if !monitor.permitsFloor { floor = .dark }
         outputs.floor = floor
         outputs.floorLevelPercent = night && nightDecided ? nightLevelPercent : 100

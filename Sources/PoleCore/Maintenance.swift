@@ -62,11 +62,13 @@ public struct Maintenance: Sendable, Hashable {
                 return .refused("\"cross\" is played only while the floor shows green (invariant 7), and maintenance keeps the floor dark; test the speaker with another message")
             }
             if target.isCrosswalk, head == nil { return .refused("this pole has no crosswalk") }
-            if let required = target.requiredHead, head != required {
+            switch Self.hold(on: target, head: head, floorPermitted: floorPermitted) {
+            case .headIsNot(let required)?:
                 return .refused("\(target.name) can be tested only while the head shows \(required.name); it shows \(head?.name ?? "nothing")")
-            }
-            if target.needsFloorPermitted, !floorPermitted {
+            case .floorHeldDark?:
                 return .refused("the monitor holds the floor dark (a latched fault or the start-up hold); \(target.name) waits until it would follow")
+            case nil:
+                break
             }
             if let running = test { events.append(.testEnded(running.target, reason: "replaced by \(target.name)")) }
             let until = min(nowMs.addingSaturated(durationMs), maintenanceEnd)
@@ -83,12 +85,12 @@ public struct Maintenance: Sendable, Hashable {
             if nowMs >= running.untilMs {
                 test = nil
                 events.append(.testEnded(running.target, reason: "its time is up"))
-            } else if let required = running.target.requiredHead, head != required {
+            } else if let hold = Self.hold(on: running.target, head: head, floorPermitted: floorPermitted) {
                 test = nil
-                events.append(.testEnded(running.target, reason: "the head left \(required.name)"))
-            } else if running.target.needsFloorPermitted, !floorPermitted {
-                test = nil
-                events.append(.testEnded(running.target, reason: "the monitor holds the floor dark"))
+                switch hold {
+                case .headIsNot(let required): events.append(.testEnded(running.target, reason: "the head left \(required.name)"))
+                case .floorHeldDark: events.append(.testEnded(running.target, reason: "the monitor holds the floor dark"))
+                }
             }
         }
         guard let until = untilMs, nowMs >= until else { return false }
@@ -100,9 +102,7 @@ public struct Maintenance: Sendable, Hashable {
     /// A test that needs a head indication the head does not show this tick, or the monitor's leave
     /// to show the floor, drives nothing.
     func override(_ outputs: inout Outputs, head: HeadSignal?, floorPermitted: Bool, floorDimPercent: Int) {
-        guard let target = test?.target else { return }
-        if let required = target.requiredHead, head != required { return }
-        if target.needsFloorPermitted, !floorPermitted { return }
+        guard let target = test?.target, Self.hold(on: target, head: head, floorPermitted: floorPermitted) == nil else { return }
         switch target {
         case .floor, .lamp: break
         case .floorDim: outputs.floorLevelPercent = floorDimPercent
@@ -124,6 +124,21 @@ public struct Maintenance: Sendable, Hashable {
         outputs.beacon = .off
         outputs.beaconLamp = .off
         outputs.voice = .none
+    }
+
+    /// Why `target` may not be driven now, or `nil` when it may: the one statement of the rule that a
+    /// test shows only what the signal shows (`TestTarget.requiredHead`) and a floor colour only what
+    /// the monitor would let the floor follow. A command is refused, a running test ends and its
+    /// output is not driven for the same reason.
+    enum TestHold: Equatable {
+        case headIsNot(HeadSignal)
+        case floorHeldDark
+    }
+
+    static func hold(on target: TestTarget, head: HeadSignal?, floorPermitted: Bool) -> TestHold? {
+        if let required = target.requiredHead, head != required { return .headIsNot(required) }
+        if target.needsFloorPermitted, !floorPermitted { return .floorHeldDark }
+        return nil
     }
 
     private mutating func end(by: String?, events: inout [Event]) {

@@ -111,8 +111,10 @@ import Testing
         Thread.sleep(forTimeInterval: 2)
         var asked = 0
         var answered = 0
+        // At least ten asks however slow a busy machine makes each one; all but the slowest fall
+        // inside the tricklers' window.
         let until = Date().addingTimeInterval(Double(seconds) - 4)
-        while Date() < until {
+        while Date() < until || asked < 10 {
             asked += 1
             if daemon.polectlJSON("status").json?["site"] != nil { answered += 1 }
             Thread.sleep(forTimeInterval: 0.5)
@@ -122,7 +124,6 @@ import Testing
             _ = trickler.process.waitUntilExit()
             counts = counts + OtherUser.ClientCounts((try? String(contentsOfFile: trickler.output, encoding: .utf8)) ?? "")
         }
-        #expect(asked >= 10)
         #expect(answered == asked, "root's status answered \(answered) of \(asked) times while 140 clients trickled (\(counts))")
         #expect(counts.opened >= 140, "\(counts)")
         #expect(counts.busy > 0, "more clients than places: some were turned away (\(counts))")
