@@ -156,7 +156,6 @@ public struct LiveRunner {
         logger.info("poled started", metadata: [
             "board": "\(current.board.file)", "backend": "\(current.board.backend.rawValue)", "tick": "\(current.site.tickMs)ms",
         ])
-        var latched = loop.pole.latchedFaults
         var localTime = SiteLocalTime(zone: current.site.timeZone)
         var scheduler = TickScheduler(clock: SystemMonotonicClock(), periodMs: current.site.tickMs)
         var status = StatusPrinter(everyMs: options.statusEveryMs, writer: options.logWriter)
@@ -166,21 +165,24 @@ public struct LiveRunner {
         var watchdog = NotifyCadence(intervalNanoseconds: notifier.watchdogIntervalNanoseconds)
         var statusNotice = NotifyCadence(intervalNanoseconds: 5_000_000_000)
         var clockSynchronised: Bool? = true
-        var counterSave = NotifyCadence(intervalNanoseconds: 600_000_000_000)
         var clockCheck = NotifyCadence(intervalNanoseconds: 1_000_000_000)
         var tracker = StatusTracker(latched: loop.pole.latchedFaults)
         var control = ControlExchange(mailbox: server.mailbox)
         let publishEveryTicks = UInt64(max(1, 100 / current.site.tickMs))
         var latenessMaxNanoseconds: UInt64 = 0
         var loopStats = options.loopStats.map { _ in LoopStats() }
-        var trace = options.trace.map { (file: BackgroundFileWriter(file: $0, what: "trace", logger: logger), source: TraceWriter()) }
-        var recording = options.record.map { file in
-            (file: BackgroundFileWriter(file: file, what: "input recording", logger: logger), source: InputRecorder(header: RecordingHeader(
-                sitePath: current.siteFile, boardPath: current.board.file, tickMs: current.site.tickMs,
-                zones: current.board.presenceZones, latched: loop.pole.latchedFaults, lampCounters: loop.pole.lampCounters ?? LampCounters()
-            )))
-        }
-        var traceFlush = NotifyCadence(intervalNanoseconds: 1_000_000_000)
+        let traceFile = options.trace.map { BackgroundFileWriter(file: $0, what: "trace", logger: logger) }
+        let recordingFile = options.record.map { BackgroundFileWriter(file: $0, what: "input recording", logger: logger) }
+        var sinks = TickSinks(
+            trace: traceFile,
+            recording: recordingFile.map { file in
+                (file, RecordingHeader(
+                    sitePath: current.siteFile, boardPath: current.board.file, tickMs: current.site.tickMs,
+                    zones: current.board.presenceZones, latched: loop.pole.latchedFaults, lampCounters: loop.pole.lampCounters ?? LampCounters()
+                ))
+            },
+            store: store, latched: loop.pole.latchedFaults, flushEveryMs: 1_000
+        )
         var stopSignal: String?
         var lastElapsedMs: Int64 = 0
         while true {
@@ -212,7 +214,7 @@ public struct LiveRunner {
                     monotonicMs: timing.elapsedMs, utcSeconds: utcSeconds, clockSynchronised: clockSynchronised,
                     localMinuteOfDay: localTime.minuteOfDay(utcSeconds: utcSeconds), localDate: LocalDate(localTime.date(utcSeconds: utcSeconds)),
                     lux: sensors.lux(nowMs: timing.elapsedMs), particulates: sensors.particulates(nowMs: timing.elapsedMs), commands: commands,
-                    latchedRecord: store.latchedRecord(holding: latched)
+                    latchedRecord: store.latchedRecord(holding: sinks.latched)
                 )
             } catch {
                 logger.critical("hardware failure; driving outputs safe and stopping", metadata: ["error": "\(error)"])
@@ -227,18 +229,7 @@ public struct LiveRunner {
             tracker.observe(events)
             let utcMs = surroundings.utcMilliseconds()
             server.mailbox.record(events, utcMs: utcMs, monotonicMs: timing.elapsedMs)
-            let latchedNow = loop.pole.latchedFaults
-            let latchedChanged = latchedNow != latched
-            if latchedChanged { latched = latchedNow }
-            if !events.isEmpty || latchedChanged {
-                store.record(events, latched: latchedChanged ? latchedNow : nil, utcMs: utcMs, monotonicMs: timing.elapsedMs)
-            }
-            trace?.source.record(timeMs: timing.elapsedMs, events: events, outputs: loop.outputs)
-            recording?.source.record(loop.lastInputs, outputs: loop.outputs)
-            if traceFlush.isDue(timing.woke) {
-                flush(&trace)
-                flush(&recording)
-            }
+            sinks.take(elapsedMs: timing.elapsedMs, utcMs: utcMs, events: events, inputs: loop.lastInputs, outputs: loop.outputs, pole: loop.pole)
             latenessMaxNanoseconds = max(latenessMaxNanoseconds, timing.latenessNanoseconds)
             loopStats?.record(timing)
             if scheduler.ticks == 1 {
@@ -262,7 +253,6 @@ public struct LiveRunner {
                 server.mailbox.publish(snapshot)
             }
             control.answer()
-            if counterSave.isDue(timing.woke), scheduler.ticks > 1, let counters = loop.pole.lampCounters { store.record(counters: counters) }
             if watchdog.isDue(timing.woke) { notifier.notify("WATCHDOG=1") }
             if statusNotice.isDue(timing.woke) { notifier.notify("STATUS=\(summary(loop, current))") }
             if let missed = overrunLog.record(timing) {
@@ -280,9 +270,8 @@ public struct LiveRunner {
             }
         }
         loopStats?.pageFaultsAtEnd = RealtimeMemory.threadPageFaults()
-        flush(&trace)
-        flush(&recording)
-        for (writer, what) in [(trace?.file, "trace"), (recording?.file, "input recording")] {
+        sinks.flush()
+        for (writer, what) in [(traceFile, "trace"), (recordingFile, "input recording")] {
             if let writer, !writer.finish(timeoutMs: 2_000) {
                 logger.warning("the \(what) was not fully written in 2 s; poled stops without it")
             }
@@ -293,19 +282,11 @@ public struct LiveRunner {
         notifier.notify("STOPPING=1\nSTATUS=stopping on \(stopSignal ?? "duration"); outputs driven safe")
         status.finish()
         shutDown(&loop, close: close)
-        if let counters = loop.pole.lampCounters { store.record(counters: counters) }
-        store.flushNow()
+        sinks.finish(lampCounters: loop.pole.lampCounters)
         logger.info("poled stopped; outputs driven to their safe levels", metadata: [
             "reason": "\(stopSignal ?? "duration elapsed")", "ticks": "\(scheduler.ticks)", "overruns": "\(scheduler.overruns)",
         ])
         return stopSignal
-    }
-
-    /// Hands a trace's or a recording's pending lines to its writer, which writes them off the loop.
-    private func flush<Source: PendingBytes>(_ feed: inout (file: BackgroundFileWriter, source: Source)?) {
-        guard var current = feed else { return }
-        current.file.submit(current.source.takePending())
-        feed = current
     }
 
     /// Takes a reloaded site file (read off the loop by `ConfigReloader`): a valid one with the same

@@ -28,6 +28,13 @@ public enum SimulationFailure: Error, Sendable {
     case trace(Errno)
     /// The store could not be opened or written.
     case store(StoreProblem)
+
+    init(_ failure: TickSinkFailure) {
+        switch failure {
+        case .trace(let errno): self = .trace(errno)
+        case .store(let problem): self = .store(StoreProblem(problem))
+        }
+    }
 }
 
 /// Runs a scenario in virtual time through the real control loop and writes its trace (docs/formats.md,
@@ -36,8 +43,6 @@ public enum SimulationFailure: Error, Sendable {
 /// The loop, scheduler and core are the ones `poled run` uses; only the clock is the street's, so a
 /// simulated day takes as long as the CPU needs and the same scenario gives the same bytes.
 public enum SimulationRunner {
-    /// The trace buffer is handed to the file when it passes this size.
-    static let traceFlushBytes = 60_000
 
     /// Runs `scenario`; latched faults, events and air minutes go to the store at `storePath` when
     /// given (batched in virtual time as the daemon batches them), else stay in memory, so runs
@@ -71,13 +76,16 @@ public enum SimulationRunner {
         clock.playDueSteps()
         var scheduler = TickScheduler(clock: clock, periodMs: configuration.site.tickMs)
         var sensors = SimulatedSensors(configuration, street: street)
-        var trace = TraceWriter()
-        var recorder = record.map { _ in
-            InputRecorder(header: RecordingHeader(
-                sitePath: configuration.siteFile, boardPath: configuration.board.file, tickMs: configuration.site.tickMs,
-                zones: configuration.board.presenceZones, latched: latched, lampCounters: counters
-            ))
-        }
+        var sinks = TickSinks(
+            trace: InlineByteOutput(file: file),
+            recording: record.map { output in
+                (InlineByteOutput(file: output), RecordingHeader(
+                    sitePath: configuration.siteFile, boardPath: configuration.board.file, tickMs: configuration.site.tickMs,
+                    zones: configuration.board.presenceZones, latched: latched, lampCounters: counters
+                ))
+            },
+            store: store, latched: latched, flushEveryMs: nil
+        )
         var monitor = SimBoard.floorLines(configuration).map {
             InvariantMonitor(
                 allowanceMs: configuration.site.tickMs + configuration.site.crosswalk.debounceMs, floorRedLine: $0.red, floorGreenLine: $0.green
@@ -103,8 +111,13 @@ public enum SimulationRunner {
             } catch {
                 throw .hardware(error)
             }
-            if store != nil {
-                try keep(loop.events, of: loop.pole, in: &store, latched: &latched, atMs: timing.elapsedMs, utcMs: street.utcMilliseconds)
+            do {
+                try sinks.take(
+                    elapsedMs: timing.elapsedMs, utcMs: street.utcMilliseconds, events: loop.events, inputs: loop.lastInputs,
+                    outputs: loop.outputs, pole: loop.pole
+                )
+            } catch {
+                throw SimulationFailure(error)
             }
             if monitor != nil {
                 monitor?.check(street)
@@ -113,60 +126,21 @@ public enum SimulationRunner {
             report.ticks += 1
             report.simulatedMs = timing.elapsedMs
             report.events += loop.events.count
-            trace.record(timeMs: timing.elapsedMs, events: loop.events, outputs: loop.outputs)
-            if trace.pending.count >= traceFlushBytes {
-                report.traceBytes += try flush(&trace, to: file)
-            }
-            recorder?.record(loop.lastInputs, outputs: loop.outputs)
-            if let pending = recorder?.pending.count, pending >= traceFlushBytes {
-                try write(recorder?.takePending() ?? [], to: record)
-            }
         }
         do {
             try loop.driveSafe()
         } catch {
             throw .hardware(error)
         }
-        report.traceBytes += try flush(&trace, to: file)
-        try write(recorder?.takePending() ?? [], to: record)
+        do {
+            try sinks.finish(lampCounters: loop.pole.lampCounters)
+        } catch {
+            throw SimulationFailure(error)
+        }
+        report.traceBytes = sinks.traceBytes
         report.violations = ((monitor?.violations ?? []) + checker.violations).sorted { $0.atMs < $1.atMs }
         report.lampCounters = loop.pole.lampCounters
-        do {
-            try store?.finish(lampCounters: loop.pole.lampCounters)
-        } catch {
-            throw .store(StoreProblem(error.description))
-        }
-        report.storeWrites = store?.writes ?? 0
+        report.storeWrites = sinks.store?.writes ?? 0
         return report
-    }
-
-    /// Hands a tick's events, changed latched faults and the lamp counters to the simulation's store.
-    @inline(never)
-    private static func keep(
-        _ events: [Event], of pole: Pole, in store: inout SimulatedStore?, latched: inout [Fault], atMs: Int64, utcMs: Int64
-    ) throws(SimulationFailure) {
-        if pole.latchedFaults != latched {
-            latched = pole.latchedFaults
-            store?.latchedFaultsChanged(to: latched)
-        }
-        do {
-            try store?.record(events, lampCounters: pole.lampCounters, atMs: atMs, utcMs: utcMs)
-        } catch {
-            throw .store(StoreProblem(error.description))
-        }
-    }
-
-    private static func flush(_ trace: inout TraceWriter, to file: (any TraceSink)?) throws(SimulationFailure) -> Int {
-        let bytes = trace.takePending()
-        try write(bytes, to: file)
-        return bytes.count
-    }
-
-    private static func write(_ bytes: [UInt8], to file: (any TraceSink)?) throws(SimulationFailure) {
-        do {
-            try file?.write(bytes)
-        } catch {
-            throw .trace(error)
-        }
     }
 }

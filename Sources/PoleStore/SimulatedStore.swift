@@ -9,7 +9,6 @@ public struct SimulatedStore {
     private let settings: StoreService.StoreSettingsValues
     private var batch = StoreBatch()
     private var lastRetentionMs: Int64 = 0
-    private var lastCountersMs: Int64 = 0
     /// Transactions written.
     public private(set) var writes = 0
 
@@ -23,14 +22,20 @@ public struct SimulatedStore {
         }
     }
 
-    /// Adds a tick's events (and every 10 minutes the lamp counters, as the daemon does) and writes
-    /// when the batch is due (`StoreBatch.isDue`); retention runs hourly.
-    public mutating func record(_ events: [Event], lampCounters: LampCounters?, atMs: Int64, utcMs: Int64) throws(SQLiteError) {
+    /// Adds a tick's events, the latched set when it changed (written at once: invariant 5) and the
+    /// lamp counters when given, and writes when the batch is due (`StoreBatch.isDue`); retention
+    /// runs hourly.
+    public mutating func record(
+        _ events: [Event], latched: [Fault]?, lampCounters: LampCounters?, atMs: Int64, utcMs: Int64
+    ) throws(SQLiteError) {
         if !events.isEmpty { batch.add(events, utcMs: utcMs, monotonicMs: atMs, atMs: atMs) }
-        if let lampCounters, atMs - lastCountersMs >= 600_000 {
+        if let latched {
+            batch.latchedFaults = latched
+            batch.isUrgent = true
+        }
+        if let lampCounters {
             batch.lampCounters = lampCounters
             batch.markWaiting(atMs: atMs)
-            lastCountersMs = atMs
         }
         if batch.isDue(atMs: atMs, flushIntervalMs: settings.flushIntervalMs, airFlushIntervalMs: settings.airFlushIntervalMs) {
             try flush()
@@ -41,12 +46,6 @@ public struct SimulatedStore {
                 nowUtcMs: utcMs, validFromUtcMs: settings.validFromUtcMs, keepEventsMs: settings.keepEventsMs, keepAirMs: settings.keepAirMs, maxBytes: settings.maxBytes
             )
         }
-    }
-
-    /// Queues the latched set that changed this tick, to be written at once (invariant 5).
-    public mutating func latchedFaultsChanged(to latched: [Fault]) {
-        batch.latchedFaults = latched
-        batch.isUrgent = true
     }
 
     /// Writes what waits, if anything.

@@ -21,9 +21,9 @@ import Testing
             start: StoreStart.open(path: path, queuesUplink: false, utcMs: 0), settings: settings(validFromUtcMs: validFromUtcMs)
         )
         for (atMs, utcMs, event) in events {
-            try store.record([event], lampCounters: nil, atMs: atMs, utcMs: utcMs)
+            try store.record([event], latched: nil, lampCounters: nil, atMs: atMs, utcMs: utcMs)
         }
-        try store.record([], lampCounters: nil, atMs: StoreService.retentionIntervalMs, utcMs: validFromUtcMs + 2 * Self.day + 1_000)
+        try store.record([], latched: nil, lampCounters: nil, atMs: StoreService.retentionIntervalMs, utcMs: validFromUtcMs + 2 * Self.day + 1_000)
         try store.finish(lampCounters: nil)
     }
 
