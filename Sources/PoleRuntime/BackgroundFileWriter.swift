@@ -68,7 +68,7 @@ final class BackgroundFileWriter: Sendable {
     /// Waits up to `timeoutMs` for the waiting bytes to be written; `false` when they were not (a
     /// reader that never reads again must not keep the daemon from exiting).
     @discardableResult
-    func finish(timeoutMs: Int) -> Bool {
+    func stop(timeoutMs: Int) -> Bool {
         let done = DispatchSemaphore(value: 0)
         queue.async { done.signal() }
         return done.wait(timeout: .now() + .milliseconds(timeoutMs)) == .success

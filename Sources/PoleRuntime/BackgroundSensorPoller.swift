@@ -72,8 +72,14 @@ final class BackgroundSensorPoller<Reading: Sendable> {
         timer.resume()
     }
 
-    deinit {
+    /// Stops polling: no poll starts after this; waits up to `timeoutMs` for one under way (a hung
+    /// bus's transfer), `false` when that ran out. A second call does nothing more.
+    @discardableResult
+    func stop(timeoutMs: Int) -> Bool {
         timer.cancel()
+        let done = DispatchSemaphore(value: 0)
+        queue.async { done.signal() }
+        return done.wait(timeout: .now() + .milliseconds(timeoutMs)) == .success
     }
 
     /// The latest reading, without waiting for the bus.

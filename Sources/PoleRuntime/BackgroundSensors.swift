@@ -36,6 +36,14 @@ struct BackgroundSensors: PoleSensors {
         role == "lux" ? luxPoller?.health : role == "pm" ? particulatePoller?.health : nil
     }
 
+    /// Stops both pollers, each within `timeoutMs`; `false` when one ran out.
+    @discardableResult
+    func stop(timeoutMs: Int) -> Bool {
+        let lux = luxPoller?.stop(timeoutMs: timeoutMs) ?? true
+        let particulates = particulatePoller?.stop(timeoutMs: timeoutMs) ?? true
+        return lux && particulates
+    }
+
     func cleanParticulateSensor() -> CommandOutcome {
         guard let particulatePoller, let kind = particulateKind else { return .refused("this pole has no particulate sensor") }
         guard kind == .sps30 else { return .refused("the \(kind.rawValue) has no fan cleaning") }

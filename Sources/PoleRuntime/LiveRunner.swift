@@ -60,7 +60,7 @@ public struct LiveRunner {
                 return now
             }
         )
-        defer { store.stop() }
+        defer { stop(store, "store", timeoutMs: 5_000) }
         let pole = Pole(settings: configuration.poleSettings, latchedFaults: latched, lampCounters: counters)
         let serverForUplink = Mutex<ControlServer?>(nil)
         var uplink: MQTTUplink?
@@ -76,7 +76,7 @@ public struct LiveRunner {
                 logger.error("uplink not started; events stay in the store's outbox", metadata: ["problem": "\(error)"])
             }
         }
-        defer { uplink?.stop() }
+        defer { uplink.map { stop($0, "uplink", timeoutMs: 1_000) } }
         let server: ControlServer
         do {
             let roles = configuration.board.rolesInOpeningOrder.outputs + configuration.board.pwm.map(\.role)
@@ -92,8 +92,7 @@ public struct LiveRunner {
             throw .control(error)
         }
         serverForUplink.withLock { $0 = server }
-        server.start()
-        defer { server.stop() }
+        defer { stop(server, "control server", timeoutMs: 2_000) }
         logger.info("control socket ready", metadata: ["socket": "\(configuration.site.controlSocket)"])
         switch configuration.board.backend {
         case .sim:
@@ -123,6 +122,7 @@ public struct LiveRunner {
             var loop = ControlLoop(pole: pole, io: opened.io)
             var surroundings = SystemSurroundings()
             var sensors = BackgroundSensors(configuration, logger: logger)
+            defer { stop(sensors, "sensor pollers", timeoutMs: 2_000) }
             return try runLoop(
                 &loop, store: store, signals: signals, surroundings: &surroundings, sensors: &sensors,
                 server: server
@@ -271,11 +271,8 @@ public struct LiveRunner {
         }
         loopStats?.pageFaultsAtEnd = RealtimeMemory.threadPageFaults()
         sinks.flush()
-        for (writer, what) in [(traceFile, "trace"), (recordingFile, "input recording")] {
-            if let writer, !writer.finish(timeoutMs: 2_000) {
-                logger.warning("the \(what) was not fully written in 2 s; poled stops without it")
-            }
-        }
+        traceFile.map { stop($0, "trace", timeoutMs: 2_000) }
+        recordingFile.map { stop($0, "input recording", timeoutMs: 2_000) }
         if let stats = loopStats, let report = options.loopStats {
             report(stats.report(ticks: scheduler.ticks, overruns: scheduler.overruns, tickMs: current.site.tickMs, elapsedMs: lastElapsedMs))
         }
@@ -358,6 +355,13 @@ public struct LiveRunner {
             ])
         case .head, .night, .airMinute:
             logger.debug("event", metadata: ["event": "\(event)", "t": "\(elapsedMs)"])
+        }
+    }
+
+    /// Stops a background part, saying so when it did not finish within `timeoutMs`.
+    private func stop(_ part: some BackgroundPart, _ what: String, timeoutMs: Int) {
+        if !part.stop(timeoutMs: timeoutMs) {
+            logger.warning("the \(what) did not finish within \(DurationText.format(milliseconds: Int64(timeoutMs))); poled stops without it")
         }
     }
 

@@ -64,7 +64,7 @@ public final class LogWriter: Sendable {
     /// Waits up to `timeoutMs` for the waiting lines to be written; `false` when they were not (a
     /// reader that never reads again must not keep the daemon from exiting).
     @discardableResult
-    public func finish(timeoutMs: Int) -> Bool {
+    public func stop(timeoutMs: Int) -> Bool {
         for _ in 0..<max(1, timeoutMs / 5) {
             if state.withLock({ $0.lines.isEmpty && $0.writing == 0 }) { return true }
             usleep(5_000)

@@ -235,13 +235,19 @@ public final class StoreService: Sendable {
     }
 
     /// Writes what is queued now, stops the timer, checkpoints the WAL and writes the guard's exact
-    /// marks: the last writes before exit.
-    public func stop() {
+    /// marks: the last writes before exit. Waits for them up to `timeoutMs` (a card that hangs must
+    /// not keep the daemon from exiting: the rows then wait in the WAL and the guard's reserved
+    /// marks); `false` when that ran out. A second call does nothing more.
+    @discardableResult
+    public func stop(timeoutMs: Int) -> Bool {
         timer.cancel()
-        queue.sync {
+        let done = DispatchSemaphore(value: 0)
+        queue.async { [self] in
             flush()
             database.withLock { $0.close() }
+            done.signal()
         }
+        return done.wait(timeout: .now() + .milliseconds(timeoutMs)) == .success
     }
 
     // MARK: the store's queue

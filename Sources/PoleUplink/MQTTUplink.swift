@@ -112,11 +112,13 @@ public final class MQTTUplink: Sendable {
         return (broker, reports?.connected ?? false, confined.sent, confined.inFlight.count, reports?.lastProblem ?? confined.lastLoggedProblem)
     }
 
-    /// Publishes `offline` (retained), waits up to `graceMs` for the in-flight messages to be
+    /// Publishes `offline` (retained), waits up to `timeoutMs` for the in-flight messages to be
     /// acknowledged (handed to the store, which deletes them at its last write), and disconnects.
-    /// Gives up after `graceMs` plus 2 s (a client still resolving the broker's name, say): the
-    /// daemon's exit must not wait on the network.
-    public func stop(graceMs: Int64 = 1_000) {
+    /// Gives up 2 s after that (a client still resolving the broker's name, say): the daemon's exit
+    /// must not wait on the network. `false` when it gave up. A second call does nothing more.
+    @discardableResult
+    public func stop(timeoutMs: Int) -> Bool {
+        let graceMs = Int64(timeoutMs)
         timer.cancel()
         let done = DispatchSemaphore(value: 0)
         queue.async { [self] in
@@ -133,9 +135,11 @@ public final class MQTTUplink: Sendable {
             }
             client.shutDown(force: !connected)
         }
-        if done.wait(timeout: .now() + .milliseconds(Int(graceMs) + 2_000)) == .timedOut {
+        guard done.wait(timeout: .now() + .milliseconds(timeoutMs + 2_000)) == .success else {
             logger.warning("uplink did not stop in time; poled exits without its clean disconnect", metadata: ["broker": "\(broker)"])
+            return false
         }
+        return true
     }
 
     /// Runs on the uplink's queue every 100 ms.

@@ -112,12 +112,12 @@ struct Run: ParsableCommand {
         let failure: LiveRunFailure
         do {
             _ = try runner.run(signals: signals)
-            logWriter.finish(timeoutMs: 2_000)
+            logWriter.stop(timeoutMs: 2_000)
             return
         } catch {
             failure = error
         }
-        logWriter.finish(timeoutMs: 2_000)
+        logWriter.stop(timeoutMs: 2_000)
         switch failure {
         case .hardware(let error):
             printError("poled: \(configuration.board.file): \(error)")

@@ -25,7 +25,7 @@ import Testing
         })
         let caller = pthread_self()
         for index in 0..<100 { writer.submit(Array("line \(index)\n".utf8)) }
-        #expect(writer.finish(timeoutMs: 5_000))
+        #expect(writer.stop(timeoutMs: 5_000))
         #expect(writes.lines.withLock { $0 } == (0..<100).map { "line \($0)\n" }, "in order, none lost")
         #expect(writes.threads.withLock { $0 }.allSatisfy { pthread_equal($0, caller) == 0 }, "the caller never writes")
     }
@@ -45,7 +45,7 @@ import Testing
         for index in 0..<20 { writer.submit(Array("queued \(index)\n".utf8)) }
         #expect(writer.droppedTotal == 12, "8 wait while the reader is stuck; the other 12 are dropped, not waited for")
         writes.release.signal()
-        #expect(writer.finish(timeoutMs: 5_000))
+        #expect(writer.stop(timeoutMs: 5_000))
         let lines = writes.lines.withLock { $0 }
         #expect(lines == ["first\n"] + (0..<8).map { "queued \($0)\n" } + ["dropped 12\n"])
     }

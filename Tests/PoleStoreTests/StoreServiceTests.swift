@@ -32,7 +32,7 @@ import Testing
         store.record([.night(true)], utcMs: 1_800_000_000_000, monotonicMs: 10)
         let waiting = try store.events(sinceUtcMs: nil, limit: 10)
         #expect(waiting.map(\.name) == ["night"] && waiting.first?.id == nil, "not urgent: waits for the flush interval")
-        store.stop()
+        store.stop(timeoutMs: 5_000)
         #expect(try store.events(sinceUtcMs: nil, limit: 10).first?.id == 1, "written at stop")
     }
 
@@ -40,7 +40,7 @@ import Testing
         let store = service()
         store.record([.night(true), .faultRaised(.conflict)], utcMs: 1_800_000_000_000, monotonicMs: 10)
         #expect(try waitUntil { try store.events(sinceUtcMs: nil, limit: 10).allSatisfy { $0.id != nil } }, "the urgent batch takes the rest with it")
-        store.stop()
+        store.stop(timeoutMs: 5_000)
     }
 
     @Test func acknowledgedMessagesLeaveTheOutboxAndAreNotOfferedAgain() throws {
@@ -50,7 +50,7 @@ import Testing
         let first = store.outbox(afterID: 0, limit: 10)[0].id
         store.acknowledge(first)
         #expect(store.outbox(afterID: 0, limit: 10).map(\.id) == [first + 1], "hidden while its deletion waits")
-        store.stop()
+        store.stop(timeoutMs: 5_000)
         #expect(store.statistics().statistics?.outbox == 1, "counted at the last write")
     }
 }

@@ -65,11 +65,11 @@ public final class ControlServer: Sendable {
     private let store: StoreService?
     private let uplink: MQTTUplink?
     private let clock = SystemMonotonicClock()
-    private let started = Atomic<Bool>(false)
     private let stopping = Atomic<Bool>(false)
     private let finished = DispatchSemaphore(value: 0)
 
-    /// Opens the socket at `path`, giving it `group` where that group exists and may be set.
+    /// Opens the socket at `path`, giving it `group` where that group exists and may be set, and
+    /// starts serving it on a thread of its own.
     /// `store`, when given, answers `events` and adds its sizes to `status`.
     public init(
         path: String, group: String?, boundOutputs: Set<Role>, limits: Limits, store: StoreService? = nil, uplink: MQTTUplink? = nil,
@@ -83,26 +83,19 @@ public final class ControlServer: Sendable {
         self.limits = limits
         self.boundOutputs = boundOutputs
         self.logger = logger
-    }
-
-    /// Starts serving on a thread of its own (once).
-    public func start() {
-        guard !started.exchange(true, ordering: .acquiringAndReleasing) else { return }
         DispatchQueue(label: "poled.control").async { [self] in
             serve()
             finished.signal()
         }
     }
 
-    /// Stops serving, closes every connection and removes the socket file.
-    public func stop() {
-        guard started.load(ordering: .acquiring) else {
-            listener.close()
-            return
-        }
-        stopping.store(true, ordering: .releasing)
+    /// Stops serving, closes every connection and removes the socket file, waiting up to
+    /// `timeoutMs` for the server's thread; `false` when that ran out. A second call does nothing.
+    @discardableResult
+    public func stop(timeoutMs: Int) -> Bool {
+        guard !stopping.exchange(true, ordering: .acquiringAndReleasing) else { return true }
         mailbox.wake()
-        finished.wait()
+        return finished.wait(timeout: .now() + .milliseconds(timeoutMs)) == .success
     }
 
     private func serve() {
