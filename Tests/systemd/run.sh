@@ -50,13 +50,24 @@ rm -f "$disk"
 size_mb=$(($(du -sm "$root" | cut -f1) + 512))
 mkfs.ext4 -q -F -L poled-vm -d "$root" "$disk" "${size_mb}M"
 
+# KVM when it can run Debian's kernel: /dev/kvm may exist where it cannot (nested virtualisation
+# that fails to emulate an instruction of the kernel's decompressor, seen on the CI machine), so a
+# probe boots the kernel alone and looks for its banner; TCG otherwise.
+cpu_for() { if [ "$1" = kvm ]; then echo host; else echo qemu64; fi; }
 accel=${SYSTEMD_VM_ACCEL:-}
 if [ -z "$accel" ]; then
     accel=tcg
-    if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then accel=kvm; fi
+    if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then
+        timeout 30 qemu-system-x86_64 -accel kvm -cpu host -m 256 -nographic -no-reboot -kernel "$image/vmlinuz" \
+            -append "console=ttyS0 panic=-1" </dev/null >"$cache/kvm-probe.log" 2>&1 || true
+        if grep -aq 'Linux version' "$cache/kvm-probe.log"; then
+            accel=kvm
+        else
+            echo "systemd-vm: /dev/kvm cannot boot Debian's kernel here; using TCG"
+        fi
+    fi
 fi
-cpu=host
-[ "$accel" = kvm ] || cpu=qemu64
+cpu=$(cpu_for "$accel")
 log=$cache/console.log
 echo "systemd-vm: booting Debian 13 (kernel $abi) with $accel, $(basename "$deb"), board $board"
 booted=$(date +%s)

@@ -143,7 +143,10 @@ main=$(prop MainPID)
 ready=$(prop ActiveEnterTimestampMonotonic)
 exec_started=$(prop ExecMainStartTimestampMonotonic)
 # Until the floor lights (the hold runs from the first tick), then a head cycle.
-for _ in $(seq 1 300); do levels "$started" "$(now)" | grep -q ' FLOOR_RED 1$' && break; sleep 0.1; done
+for _ in $(seq 1 300); do
+    [ "$(prop ActiveState)" = active ] && ! levels "$started" "$(now)" | grep -q ' FLOOR_RED 1$' || break
+    sleep 0.1
+done
 first_tick=$(journalctl -u poled -o cat | sed -n 's/.*first tick.*monotonic_ms=\([0-9]*\).*/\1/p' | head -n 1)
 lit=$(levels "$started" "$(now)" | awk '$4 == 1 && ($3 == "FLOOR_RED" || $3 == "FLOOR_GREEN") { print $1, $3; exit }')
 stop_recorder
@@ -154,7 +157,7 @@ safe_first=$(levels "$started" "$ready" | awk -v main="$main" '$2 == main && ($3
 released_first=$(awk '!seen[$2]++ { print $2 "=" $3 }' "$work/start.rec" | sort | tr '\n' ' ')
 devices="$(stat -c '%G:%a' "/dev/$CHIP") $(stat -c '%G:%a' /dev/i2c-0 2>/dev/null || echo 'no /dev/i2c-0')"
 if [ "$status" != 0 ] || [ "$(prop ActiveState)" != active ]; then
-    fail "systemctl enable --now poled exited $status, poled is $(prop ActiveState) ($(prop Result)): $(journal_tail 4)"
+    fail "systemctl enable --now poled exited $status, poled is $(prop ActiveState) ($(prop Result)); poled said: $(journalctl -u poled -p err -o cat _COMM=poled | head -n 1)"
 elif [ -z "$ready" ] || [ "$ready" = 0 ] || [ "$(ms "$exec_started" "$ready")" -gt "$ready_limit_ms" ]; then
     fail "not READY within $ready_limit_ms ms of its start (ActiveEnterTimestampMonotonic=$ready)"
 elif [ "$released_first" != "FLOOR_GREEN=1 FLOOR_RED=1 " ]; then
