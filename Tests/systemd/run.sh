@@ -58,8 +58,8 @@ accel=${SYSTEMD_VM_ACCEL:-}
 if [ -z "$accel" ]; then
     accel=tcg
     if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then
-        timeout 30 qemu-system-x86_64 -accel kvm -cpu host -m 256 -nographic -no-reboot -kernel "$image/vmlinuz" \
-            -append "console=ttyS0 panic=-1" </dev/null >"$cache/kvm-probe.log" 2>&1 || true
+        (timeout 30 qemu-system-x86_64 -accel kvm -cpu host -m 256 -nographic -no-reboot -kernel "$image/vmlinuz" \
+            -append "console=ttyS0 panic=-1" </dev/null) >"$cache/kvm-probe.log" 2>&1 || true
         if grep -aq 'Linux version' "$cache/kvm-probe.log"; then
             accel=kvm
         else
