@@ -59,7 +59,7 @@ if [ -z "$accel" ]; then
     accel=tcg
     if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then
         (timeout 30 qemu-system-x86_64 -accel kvm -cpu host -m 256 -nographic -no-reboot -kernel "$image/vmlinuz" \
-            -append "console=ttyS0 panic=-1" </dev/null) >"$cache/kvm-probe.log" 2>&1 || true
+            -append "console=ttyS0 panic=-1" </dev/null || true) >"$cache/kvm-probe.log" 2>&1
         if grep -aq 'Linux version' "$cache/kvm-probe.log"; then
             accel=kvm
         else

@@ -80,7 +80,7 @@ levels() {
         BEGIN { n = split(names, name, " ") }
         $3 == "gpio_value:" && $1 >= from && $1 <= to { print $1, $2, name[$4 - base + 1], $6 }'
 }
-# safe_writers FROM TO EXCLUDED...: for each output, whether a process other than EXCLUDED drove it
+# unsafe_outputs FROM TO EXCLUDED...: for each output, whether a process other than EXCLUDED drove it
 # to its safe level (0) from FROM to TO; prints the outputs that none did.
 unsafe_outputs() {
     local from=$1 to=$2 output
@@ -185,7 +185,7 @@ tech_status=0
 runuser -u tech -- polectl status >"$work/tech.out" 2>&1 || tech_status=$?
 outsider_status=0
 runuser -u outsider -- polectl status >"$work/outsider.out" 2>&1 || outsider_status=$?
-# Exit 1 is an answer too: the pole reports a fault (i2c-stub cannot serve the SPS30's transfers).
+# Exit 1 is an answer too: the pole reports a fault (clock-untrusted: the VM has no time server).
 if [ "$tech_status" -gt 1 ] || ! grep -Eq "^site .*, pid $main," "$work/tech.out"; then
     fail "polectl status as tech (group poled) exited $tech_status: $(tr '\n' '|' <"$work/tech.out")"
 elif [ "$outsider_status" != 77 ]; then
