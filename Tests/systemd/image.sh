@@ -14,7 +14,7 @@
 #
 # gpio-sim (with irq_sim) is not built by Debian's kernel; as in Tests/HIL/run.sh it is compiled
 # from linux-source against linux-headers, here in a throwaway copy of the root so the image keeps
-# no compiler. Runs as root (debootstrap, chroot). Takes about 3 minutes once; a changed recipe
+# no compiler. Runs as root (debootstrap, chroot). Takes about 2 minutes once; a changed recipe
 # (this file or initramfs-init.sh) makes a new image. Environment: SYSTEMD_VM_MIRROR (default: the
 # Debian mirror this machine's apt sources name).
 set -euo pipefail

@@ -53,7 +53,6 @@ mkfs.ext4 -q -F -L poled-vm -d "$root" "$disk" "${size_mb}M"
 # KVM when it can run Debian's kernel: /dev/kvm may exist where it cannot (nested virtualisation
 # that fails to emulate an instruction of the kernel's decompressor, seen on the CI machine), so a
 # probe boots the kernel alone and looks for its banner; TCG otherwise.
-cpu_for() { if [ "$1" = kvm ]; then echo host; else echo qemu64; fi; }
 accel=${SYSTEMD_VM_ACCEL:-}
 if [ -z "$accel" ]; then
     accel=tcg
@@ -67,7 +66,8 @@ if [ -z "$accel" ]; then
         fi
     fi
 fi
-cpu=$(cpu_for "$accel")
+cpu=qemu64
+[ "$accel" != kvm ] || cpu=host
 log=$cache/console.log
 echo "systemd-vm: booting Debian 13 (kernel $abi) with $accel, $(basename "$deb"), board $board"
 booted=$(date +%s)
@@ -85,12 +85,12 @@ timeout "${SYSTEMD_VM_TIMEOUT:-900}" qemu-system-x86_64 -accel "$accel" -cpu "$c
 rm -f "$disk"
 [ "$status" -eq 0 ] || echo "systemd-vm: qemu exited $status (124: the ${SYSTEMD_VM_TIMEOUT:-900} s timeout)" >&2
 
-passed=$(grep -c '^HIL PASS' "$log" || true)
-failed=$(grep -c '^HIL FAIL' "$log" || true)
+passed=$(grep -ac '^HIL PASS' "$log" || true)
+failed=$(grep -ac '^HIL FAIL' "$log" || true)
 for case in 1 2 3 4 5 6 7; do
-    grep -Eq "^HIL (PASS|FAIL) $case " "$log" || { echo "systemd-vm: case $case did not run (see $log)" >&2; failed=$((failed + 1)); }
+    grep -Eaq "^HIL (PASS|FAIL) $case " "$log" || { echo "systemd-vm: case $case did not run (see $log)" >&2; failed=$((failed + 1)); }
 done
-grep -q '^HIL DONE' "$log" || { echo "systemd-vm: the guest did not finish (see $log)" >&2; failed=$((failed + 1)); }
+grep -aq '^HIL DONE' "$log" || { echo "systemd-vm: the guest did not finish (see $log)" >&2; failed=$((failed + 1)); }
 echo "systemd-vm: $(($(date +%s) - started)) s in all, $(($(date +%s) - booted)) s in the VM ($accel, kernel $abi)"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
