@@ -39,8 +39,9 @@ host_codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")
 mirror=${SYSTEMD_VM_MIRROR:-$(apt_uri_for_suite "$host_codename" | head -n 1)}
 [ -n "$mirror" ] || { echo "image: no Debian mirror in this machine's apt sources; set SYSTEMD_VM_MIRROR" >&2; exit 69; }
 
+# Images of other recipes are stale: only this one is kept.
 partial=$image.partial
-rm -rf "$partial" "$image"
+rm -rf "$cache"/image-*
 mkdir -p "$partial"
 root=$partial/root
 echo "image: debootstrap --variant=minbase trixie from $mirror" >&2
