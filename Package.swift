@@ -35,6 +35,7 @@ let package = Package(
         .library(name: "PoleProtocol", targets: ["PoleProtocol"]),
         .library(name: "PoleConfig", targets: ["PoleConfig"]),
         .library(name: "PoleSim", targets: ["PoleSim"]),
+        .library(name: "PoleStore", targets: ["PoleStore"]),
         .library(name: "PoleRuntime", targets: ["PoleRuntime"]),
     ],
     dependencies: [
@@ -65,11 +66,32 @@ let package = Package(
         // with Swift 6.0, as PoleLinux does, for the CLI on every pole).
         .target(name: "PoleProtocol", dependencies: ["PoleJSON", "PoleCore"], swiftSettings: strict),
         .target(name: "PoleSim", dependencies: ["PoleHAL", "PoleDrivers", "PoleCore", "PoleJSON"], swiftSettings: strict),
+        // The I²C sensor pollers and their recovery ladder, generic over the HAL's bus.
+        .target(name: "PoleSensing", dependencies: ["PoleDrivers", "PoleHAL", "PoleCore"], swiftSettings: strict),
+        // The SQLite store and the state files beside it (docs/architecture.md).
+        .target(
+            name: "PoleStore",
+            dependencies: [
+                "PoleCore", "PoleHAL", "PoleJSON", "CSQLite",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: strict
+        ),
+        // MQTT through libmosquitto, loaded when the uplink starts.
+        .target(
+            name: "PoleUplink",
+            dependencies: [
+                "PoleStore", "PoleCore", "PoleHAL", "PoleConfig", "PoleProtocol", "PoleJSON", "CMosquitto",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .target(
             name: "PoleRuntime",
             dependencies: [
-                "PoleCore", "PoleHAL", "PoleDrivers", "PoleConfig", "PoleLinux", "PoleSim", "PoleJSON", "PoleProtocol", "CUnixSocket", "CSQLite",
-                "CMosquitto",
+                "PoleCore", "PoleHAL", "PoleDrivers", "PoleConfig", "PoleLinux", "PoleSim", "PoleJSON", "PoleProtocol", "PoleSensing",
+                "PoleStore", "PoleUplink", "CUnixSocket",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
@@ -79,7 +101,7 @@ let package = Package(
         .executableTarget(
             name: "poled",
             dependencies: [
-                "PoleRuntime", "PoleConfig", "PoleCore", "PoleHAL", "PoleLinux", "PoleSim", "PoleProtocol", "CEarlySignals",
+                "PoleRuntime", "PoleConfig", "PoleCore", "PoleHAL", "PoleLinux", "PoleSim", "PoleProtocol", "PoleStore", "CEarlySignals",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -104,10 +126,18 @@ let package = Package(
         .testTarget(name: "PoleJSONTests", dependencies: ["PoleJSON"], swiftSettings: strict),
         .testTarget(name: "PoleProtocolTests", dependencies: ["PoleProtocol", "PoleJSON", "PoleCore"], swiftSettings: strict),
         .testTarget(name: "PoleLinuxTests", dependencies: ["PoleLinux", "PoleHAL"], swiftSettings: strict),
+        .testTarget(name: "PoleSensingTests", dependencies: ["PoleSensing", "PoleCore", "PoleDrivers", "PoleHAL", "PoleTesting"], swiftSettings: strict),
+        .testTarget(
+            name: "PoleStoreTests",
+            dependencies: ["PoleStore", "PoleCore", "PoleHAL", "PoleLinux", "PoleSim", "PoleJSON", "CSQLite", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "PoleUplinkTests", dependencies: ["PoleUplink"], swiftSettings: strict),
         .testTarget(
             name: "PoleRuntimeTests",
             dependencies: [
-                "PoleRuntime", "PoleConfig", "PoleSim", "PoleCore", "PoleHAL", "PoleLinux", "PoleTesting", "PoleJSON", "PoleProtocol", "CSQLite",
+                "PoleRuntime", "PoleConfig", "PoleSim", "PoleCore", "PoleHAL", "PoleLinux", "PoleTesting", "PoleJSON", "PoleProtocol", "PoleStore",
+                "PoleSensing", "PoleUplink", "CSQLite",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],

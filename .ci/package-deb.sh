@@ -185,7 +185,7 @@ cat >"$root/DEBIAN/postrm" <<'EOF'
 #!/bin/sh
 # poled postrm. remove keeps the site file (a conffile), the latched faults and the store in
 # /var/lib/poled, and the poled user. purge never deletes the latched faults (only a person clearing
-# them may, DESIGN.md §4 invariant 5): it moves /var/lib/poled to /var/backups/poled-<UTC time> and
+# them may, docs/safety.md, invariant 5): it moves /var/lib/poled to /var/backups/poled-<UTC time> and
 # says so. The user and groups stay: files still carry their IDs, and Debian does not remove system
 # accounts.
 set -e

@@ -40,6 +40,8 @@ let package = Package(
     targets: [
         .target(name: "CLibFuzzer"),
         .target(name: "FuzzSupport", dependencies: ["CLibFuzzer"], swiftSettings: strict),
-        .target(name: "FuzzPole", dependencies: [pole("PoleCore"), pole("PoleConfig"), pole("PoleRuntime")], swiftSettings: strict),
+        .target(
+            name: "FuzzPole", dependencies: [pole("PoleCore"), pole("PoleConfig"), pole("PoleStore"), pole("PoleRuntime")], swiftSettings: strict
+        ),
     ] + harnesses.map { harness($0.0, $0.1) }
 )

@@ -1,6 +1,6 @@
 public import PoleCore
 
-/// The site file's settings (DESIGN.md §5), each with its documented default.
+/// The site file's settings (docs/formats.md, "Site file"), each with its documented default.
 ///
 /// Exists as one value so check-config can print what a pole will really run with, defaults included.
 public struct SiteSettings: Sendable, Hashable {

@@ -27,7 +27,7 @@ public struct AirQuality: Sendable {
     public mutating func step(_ inputs: Inputs, outputs: inout Outputs, events: inout [Event]) {
         let now = inputs.monotonicMs
         switch inputs.particulates {
-        case .sample(let fine1, let fine, let coarse, let atMs)?:
+        case .sample(let fine1, let fine, let coarse, let atMs)? where ParticulateReading.isPlausible(pm1: fine1, pm2_5: fine, pm10: coarse):
             failure = nil
             if lastSampleMs.map({ atMs > $0 }) ?? true {
                 lastSampleMs = atMs
@@ -35,10 +35,10 @@ public struct AirQuality: Sendable {
                 pm2_5.add(fine, atMs: atMs)
                 pm10.add(coarse, atMs: atMs)
             }
+        case .sample?:
+            fail(ParticulateReading.outOfRange, events: &events)
         case .failed(let error)?:
-            if error != failure { events.append(.sensorError(sensor: "pm", error: error)) }
-            failure = error
-            indication = .off
+            fail(error, events: &events)
         case nil:
             break
         }
@@ -65,5 +65,12 @@ public struct AirQuality: Sendable {
         outputs.air = indication
         let healthy = failure == nil && inputs.particulates != nil
         outputs.mist = mist.update(grade: grade, sensorHealthy: healthy, date: inputs.localDate, nowMs: now)
+    }
+
+    /// A failed reading: logged when its error changes, and the indication dark until a sample comes.
+    private mutating func fail(_ error: String, events: inout [Event]) {
+        if error != failure { events.append(.sensorError(sensor: "pm", error: error)) }
+        failure = error
+        indication = .off
     }
 }

@@ -1,4 +1,4 @@
-/// Whether the wall clock may decide anything astronomical (DESIGN.md §4 invariant 8).
+/// Whether the wall clock may decide anything astronomical (docs/safety.md, invariant 8).
 ///
 /// Not trusted: before `clockMinValidUTCSeconds`; for a while after it jumps against the monotonic
 /// clock by more than the limit (a stale boot time corrected by NTP, a technician's mistake); while

@@ -1,4 +1,4 @@
-/// DESIGN.md §4 invariant 3: the floor against the head, as a signal monitor counts conflicts.
+/// docs/safety.md, invariant 3: the floor against the head, as a signal monitor counts conflicts.
 ///
 /// A disagreement that starts within the follow allowance after the head or the commanded floor
 /// changed, and ends within it, is an edge (the floor catching up with the head) and counts as

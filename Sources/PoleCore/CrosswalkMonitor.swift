@@ -1,4 +1,4 @@
-/// The crosswalk's malfunction monitor, modelled on a signal cabinet's MMU (DESIGN.md §4).
+/// The crosswalk's malfunction monitor, modelled on a signal cabinet's MMU (docs/safety.md, invariant 3).
 ///
 /// Independent code from the follower: it debounces the head and the floor sense with its own
 /// debouncers and decides, from its own state, whether the floor may show anything at all. It holds

@@ -1,8 +1,9 @@
 /// The crosswalk's settings, validated by PoleConfig before the core sees them.
 ///
-/// Defaults are the product's choices (DESIGN.md §4): a 40 ms debounce keeps the floor within 100 ms of
-/// the head at a 20 ms tick; 250–900 ms is the MUTCD flash pulse window (50–60 flashes a minute, lit
-/// ½–⅔ of each cycle) with margin; 6 s is the NEMA TS2 minimum safe hold after power-up.
+/// Defaults are the product's choices (docs/safety.md, "Timing numbers"): a 40 ms debounce keeps the
+/// floor within 100 ms of the head at a 20 ms tick; 250–900 ms is the MUTCD flash pulse window (50–60
+/// flashes a minute, lit ½–⅔ of each cycle) with margin; 6 s is the NEMA TS2 minimum safe hold after
+/// power-up.
 public struct CrosswalkSettings: Sendable, Hashable {
     /// How long a head-sense or floor-sense input must hold a new level before it is believed.
     public var debounceMs: Int64

@@ -1,6 +1,6 @@
 /// A fault the pole can raise, named as traces, the store and `polectl` show it.
 public enum Fault: String, Sendable, Hashable, CaseIterable, Comparable {
-    /// The floor showed a colour the head did not, for ≥ 300 ms cumulative (DESIGN.md §4 invariant 3).
+    /// The floor showed a colour the head did not, for ≥ 300 ms cumulative (docs/safety.md, invariant 3).
     case conflict
     /// The head showed red and green together ≥ 300 ms, or neither ≥ 1 500 ms (invariant 4).
     case headImplausible = "head-implausible"

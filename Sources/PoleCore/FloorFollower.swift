@@ -1,7 +1,7 @@
 /// Maps the debounced head lamps to the floor signal.
 ///
 /// The floor shows green only while the head's green is lit (debounced), red only while red is lit,
-/// and dark otherwise, so during flashing green it flashes in phase with the head (DESIGN.md §4
+/// and dark otherwise, so during flashing green it flashes in phase with the head (docs/safety.md,
 /// invariants 1 and 2). Whether the floor may show anything at all is the monitor's decision, not
 /// this one's.
 public enum FloorFollower {

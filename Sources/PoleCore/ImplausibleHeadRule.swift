@@ -1,4 +1,4 @@
-/// DESIGN.md §4 invariant 4: a head showing red and green together for 300 ms, or neither for
+/// docs/safety.md, invariant 4: a head showing red and green together for 300 ms, or neither for
 /// 1 500 ms, cannot be believed. The condition clears itself when the head shows exactly one lamp.
 struct ImplausibleHeadRule: Sendable {
     private var bothLitSinceMs: Int64?

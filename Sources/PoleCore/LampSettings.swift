@@ -1,4 +1,5 @@
-/// The security lamp's behaviour (DESIGN.md §4 defaults; PROTOCOLS.md §5, TALQ's dimming terms).
+/// The security lamp's behaviour (defaults: docs/formats.md, "Site file"; TALQ's dimming terms:
+/// docs/sensors.md, "Night and street lighting").
 ///
 /// Defaults: 30 % with nobody there, 100 % on motion, held 120 s, instant ramp up (someone arriving
 /// must see at once), 30 s ramp down (a gentle return), never below 10 % at night. Lamp faults need a

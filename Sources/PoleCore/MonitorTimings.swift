@@ -1,4 +1,5 @@
-/// The malfunction-management timings of NEMA TS2 practice (PROTOCOLS.md §4). Standard values, not
+/// The malfunction-management timings of NEMA TS2 practice (docs/safety.md, "Where the rules come
+/// from" and "Timing numbers"). Standard values, not
 /// settings: a monitor that a site file could slow down would not be a monitor.
 public enum MonitorTimings {
     /// Cumulative disagreement that latches a conflict.

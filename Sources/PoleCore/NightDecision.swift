@@ -1,5 +1,5 @@
 /// Whether it is night at the pole: one decision that serves the floor's night level, the voice's
-/// night volume, the crosswalk spotlight and the security lamp (DESIGN.md §4 invariant 8).
+/// night volume, the crosswalk spotlight and the security lamp (docs/safety.md, invariant 8).
 ///
 /// Modes: the astronomical clock, the photocell, or the clock with the photocell deciding near dusk
 /// and dawn. The photocell must report dark for the turn-on delay before night begins, except at the

@@ -1,4 +1,5 @@
-/// How the pole decides that it is night (DESIGN.md §4 invariant 8, PROTOCOLS.md §5).
+/// How the pole decides that it is night (docs/safety.md, invariant 8; docs/sensors.md,
+/// "Night and street lighting").
 public struct NightSettings: Sendable, Hashable {
     /// Where the decision comes from.
     public enum Mode: String, Sendable, Hashable, CaseIterable {

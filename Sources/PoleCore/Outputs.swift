@@ -23,8 +23,8 @@ public struct Outputs: Sendable, Hashable {
     /// The dust-response actuator.
     public var mist: Switch
 
-    /// The known-safe state (DESIGN.md §4): crosswalk, beacon, voice, air and mist off; the security
-    /// lamp full, because lamps fail lit.
+    /// The known-safe state (docs/safety.md, "Safe values per role"): crosswalk, beacon, voice, air and
+    /// mist off; the security lamp full, because lamps fail lit.
     public static let safe = Outputs()
 
     private init() {

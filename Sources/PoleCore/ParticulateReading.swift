@@ -13,10 +13,10 @@ public enum ParticulateReading: Sendable, Hashable {
     /// The error kind of a sample outside `plausibleMicrogramsPerCubicMetre`.
     public static let outOfRange = "out-of-range"
 
-    /// This reading as the core takes it: a sample with an implausible value is `outOfRange`.
-    var plausible: ParticulateReading {
-        guard case .sample(let pm1, let pm2_5, let pm10, _) = self else { return self }
-        let range = Self.plausibleMicrogramsPerCubicMetre
-        return range.contains(pm1) && range.contains(pm2_5) && range.contains(pm10) ? self : .failed(Self.outOfRange)
+    /// Whether a sample of these concentrations is taken as one: each within
+    /// `plausibleMicrogramsPerCubicMetre` (so not a NaN either).
+    static func isPlausible(pm1: Double, pm2_5: Double, pm10: Double) -> Bool {
+        let range = plausibleMicrogramsPerCubicMetre
+        return range.contains(pm1) && range.contains(pm2_5) && range.contains(pm10)
     }
 }

@@ -1,8 +1,8 @@
 /// The whole pole's control core: a deterministic function of its state and each tick's `Inputs`.
 ///
 /// Exists as the one place that composes the features (the night decision, the crosswalk, the
-/// security lamp; air quality as it lands) so the runtime has one call per tick. It reads no clock, does no I/O and, once the
-/// caller's event buffer has capacity, allocates nothing.
+/// security lamp, air quality and its mist actuator) so the runtime has one call per tick. It reads no
+/// clock, does no I/O and, once the caller's event buffer has capacity, allocates nothing.
 public struct Pole: Sendable {
     /// The settings the pole runs with.
     public private(set) var settings: PoleSettings
@@ -61,7 +61,16 @@ public struct Pole: Sendable {
     /// keeping its capacity) and returns the outputs to drive.
     public mutating func step(_ given: Inputs, events: inout [Event]) -> Outputs {
         precondition(given.presence.count == settings.presenceZones.count, "one presence level per zone")
+        if Self.isTakenAsGiven(given, lastMonotonicMs: lastMonotonicMs) {
+            lastMonotonicMs = given.monotonicMs
+            return advance(given, events: &events)
+        }
         let inputs = taken(given)
+        return advance(inputs, events: &events)
+    }
+
+    /// One tick on inputs every feature can take as they are (see `taken`).
+    private mutating func advance(_ inputs: Inputs, events: inout [Event]) -> Outputs {
         var outputs = Outputs.safe
         if !outcomes.isEmpty { outcomes.removeAll(keepingCapacity: true) }
         for command in inputs.commands {
@@ -95,17 +104,23 @@ public struct Pole: Sendable {
         return outputs
     }
 
+    /// Whether `taken` would change nothing: the usual tick, which then costs no copy of the inputs.
+    private static func isTakenAsGiven(_ given: Inputs, lastMonotonicMs: Int64) -> Bool {
+        guard given.monotonicMs >= lastMonotonicMs, given.monotonicMs <= Inputs.monotonicMsMax else { return false }
+        if let minute = given.localMinuteOfDay, !(0..<1_440).contains(minute) { return false }
+        return true
+    }
+
     /// The inputs as the features take them, so that no value of any field can trap the core: monotonic
     /// time within 0…`Inputs.monotonicMsMax` and never before the last step's (the runtime's clock
-    /// never goes back; a recording or another caller might), a local minute outside the day unknown,
-    /// and a particulate sample with an implausible value a failed reading. The wall clock needs
-    /// nothing here: any value is a clock to judge (`ClockTrust`).
+    /// never goes back; a recording or another caller might) and a local minute outside the day
+    /// unknown. A particulate sample with an implausible value is a failed reading to `AirQuality`;
+    /// the wall clock needs nothing here: any value is a clock to judge (`ClockTrust`).
     private mutating func taken(_ given: Inputs) -> Inputs {
         var inputs = given
         inputs.monotonicMs = min(max(given.monotonicMs, lastMonotonicMs), Inputs.monotonicMsMax)
         lastMonotonicMs = inputs.monotonicMs
         if let minute = given.localMinuteOfDay, !(0..<1_440).contains(minute) { inputs.localMinuteOfDay = nil }
-        inputs.particulates = given.particulates?.plausible
         return inputs
     }
 

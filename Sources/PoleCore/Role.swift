@@ -89,7 +89,7 @@ public enum Role: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// The level an output takes at start, on shutdown and in `safe-state` unless the board overrides it
-    /// (DESIGN.md §4): the security lamp fails lit, everything else fails off.
+    /// (docs/safety.md, "Safe values per role"): the security lamp fails lit, everything else fails off.
     public var defaultSafeOn: Bool {
         self == .lampRelay || self == .lampDim
     }

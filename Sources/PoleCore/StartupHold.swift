@@ -1,4 +1,4 @@
-/// DESIGN.md §4 invariant 6: after start-up or a cleared fault the floor stays dark for the hold
+/// docs/safety.md, invariant 6: after start-up or a cleared fault the floor stays dark for the hold
 /// time and until the head has shown one valid indication (one lamp lit).
 struct StartupHold: Sendable {
     var holdMs: Int64

@@ -1,4 +1,5 @@
-/// Spoken guidance for someone stepping up to the kerb (PROTOCOLS.md §4).
+/// Spoken guidance for someone stepping up to the kerb (docs/sensors.md, "Crosswalk practice"; docs/safety.md,
+/// invariant 7).
 ///
 /// On a presence rising edge in a waiting zone it pulses the trigger of the message for the phase
 /// (cut short the moment the phase no longer allows it):

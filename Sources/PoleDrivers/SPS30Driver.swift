@@ -41,7 +41,7 @@ public struct SPS30Driver<Bus: I2CBus> {
         self.address = address
     }
 
-    /// How long the sensor needs after a command before the next transaction (PROTOCOLS.md §2).
+    /// How long the sensor needs after a command before the next transaction (docs/sensors.md, "Sensirion SPS30").
     static func executionTimeMs(_ command: SPS30Command) -> Int64 {
         switch command {
         case .startMeasurement, .stopMeasurement, .autoCleaningInterval: 20

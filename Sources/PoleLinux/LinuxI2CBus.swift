@@ -72,8 +72,9 @@ public final class LinuxI2CBus: I2CBus {
         return reads
     }
 
-    /// Maps an errno from i2c-dev to the HAL's kinds (PROTOCOLS.md §1): ENXIO and EREMOTEIO are a NACK
-    /// (the Pi's controllers report EREMOTEIO), ETIMEDOUT a timeout, EAGAIN a lost arbitration.
+    /// Maps an errno from i2c-dev to the HAL's kinds (docs/sensors.md, "Linux I²C and GPIO from user
+    /// space"): ENXIO and EREMOTEIO are a NACK (the Pi's controllers report EREMOTEIO), ETIMEDOUT a
+    /// timeout, EAGAIN a lost arbitration.
     public static func kind(_ code: Int32) -> HALError.Kind {
         switch code {
         case ENXIO, EREMOTEIO: .nack(.unknown)

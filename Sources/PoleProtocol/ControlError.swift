@@ -3,7 +3,7 @@
 /// Exists so every way a request can go wrong (bad JSON, a 1 MiB line, an unknown command, a test
 /// outside maintenance) gets the same shape of answer, and `polectl` can map codes to exit codes.
 public struct ControlError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The codes the protocol defines (version 1); documented in README.md, "Control protocol".
+    /// The codes the protocol defines (version 1); documented in docs/protocol.md, "Error codes".
     public enum Code: String, Sendable, Hashable, CaseIterable {
         /// The line is not JSON, or not a JSON object.
         case malformed

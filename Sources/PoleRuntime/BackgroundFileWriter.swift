@@ -1,9 +1,10 @@
 import Dispatch
 import Logging
+import PoleStore
 import Synchronization
 
 /// A trace or recording file written on a queue of its own, so a slow disk or a reader that stops
-/// reading (`poled run --trace - | less`, paused) can never stall the control loop (DESIGN.md §3).
+/// reading (`poled run --trace - | less`, paused) can never stall the control loop (docs/architecture.md, "Threads").
 ///
 /// At most `limit` bytes wait; beyond that new bytes are dropped and counted (the file then has a
 /// gap, said in the log), rather than memory growing without bound. A failed write ends the file,

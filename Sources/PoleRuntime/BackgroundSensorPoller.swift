@@ -2,10 +2,11 @@ import Dispatch
 import Logging
 import PoleHAL
 import PoleLinux
+import PoleSensing
 import Synchronization
 
 /// A real board's I²C sensor, polled on its own serial queue so a transfer (or a hung bus's timeout)
-/// never delays a tick (DESIGN.md §3); the loop reads the latest reading from a mailbox each tick
+/// never delays a tick (docs/architecture.md, "Threads"); the loop reads the latest reading from a mailbox each tick
 /// without waiting for the bus. The bus is opened on the queue and opened again after it fails.
 final class BackgroundSensorPoller<Reading: Sendable> {
     /// The poller and its bus, touched only on `queue`: confined there, which is why it may cross

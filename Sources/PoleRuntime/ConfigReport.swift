@@ -1,6 +1,7 @@
 public import PoleConfig
 import PoleCore
 import PoleLinux
+import PoleStore
 
 /// What `poled check-config` prints for a valid configuration: the pole as it will run, defaults included.
 public enum ConfigReport {

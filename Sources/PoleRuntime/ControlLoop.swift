@@ -1,7 +1,7 @@
 public import PoleCore
 public import PoleHAL
 
-/// One tick of the pole: sample, step the core, apply (DESIGN.md §3), with the buffers it reuses.
+/// One tick of the pole: sample, step the core, apply (docs/architecture.md, "One tick"), with the buffers it reuses.
 ///
 /// Scheduling, the world, the trace and the status line belong to the runner that owns this; the
 /// tick itself is the same in real and in virtual time.

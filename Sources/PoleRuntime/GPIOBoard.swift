@@ -11,9 +11,9 @@ public enum GPIOBoard {
     /// The consumer name other programs (`gpioinfo`) see on the daemon's lines.
     public static let consumer = "poled"
 
-    /// The line specs of `board`'s roles, inputs and outputs in `PoleIO.roles(of:)` order.
+    /// The line specs of `board`'s roles, inputs and outputs in `BoardConfig.rolesInOpeningOrder`.
     public static func specs(_ board: BoardConfig) -> (inputs: [GPIOLineSpec], outputs: [GPIOLineSpec]) {
-        let (inputRoles, outputRoles) = IO.roles(of: board)
+        let (inputRoles, outputRoles) = board.rolesInOpeningOrder
         func spec(_ role: Role) -> GPIOLineSpec? {
             guard let binding = board.binding(role) else { return nil }
             let bias: GPIOLineSpec.Bias
@@ -84,7 +84,7 @@ public enum GPIOBoard {
             try? bank.close()
             throw error
         }
-        let (inputRoles, outputRoles) = IO.roles(of: board)
+        let (inputRoles, outputRoles) = board.rolesInOpeningOrder
         let io = IO(
             inputLines: bank.inputSet, outputLines: bank.outputSet, inputRoles: inputRoles, outputRoles: outputRoles,
             presenceZones: board.presenceZones, pwm: channels

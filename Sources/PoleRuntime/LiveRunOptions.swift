@@ -1,6 +1,7 @@
 public import PoleConfig
 public import PoleHAL
 public import PoleSim
+public import PoleStore
 
 /// How `poled run` should behave beyond the configuration.
 public struct LiveRunOptions: Sendable {
@@ -14,8 +15,8 @@ public struct LiveRunOptions: Sendable {
     public var statusEveryMs: Int64
     /// Stop after this long, in ms (`nil`: until a signal).
     public var durationMs: Int64?
-    /// Where to write the trace (DESIGN.md §7) of the live run, if anywhere: written once a second,
-    /// so the loop makes one write a second at most.
+    /// Where to write the trace (docs/formats.md, "Trace (JSON Lines)") of the live run, if anywhere:
+    /// written once a second, so the loop makes one write a second at most.
     public var trace: ByteFile?
     /// Collect the loop's timing and hand its report here when the run ends (`--loop-stats`).
     public var loopStats: (@Sendable (String) -> Void)?

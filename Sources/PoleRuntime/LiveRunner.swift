@@ -5,10 +5,13 @@ import PoleCore
 import PoleHAL
 public import PoleLinux
 import PoleSim
+import PoleStore
+import PoleUplink
 import Synchronization
 
-/// The daemon's real-time loop (DESIGN.md §3): absolute deadlines on `CLOCK_MONOTONIC`, signals taken
-/// between ticks, systemd told how it is doing, every output driven safe before it returns.
+/// The daemon's real-time loop (docs/architecture.md, "Loop timing"): absolute deadlines on
+/// `CLOCK_MONOTONIC`, signals taken between ticks, systemd told how it is doing, every output driven
+/// safe before it returns.
 ///
 /// On the simulated board the street is advanced to real elapsed time; on a `gpiod` board the lines
 /// are the pole's own. SIGHUP reloads the site file without releasing lines or restarting the floor's
@@ -30,7 +33,7 @@ public struct LiveRunner {
     public func run(signals: ProcessSignals) throws(LiveRunFailure) -> String? {
         let site = configuration.site
         if let problem = DaemonFolders.prepare(configuration) { throw .folder(problem) }
-        let opened = StoreKeeper.start(path: site.store.path, queuesUplink: site.uplink.enabled, utcMs: SystemUTCClock().now().unixMilliseconds)
+        let opened = StoreStart.open(path: site.store.path, queuesUplink: site.uplink.enabled, utcMs: SystemUTCClock().now().unixMilliseconds)
         for note in opened.notes {
             switch note.level {
             case .error: logger.error("\(note.text)", metadata: ["store": "\(site.store.path)"])
@@ -49,12 +52,8 @@ public struct LiveRunner {
         let trustsKernelClock = configuration.board.backend == .gpiod
         let store = StoreService(
             start: opened,
-            settings: StoreService.StoreSettingsValues(
-                flushIntervalMs: site.store.flushIntervalMs, airFlushIntervalMs: site.store.airFlushIntervalMs,
-                keepEventsMs: site.store.keepEventsMs, keepAirMs: site.store.keepAirMs, maxBytes: site.store.maxBytes,
-                validFromUtcMs: clockValidFromMs
-            ),
-            logger: logger,
+            settings: StoreService.StoreSettingsValues(site),
+            logger: logger, clock: SystemMonotonicClock(), wallClock: SystemUTCClock(),
             utcNow: {
                 let now = SystemUTCClock().now().unixMilliseconds
                 guard now >= clockValidFromMs, !trustsKernelClock || KernelClockStatus.isSynchronised() != false else { return nil }
@@ -67,7 +66,9 @@ public struct LiveRunner {
         var uplink: MQTTUplink?
         if site.uplink.enabled {
             do {
-                uplink = try MQTTUplink(settings: site.uplink, siteID: site.siteID, store: store, logger: logger) {
+                uplink = try MQTTUplink(
+                    settings: site.uplink, siteID: site.siteID, store: store, logger: logger, clock: SystemMonotonicClock()
+                ) {
                     serverForUplink.withLock { $0 }?.statusAnswer()
                 }
                 logger.info("uplink started", metadata: ["broker": "\(site.uplink.host):\(site.uplink.effectivePort)"])
@@ -78,7 +79,7 @@ public struct LiveRunner {
         defer { uplink?.stop() }
         let server: ControlServer
         do {
-            let roles = PoleIO<SimInputLines, SimOutputLines>.roles(of: configuration.board).outputs + configuration.board.pwm.map(\.role)
+            let roles = configuration.board.rolesInOpeningOrder.outputs + configuration.board.pwm.map(\.role)
             server = try ControlServer(
                 path: configuration.site.controlSocket, group: configuration.site.controlGroup, boundOutputs: Set(roles),
                 limits: ControlServer.Limits(
@@ -96,20 +97,20 @@ public struct LiveRunner {
         logger.info("control socket ready", metadata: ["socket": "\(configuration.site.controlSocket)"])
         switch configuration.board.backend {
         case .sim:
-            var street: SimulatedStreetDriver? = SimulatedStreetDriver(
+            var street = SimulatedStreetDriver(
                 scenario: options.scenario, seed: options.seed, nowUTCSeconds: SystemUTCClock().now().seconds,
                 zones: configuration.board.presenceZones
             )
             let io: PoleIO<SimInputLines, SimOutputLines>
             do {
-                io = try SimBoard.open(configuration, street: street!.street)
+                io = try SimBoard.open(configuration, street: street.street)
             } catch {
                 throw .hardware(error)
             }
             var loop = ControlLoop(pole: pole, io: io)
-            var sensors = SimulatedSensors(configuration, street: street!.street)
+            var sensors = SimulatedSensors(configuration, street: street.street)
             return try runLoop(
-                &loop, store: store, signals: signals, street: &street, sensors: &sensors,
+                &loop, store: store, signals: signals, surroundings: &street, sensors: &sensors,
                 server: server, close: {}
             )
         case .gpiod:
@@ -120,10 +121,10 @@ public struct LiveRunner {
                 throw .hardware(error)
             }
             var loop = ControlLoop(pole: pole, io: opened.io)
-            var noStreet: SimulatedStreetDriver?
+            var surroundings = SystemSurroundings()
             var sensors = BackgroundSensors(configuration, logger: logger)
             return try runLoop(
-                &loop, store: store, signals: signals, street: &noStreet, sensors: &sensors,
+                &loop, store: store, signals: signals, surroundings: &surroundings, sensors: &sensors,
                 server: server
             ) { () throws(HALError) in
                 try opened.bank.close()
@@ -131,10 +132,11 @@ public struct LiveRunner {
         }
     }
 
-    // The loop body is one sequence (tick, persist, notify, status) on purpose: DESIGN.md §3 order.
+    // The loop body is one sequence (tick, persist, notify, status) on purpose: the order of
+    // docs/architecture.md, "One tick".
     private func runLoop<In: DigitalInputSet, Out: DigitalOutputSet>(
         _ loop: inout ControlLoop<In, Out>, store: StoreService, signals: ProcessSignals,
-        street: inout SimulatedStreetDriver?, sensors: inout some PoleSensors, server: ControlServer,
+        surroundings: inout some RunSurroundings, sensors: inout some PoleSensors, server: ControlServer,
         close: () throws(HALError) -> Void
     ) throws(LiveRunFailure) -> String? {
         var current = configuration
@@ -199,12 +201,12 @@ public struct LiveRunner {
             }
             if stopSignal != nil { break }
             if let limit = options.durationMs, timing.elapsedMs >= limit { break }
-            if street?.advance(toElapsedMs: timing.elapsedMs) == true {
+            if surroundings.advance(toElapsedMs: timing.elapsedMs) {
                 logger.info("scenario finished; the simulated street holds its last state")
             }
-            let utcSeconds = street.map { $0.street.utcMilliseconds / 1_000 } ?? SystemUTCClock().now().seconds
-            if street == nil, clockCheck.isDue(timing.woke) { clockSynchronised = KernelClockStatus.isSynchronised() }
-            let commands = control.takeCommands(after: street?.takeCommands() ?? [])
+            let utcSeconds = surroundings.utcSeconds()
+            if surroundings.hasKernelClock, clockCheck.isDue(timing.woke) { clockSynchronised = KernelClockStatus.isSynchronised() }
+            let commands = control.takeCommands(after: surroundings.takeCommands())
             do {
                 try loop.tick(
                     monotonicMs: timing.elapsedMs, utcSeconds: utcSeconds, clockSynchronised: clockSynchronised,
@@ -223,7 +225,7 @@ public struct LiveRunner {
             let events = control.settle(outcomes: loop.pole.outcomes, events: loop.events, sensors: &sensors)
             for event in events { log(event, atMs: timing.elapsedMs) }
             tracker.observe(events)
-            let utcMs = street.map { $0.street.utcMilliseconds } ?? SystemUTCClock().now().unixMilliseconds
+            let utcMs = surroundings.utcMilliseconds()
             server.mailbox.record(events, utcMs: utcMs, monotonicMs: timing.elapsedMs)
             let latchedNow = loop.pole.latchedFaults
             let latchedChanged = latchedNow != latched

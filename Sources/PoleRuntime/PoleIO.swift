@@ -1,4 +1,3 @@
-public import PoleConfig
 public import PoleCore
 public import PoleHAL
 
@@ -30,14 +29,12 @@ public struct PoleIO<InputLines: DigitalInputSet, OutputLines: DigitalOutputSet>
     private var levelsOutputs: Outputs?
     private var pwm: [(role: Role, channel: any PWMChannel)]
 
-    /// The roles of `board` split by direction, in the order their line sets must be opened.
-    public static func roles(of board: BoardConfig) -> (inputs: [Role], outputs: [Role]) {
-        let inputs = board.lines.filter { $0.role.direction == .input }.map(\.role)
-        let outputs = board.lines.filter { $0.role.direction == .output }.map(\.role)
-        return (inputs, outputs)
-    }
+    /// The chip a line bound without one is shown on (`polectl lines`): the simulated chip's label
+    /// on the simulated board, none on a real one, where such a line is found by name on any chip.
+    public var unnamedChipLabel: String?
 
-    /// Wraps opened line sets whose lines follow `roles(of:)` order; zones in `presenceZones` order.
+    /// Wraps opened line sets whose lines follow `BoardConfig.rolesInOpeningOrder`; zones in
+    /// `presenceZones` order.
     public init(
         inputLines: InputLines, outputLines: OutputLines, inputRoles: [Role], outputRoles: [Role],
         presenceZones: [String], pwm: [(role: Role, channel: any PWMChannel)] = []
@@ -177,7 +174,8 @@ private enum OutputSource {
     }
 
     /// The line's level for the core's outputs and this tick's heartbeat. Levels in percent become
-    /// on/off lines here until PWM outputs arrive: relay and spotlight on above zero, the lamp's dim
+    /// on/off lines here for roles the board binds to a line (a `lamp_dim` or `spotlight` bound to a
+    /// PWM channel gets its duty in `apply` instead): relay and spotlight on above zero, the lamp's dim
     /// line on at full level, the floor's dim line on below full.
     func level(in outputs: Outputs, heartbeat: LineLevel) -> LineLevel {
         let asserted: Bool

@@ -10,7 +10,7 @@ public enum SimBoard {
         _ configuration: PoleConfiguration, street: Street
     ) throws(HALError) -> PoleIO<SimInputLines, SimOutputLines> {
         let board = configuration.board
-        let (inputRoles, outputRoles) = PoleIO<SimInputLines, SimOutputLines>.roles(of: board)
+        let (inputRoles, outputRoles) = board.rolesInOpeningOrder
         let inputs = try SimInputLines(street: street, lines: inputRoles.compactMap { board.binding($0)?.line })
         let outputBindings = outputRoles.compactMap { board.binding($0) }
         let outputs = try SimOutputLines(
@@ -25,10 +25,12 @@ public enum SimBoard {
             case .pmsa003i: street.attach(SimI2CDevice(model: .pmsa003i, address: address), role: device.role)
             }
         }
-        return PoleIO(
+        var io = PoleIO(
             inputLines: inputs, outputLines: outputs, inputRoles: inputRoles, outputRoles: outputRoles,
             presenceZones: board.presenceZones
         )
+        io.unnamedChipLabel = SimLines.chipLabel
+        return io
     }
 
     /// The line names of the floor outputs, for the invariant monitor, when the board has a crosswalk.

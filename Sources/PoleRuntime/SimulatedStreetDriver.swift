@@ -6,7 +6,7 @@ import PoleSim
 ///
 /// The demo is held an hour at a time: a whole day's steps take about 1 MB, most of the daemon's
 /// heap on the simulated board, and each hour is exactly that part of the day.
-struct SimulatedStreetDriver {
+struct SimulatedStreetDriver: RunSurroundings {
     let street: Street
     private let zones: [String]
     private let demoSeed: UInt64?
@@ -60,4 +60,9 @@ struct SimulatedStreetDriver {
     func takeCommands() -> [Command] {
         street.takeCommands()
     }
+
+    func utcSeconds() -> Int64 { street.utcMilliseconds / 1_000 }
+    func utcMilliseconds() -> Int64 { street.utcMilliseconds }
+    /// The street's clock is virtual: there is no kernel state to ask.
+    var hasKernelClock: Bool { false }
 }

@@ -1,8 +1,9 @@
 public import PoleConfig
 public import PoleCore
-import PoleLinux
 public import PoleHAL
+import PoleLinux
 public import PoleSim
+public import PoleStore
 public import SystemPackage
 
 /// What a simulation did, for the summary line and for tests.
@@ -29,7 +30,8 @@ public enum SimulationFailure: Error, Sendable {
     case store(StoreProblem)
 }
 
-/// Runs a scenario in virtual time through the real control loop and writes its trace (DESIGN.md §7).
+/// Runs a scenario in virtual time through the real control loop and writes its trace (docs/formats.md,
+/// "Scenario (JSON)" and "Trace (JSON Lines)").
 ///
 /// The loop, scheduler and core are the ones `poled run` uses; only the clock is the street's, so a
 /// simulated day takes as long as the CPU needs and the same scenario gives the same bytes.
@@ -49,11 +51,11 @@ public enum SimulationRunner {
         var counters = LampCounters()
         var store: SimulatedStore?
         if let storePath {
-            let opened = StoreKeeper.start(path: storePath, queuesUplink: false, utcMs: street.utcMilliseconds)
+            let opened = StoreStart.open(path: storePath, queuesUplink: false, utcMs: street.utcMilliseconds)
             if let problem = opened.storeProblem { throw .store(StoreProblem(problem)) }
             latched = opened.latched
             counters = opened.counters
-            store = SimulatedStore(start: opened, settings: configuration.site.store)
+            store = SimulatedStore(start: opened, settings: StoreService.StoreSettingsValues(configuration.site))
         }
         let io: PoleIO<SimInputLines, SimOutputLines>
         do {
@@ -129,10 +131,8 @@ public enum SimulationRunner {
         try write(recorder?.takePending() ?? [], to: record)
         report.violations = ((monitor?.violations ?? []) + checker.violations).sorted { $0.atMs < $1.atMs }
         report.lampCounters = loop.pole.lampCounters
-        let finalCounters = loop.pole.lampCounters
         do {
-            store?.batch.lampCounters = finalCounters
-            try store?.finish()
+            try store?.finish(lampCounters: loop.pole.lampCounters)
         } catch {
             throw .store(StoreProblem(error.description))
         }
@@ -147,8 +147,7 @@ public enum SimulationRunner {
     ) throws(SimulationFailure) {
         if pole.latchedFaults != latched {
             latched = pole.latchedFaults
-            store?.batch.latchedFaults = latched
-            store?.batch.isUrgent = true
+            store?.latchedFaultsChanged(to: latched)
         }
         do {
             try store?.record(events, lampCounters: pole.lampCounters, atMs: atMs, utcMs: utcMs)

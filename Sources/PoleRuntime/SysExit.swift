@@ -1,4 +1,5 @@
-/// Process exit codes, following sysexits(3) as DESIGN.md §5 lists them, so scripts and systemd can
+/// Process exit codes, following sysexits(3) (docs/architecture.md, "poled's exit
+/// codes"), so scripts and systemd can
 /// tell a bad config from a missing device.
 public enum SysExit: Int32, Sendable {
     case ok = 0

@@ -15,7 +15,7 @@ public struct TickTiming: Sendable, Hashable {
     public var latenessNanoseconds: UInt64 { woke.nanoseconds - deadline.nanoseconds }
 }
 
-/// Absolute-deadline tick scheduling (DESIGN.md §3) over any monotonic clock.
+/// Absolute-deadline tick scheduling (docs/architecture.md, "Loop timing") over any monotonic clock.
 ///
 /// Deadlines are `origin + n × period`, never "sleep a period after the work", so work time never
 /// shifts the grid. A tick that overruns is counted; the scheduler then resumes at the next deadline

@@ -1,6 +1,7 @@
 public import PoleCore
 
-/// Formats the simulation trace (DESIGN.md §7): JSON Lines, one object per change, `t` in ms.
+/// Formats the simulation trace (docs/formats.md, "Trace (JSON Lines)"): JSON Lines, one object per
+/// change, `t` in ms.
 ///
 /// Every output's value is written on the first record (t = 0), then only changes, except `voice`,
 /// which is written once per message played (when it changes to a message); events are

@@ -1,7 +1,7 @@
 /// Checks the crosswalk's safety invariants against the simulated street's ground truth on every tick.
 ///
 /// Independent of the core on purpose: it looks only at what the head's lamps really did and what
-/// poled really drove on the floor lines. Invariant 1 (DESIGN.md §4): floor green is lit only while
+/// poled really drove on the floor lines. Invariant 1 (docs/safety.md): floor green is lit only while
 /// the head's green was lit within the last tick + debounce. Invariant 2: floor red and floor green
 /// are never driven together.
 public struct InvariantMonitor: Sendable {

@@ -1,5 +1,5 @@
-/// A scripted stretch of street life (DESIGN.md §7), run in virtual time by `poled simulate` and by
-/// `poled run` on the simulated board.
+/// A scripted stretch of street life (docs/formats.md, "Scenario (JSON)"), run in virtual time by
+/// `poled simulate` and by `poled run` on the simulated board.
 public struct Scenario: Sendable, Hashable {
     /// One timed change.
     public struct Step: Sendable, Hashable {

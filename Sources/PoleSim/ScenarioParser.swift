@@ -1,7 +1,8 @@
 import PoleJSON
 import PoleCore
 
-/// Parses and validates scenario JSON (DESIGN.md §7), collecting every problem with its field path.
+/// Parses and validates scenario JSON (docs/formats.md, "Scenario (JSON)"), collecting every problem
+/// with its field path.
 public enum ScenarioParser {
     /// The largest scenario: a year of street life.
     public static let durationMsMax: Int64 = 366 * 86_400_000

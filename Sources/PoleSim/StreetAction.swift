@@ -48,7 +48,7 @@ public enum LampFault: String, Sendable, Hashable, CaseIterable {
     case cycling
 }
 
-/// One change to the simulated street (DESIGN.md §7).
+/// One change to the simulated street (docs/formats.md, "Scenario (JSON)").
 public enum StreetAction: Sendable, Hashable {
     case head(HeadAspect)
     case presence(zone: String, present: Bool)

@@ -1,7 +1,7 @@
 import ArgumentParser
 import PoleProtocol
 
-/// `polectl`, the technician's CLI: talks to poled over its control socket (DESIGN.md §6).
+/// `polectl`, the technician's CLI: talks to poled over its control socket (docs/protocol.md).
 @main
 struct Polectl: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -3,7 +3,7 @@ import PoleProtocol
 
 /// polectl's exit codes, so scripts can tell "the pole is faulty" from "the daemon is not there".
 ///
-/// 0 ok · 1 the pole reports a fault (`status`, `watch`) · 64 usage, or a request the daemon found
+/// 0 ok · 1 the pole reports a fault (`status`, `faults`) · 64 usage, or a request the daemon found
 /// invalid · 69 daemon unreachable · 72 the socket is not trusted (its folder could be another
 /// user's, or the server behind it is not root, poled or you; nothing was sent) · 75 the daemon
 /// refused for now (a test outside maintenance, under the wrong head; the loop busy) · 76 protocol

@@ -2,6 +2,7 @@ import ArgumentParser
 import Glibc
 import PoleConfig
 import PoleRuntime
+import PoleStore
 
 /// `poled replay`: re-runs the core on a recorded input stream and reports the first divergence.
 struct Replay: ParsableCommand {

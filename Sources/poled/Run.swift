@@ -1,9 +1,10 @@
-import Glibc
 import ArgumentParser
+import Glibc
 import Logging
 import PoleCore
 import PoleLinux
 import PoleRuntime
+import PoleStore
 
 /// `poled run`: the daemon.
 struct Run: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import PoleConfig
 import PoleRuntime
 import PoleSim
+import PoleStore
 
 /// Reads and parses a scenario file for `board`; exits 74 if it cannot be read and 65 if it is
 /// malformed or names a zone or device the board lacks.

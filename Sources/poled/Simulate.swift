@@ -3,6 +3,7 @@ import PoleCore
 import PoleHAL
 import PoleLinux
 import PoleRuntime
+import PoleStore
 
 /// `poled simulate`: runs a scenario in virtual time and writes the trace.
 struct Simulate: ParsableCommand {
@@ -13,7 +14,7 @@ struct Simulate: ParsableCommand {
 
     @OptionGroup var configOptions: ConfigOptions
 
-    @Option(name: .long, help: "Scenario file (JSON, DESIGN.md §7).")
+    @Option(name: .long, help: "Scenario file (JSON, docs/formats.md).")
     var scenario: String
 
     @Option(name: .long, help: "Write the trace to this file, or - for standard output.")

@@ -3,6 +3,7 @@ import PoleConfig
 import PoleCore
 import PoleLinux
 import PoleRuntime
+import PoleStore
 
 /// `poled soak`: hours of random street life with injected faults, every invariant checked.
 struct Soak: ParsableCommand {

@@ -82,7 +82,7 @@ private struct CrosswalkDriver {
         #expect(heads == [.head(.red), .head(.green), .head(.red)])
     }
 
-    /// DESIGN.md §4 invariants 1 and 2 over random head behaviour: the floor shows green only when the
+    /// docs/safety.md, invariants 1 and 2, over random head behaviour: the floor shows green only when the
     /// head's green lamp was lit within the last tick + debounce, and is one value, never red and green.
     @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
     func floorGreenOnlyWhileTheHeadWasGreenRecently(seed: UInt64) {

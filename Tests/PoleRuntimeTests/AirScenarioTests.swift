@@ -1,5 +1,6 @@
 import PoleConfig
 import PoleRuntime
+@testable import PoleStore
 import Testing
 
 /// Air quality on the simulated board: the simulated SPS30 polled once a second, 1-minute means,

@@ -3,6 +3,7 @@ import PoleConfig
 import PoleCore
 @testable import PoleRuntime
 import PoleSim
+@testable import PoleStore
 import Testing
 
 /// The crosswalk as `poled simulate` traces it: beacon, voice and spotlight beside the floor, and

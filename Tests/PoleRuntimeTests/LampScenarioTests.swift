@@ -1,6 +1,7 @@
 import PoleConfig
 import PoleRuntime
 import PoleSim
+@testable import PoleStore
 import Testing
 
 /// The security lamp through `Tests/Scenarios/lamp/`, on the simulated board, with the trace lines

@@ -1,6 +1,7 @@
 import Glibc
 import PoleCore
 @testable import PoleRuntime
+@testable import PoleStore
 import Testing
 
 /// The state files of poled before the store, read once and imported into it.

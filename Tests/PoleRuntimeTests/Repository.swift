@@ -1,6 +1,7 @@
 import PoleConfig
 import PoleRuntime
 import PoleSim
+@testable import PoleStore
 
 /// The repository's own files, so runtime tests check the boards and scenarios that ship.
 enum Repository {

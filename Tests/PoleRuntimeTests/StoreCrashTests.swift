@@ -1,6 +1,7 @@
 import Foundation
 import PoleJSON
 @testable import PoleRuntime
+@testable import PoleStore
 import Synchronization
 import Testing
 

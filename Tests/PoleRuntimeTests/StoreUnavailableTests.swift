@@ -1,6 +1,7 @@
 import Foundation
 import PoleJSON
 @testable import PoleRuntime
+@testable import PoleStore
 import Testing
 
 /// Control never depends on the store: with a store path that is a folder, or on a file system gone

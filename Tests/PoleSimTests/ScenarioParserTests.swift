@@ -1,7 +1,8 @@
 import PoleSim
 import Testing
 
-/// The example scenario of DESIGN.md §7, every step kind, parses to the right actions in time order.
+/// A scenario with every step kind of docs/formats.md, "Scenario (JSON)", parses to the right actions
+/// in time order.
 @Suite struct ScenarioParserTests {
     static let designExample = """
         { "start": "2026-11-25T18:00:00+09:00", "duration": "10m", "seed": 42,

@@ -17,12 +17,22 @@ enum FuzzControlRequest {
     private static func testOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) {
         switch ControlRequest.parse(line: FuzzInput.bytes(start, count)) {
         case .success(let parsed):
-            let line = Array(parsed.request.json(id: parsed.id).serialized.utf8)
+            let line = Array(written(parsed.request, id: parsed.id).utf8)
             guard case .success(let again) = ControlRequest.parse(line: line), again.request == parsed.request, again.id == parsed.id else {
                 fatalError("\(parsed.request) does not survive writing and reading back: \(String(decoding: line, as: UTF8.self))")
             }
         case .failure(let failure):
             _ = failure.error.description
         }
+    }
+
+    /// The request as `polectl` writes it, with the id spliced in as the text the client sent
+    /// (the daemon echoes an id verbatim, so it is never read into a number and written back).
+    private static func written(_ request: ControlRequest, id: RequestID?) -> String {
+        var text = request.json().serialized
+        guard let id, text.last == "}" else { return text }
+        text.removeLast()
+        text += (text.hasSuffix("{") ? "" : ",") + "\"id\":" + id.text + "}"
+        return text
     }
 }

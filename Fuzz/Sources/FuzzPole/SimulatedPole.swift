@@ -1,6 +1,7 @@
 public import PoleConfig
 public import PoleCore
 import PoleRuntime
+import PoleStore
 import SystemPackage
 
 /// The simulated board every harness that needs a whole pole runs against, and a short run of the

@@ -1,5 +1,7 @@
 import PoleCore
 import PoleProtocol
+import PoleStore
+import PoleUplink
 
 /// The daemon's side of protocol v1's answers, in one place: the loop's snapshot, the store's and
 /// the uplink's state and the event log mapped onto the typed answers of `PoleProtocol`. The control

@@ -1,6 +1,7 @@
 import CUnixSocket
 import Glibc
 import PoleCore
+import PoleStore
 import Synchronization
 
 /// Where the control socket's thread and the control loop meet, without either waiting on the other.

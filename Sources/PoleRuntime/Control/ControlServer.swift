@@ -6,9 +6,11 @@ public import PoleCore
 import PoleJSON
 import PoleLinux
 public import PoleProtocol
+public import PoleStore
+public import PoleUplink
 import Synchronization
 
-/// The control socket's server (DESIGN.md §6): newline-delimited JSON on a Unix socket, served from
+/// The control socket's server (docs/protocol.md): newline-delimited JSON on a Unix socket, served from
 /// its own thread with `poll`, so no client — malformed, huge, silent, flooding, never reading, or
 /// one of a hundred — can stall or crash the control loop, which only reads a mailbox.
 ///

@@ -2,7 +2,7 @@ import Glibc
 import PoleConfig
 import PoleCore
 import PoleHAL
-import PoleSim
+import PoleSensing
 
 extension ControlSnapshot {
     /// The loop's state after a tick, as the control socket shows it.
@@ -11,7 +11,7 @@ extension ControlSnapshot {
         uptimeMs: Int64, publishedMonotonicMs: Int64, utcMs: Int64, ticks: UInt64, overruns: UInt64, latenessMaxMicroseconds: Int64
     ) {
         let board = configuration.board
-        let defaultChip = board.backend == .sim ? SimLines.chipLabel : nil
+        let defaultChip = loop.io.unnamedChipLabel
         func line(_ role: Role, asserted: Bool, isOutput: Bool) -> Line? {
             board.binding(role).map { binding in
                 Line(

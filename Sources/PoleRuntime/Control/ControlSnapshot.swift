@@ -1,4 +1,5 @@
 public import PoleCore
+public import PoleSensing
 
 /// The pole as the control loop last saw it, published for the control socket to answer from.
 ///

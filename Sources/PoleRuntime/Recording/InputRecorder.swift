@@ -6,8 +6,8 @@ import PoleJSON
 ///
 /// JSON Lines: the header, then one line per tick with `t` (ms) and only the inputs that changed
 /// since the previous tick, the tick's technician commands, and the outputs that changed (`o`).
-/// About 12 bytes a tick when nothing changes (50 MB a day at 20 ms). Format: README.md, "Record and
-/// replay".
+/// About 12 bytes a tick when nothing changes (50 MB a day at 20 ms). Format: docs/formats.md, "Input
+/// recording (JSON Lines)".
 public struct InputRecorder {
     /// Lines written since the last `takePending()`.
     public private(set) var pending: [UInt8] = []

@@ -2,8 +2,8 @@ import PoleCore
 import PoleJSON
 
 /// How the recording format writes and reads the core's values: one place for both directions, so
-/// what `InputRecorder` writes `RecordingReplayer` reads back exactly (format: README.md, "Record and
-/// replay").
+/// what `InputRecorder` writes `RecordingReplayer` reads back exactly (format: docs/formats.md, "Input
+/// recording (JSON Lines)").
 enum RecordedValues {
     /// Why a recorded value cannot be read: the field's path (`utc`, `ld[0]`, `cmd[1].for`) and what
     /// was expected. The replayer adds the line.

@@ -15,6 +15,11 @@ public struct StoreStart {
 
     /// Why the store is not in use, when it is not (the pole runs on without it).
     public var storeProblem: String? { keeper.storeProblem }
+
+    /// Opens the store at `path` and its guard as a run starts (`StoreKeeper.start`); never throws.
+    public static func open(path: String, queuesUplink: Bool, utcMs: Int64) -> StoreStart {
+        StoreKeeper.start(path: path, queuesUplink: queuesUplink, utcMs: utcMs)
+    }
 }
 
 extension StoreKeeper {

@@ -7,7 +7,7 @@ import PoleCore
 /// Exists so the first opening at start and the retries of a store that could not be opened go
 /// the same way, and so what was found reaches the log as values (`notes`).
 struct StoreOpening {
-    var store: PoleStore?
+    var store: StoreDatabase?
     /// Why the store cannot be used, while `store` is `nil`.
     var problem: String?
     /// The store was written by a newer poled: left untouched, never tried again.
@@ -17,7 +17,7 @@ struct StoreOpening {
     var counters: LampCounters?
     /// Why the file was replaced, when it was.
     var damage: String?
-    var salvage: PoleStore.Salvage?
+    var salvage: StoreDatabase.Salvage?
     var wal = WALCheck.Finding.sound
     /// The marks of the guard read at start, for telling which rows are missing.
     var guardMarks: (events: StoreGuard.Mark, outbox: StoreGuard.Mark)?
@@ -25,12 +25,12 @@ struct StoreOpening {
     var readOnlyLastIDs: (events: Int64, outbox: Int64)?
     var notes: [StoreNote] = []
 
-    /// Opens the store at `path` (see `PoleStore.open`); never throws: a store that cannot be used
+    /// Opens the store at `path` (see `StoreDatabase.open`); never throws: a store that cannot be used
     /// is a `problem`, and its latched set is read without writing when the file allows it.
     static func attempt(path: String, queuesUplink: Bool, utcMs: Int64) -> StoreOpening {
         var result = StoreOpening()
         do {
-            let opening = try PoleStore.open(path: path, queuesUplink: queuesUplink, utcMs: utcMs)
+            let opening = try StoreDatabase.open(path: path, queuesUplink: queuesUplink, utcMs: utcMs)
             result.store = opening.store
             result.damage = opening.damage
             result.salvage = opening.salvage
@@ -61,7 +61,7 @@ struct StoreOpening {
             storeCopy = .holds([])
             return
         }
-        if !refused, let read = PoleStore.readOnly(path: path) {
+        if !refused, let read = StoreDatabase.readOnly(path: path) {
             storeCopy = read.unknown.isEmpty ? .holds(read.latched) : .unreadable
             readOnlyLastIDs = (read.lastEventID, read.lastOutboxID)
         } else {
@@ -69,7 +69,7 @@ struct StoreOpening {
         }
     }
 
-    private mutating func noteDamage(_ opening: PoleStore.Opening, path: String) {
+    private mutating func noteDamage(_ opening: StoreDatabase.Opening, path: String) {
         switch opening.wal {
         case .sound: break
         case .damaged(let frame, let lostFrames, let lostCommits):
@@ -81,7 +81,7 @@ struct StoreOpening {
         guard let damage = opening.damage, let kept = opening.keptAs else { return }
         var text = "the store failed its checks (\(damage)); kept as \(kept) and replaced by a store holding every row that could be read"
         if let salvage = opening.salvage {
-            let copied = PoleStore.salvagedTables.map { "\(salvage.copied[$0.table] ?? 0) \($0.table)" }.joined(separator: ", ")
+            let copied = StoreDatabase.salvagedTables.map { "\(salvage.copied[$0.table] ?? 0) \($0.table)" }.joined(separator: ", ")
             text += " (\(copied))"
             if salvage.latched == nil { text += "; its latched faults could not be read: state-lost is latched until a person clears it" }
         }
@@ -104,7 +104,7 @@ struct LostRows {
     var causes: [String] = []
 
     /// Measured on `store` as opened, before its ids are continued.
-    init(store: PoleStore, marks: (events: StoreGuard.Mark, outbox: StoreGuard.Mark)?, opening: StoreOpening) {
+    init(store: StoreDatabase, marks: (events: StoreGuard.Mark, outbox: StoreGuard.Mark)?, opening: StoreOpening) {
         let stored = store.lastEventID
         let known = marks?.events.last ?? stored
         var ranges = (opening.salvage?.unreadableEventIDs ?? []).compactMap { range -> ClosedRange<Int64>? in

@@ -11,7 +11,7 @@ import PoleJSON
 /// to write back), 1 KiB pages, one transaction per batch, `synchronous = FULL` so a batch that
 /// returned is on the card. Not `Sendable`: `StoreService` owns it on its own queue; a simulation
 /// owns it on its one thread.
-public final class PoleStore {
+public final class StoreDatabase {
     /// What an outbox message carries; the uplink publishes it to `<prefix>/<site>/<kind>`, with the
     /// prefix and site of its settings at the time it sends, so a reconfigured uplink sends the
     /// backlog where the district now expects it.

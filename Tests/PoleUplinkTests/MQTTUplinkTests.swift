@@ -1,4 +1,4 @@
-@testable import PoleRuntime
+@testable import PoleUplink
 import Testing
 
 /// The uplink's client id: unique per site within MQTT 3.1.1's 23 characters.

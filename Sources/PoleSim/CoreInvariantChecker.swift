@@ -1,7 +1,6 @@
-import PoleCore
-import PoleSim
+public import PoleCore
 
-/// Checks DESIGN.md §4's invariants from what the core reports, tick by tick: its events and outputs,
+/// Checks docs/safety.md's invariants from what the core reports, tick by tick: its events and outputs,
 /// read the way a reviewer reads a trace. The street-side checks (invariants 1 and 2 against the lamps
 /// really lit and the lines really driven) are `InvariantMonitor`'s; this is the rest.
 ///
@@ -12,7 +11,7 @@ import PoleSim
 /// - 7: "cross" only with the floor green, only "wait" while flashing, nothing while the head is dark
 ///   or implausible;
 /// - 8: a lit security lamp is never below the night floor.
-struct CoreInvariantChecker {
+public struct CoreInvariantChecker: Sendable {
     private let startupHoldMs: Int64
     private let lampFloorPercent: Int?
     private var head = HeadSignal.dark
@@ -21,16 +20,16 @@ struct CoreInvariantChecker {
     private var unsaved = false
     private var holdStartMs: Int64 = 0
     /// Violations seen, in order (the first 100).
-    private(set) var violations: [InvariantMonitor.Violation] = []
+    public private(set) var violations: [InvariantMonitor.Violation] = []
 
-    init(startupHoldMs: Int64, lampFloorPercent: Int?, latched: [Fault]) {
+    public init(startupHoldMs: Int64, lampFloorPercent: Int?, latched: [Fault]) {
         self.startupHoldMs = startupHoldMs
         self.lampFloorPercent = lampFloorPercent
         self.latched = Set(latched)
     }
 
     /// Checks one tick's events and outputs.
-    mutating func check(atMs now: Int64, events: [Event], outputs: Outputs) {
+    public mutating func check(atMs now: Int64, events: [Event], outputs: Outputs) {
         var voiceStarted = false
         for event in events {
             switch event {

@@ -1,7 +1,7 @@
 import Glibc
 import PoleCore
 import PoleSim
-@testable import PoleRuntime
+@testable import PoleStore
 import Testing
 
 /// Damaged storage, tried as a hostile tester would: random bytes at random offsets in the WAL (after
@@ -112,7 +112,7 @@ import Testing
     }
 
     @Test(arguments: 0..<50) func randomBytesInTheWALAfterACrash(seed: UInt64) throws {
-        let path = PoleStoreTests.temporaryDirectory() + "/poled.sqlite"
+        let path = StoreDatabaseTests.temporaryDirectory() + "/poled.sqlite"
         let history = try Self.makeHistory(path: path, crash: true)
         #expect(history.walBytes > 20_000, "the rows live in the WAL")
         var random = SeededRandom(seed: seed)
@@ -129,7 +129,7 @@ import Testing
     }
 
     @Test(arguments: 0..<50) func randomBytesInTheMainFileAfterACleanStop(seed: UInt64) throws {
-        let path = PoleStoreTests.temporaryDirectory() + "/poled.sqlite"
+        let path = StoreDatabaseTests.temporaryDirectory() + "/poled.sqlite"
         let history = try Self.makeHistory(path: path, crash: false)
         var status = stat()
         #expect(stat(path, &status) == 0)
@@ -142,7 +142,7 @@ import Testing
     }
 
     @Test(arguments: 0..<50) func randomBytesInTheGuard(seed: UInt64) throws {
-        let path = PoleStoreTests.temporaryDirectory() + "/poled.sqlite"
+        let path = StoreDatabaseTests.temporaryDirectory() + "/poled.sqlite"
         let history = try Self.makeHistory(path: path, crash: seed % 2 == 0)
         var status = stat()
         #expect(stat(path + ".guard-v1", &status) == 0)
@@ -154,7 +154,7 @@ import Testing
     }
 
     @Test func aKillBetweenTheTwoCopiesIsNotDamage() throws {
-        let path = PoleStoreTests.temporaryDirectory() + "/poled.sqlite"
+        let path = StoreDatabaseTests.temporaryDirectory() + "/poled.sqlite"
         do {
             let keeper = StoreKeeper.start(path: path, queuesUplink: false, utcMs: Self.utcMs).keeper
             var latch = StoreBatch()
@@ -169,14 +169,14 @@ import Testing
     }
 
     @Test func aFirstStartHasNothingLatchedAndWritesTheGuard() throws {
-        let path = PoleStoreTests.temporaryDirectory() + "/poled.sqlite"
+        let path = StoreDatabaseTests.temporaryDirectory() + "/poled.sqlite"
         let start = StoreKeeper.start(path: path, queuesUplink: false, utcMs: Self.utcMs)
         #expect(start.latched.isEmpty && start.notes.isEmpty, "\(start.latched) \(start.notes)")
         #expect(access(path + ".guard-v1", F_OK) == 0)
     }
 
     @Test func theGuardAloneKeepsALatchedFaultWhenTheStoreIsGone() throws {
-        let path = PoleStoreTests.temporaryDirectory() + "/poled.sqlite"
+        let path = StoreDatabaseTests.temporaryDirectory() + "/poled.sqlite"
         let keeper = StoreKeeper.start(path: path, queuesUplink: false, utcMs: Self.utcMs).keeper
         var latch = StoreBatch()
         latch.latchedFaults = [.floorLampOut]
@@ -187,7 +187,7 @@ import Testing
     }
 
     @Test func aStorePathThatIsAFolderLeavesThePoleRunningOnTheGuard() throws {
-        let path = PoleStoreTests.temporaryDirectory() + "/poled.sqlite"
+        let path = StoreDatabaseTests.temporaryDirectory() + "/poled.sqlite"
         #expect(mkdir(path, 0o755) == 0)
         let start = StoreKeeper.start(path: path, queuesUplink: false, utcMs: Self.utcMs)
         #expect(start.keeper.store == nil && start.storeProblem != nil)

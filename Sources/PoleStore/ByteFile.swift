@@ -2,8 +2,9 @@ public import SystemPackage
 
 /// A file or standard stream that takes bytes in large writes, retrying short writes and EINTR.
 ///
-/// Used for the trace: buffered by the caller, written here in one place.
-public struct ByteFile: TraceSink, Sendable {
+/// Used for the trace (buffered by the caller, written here in one place) and for the state files
+/// beside the store.
+public struct ByteFile: Sendable {
     private let descriptor: FileDescriptor
     private let ownsDescriptor: Bool
 

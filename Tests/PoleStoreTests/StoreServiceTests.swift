@@ -1,20 +1,21 @@
 import Glibc
 import Logging
+import PoleLinux
 import PoleCore
-@testable import PoleRuntime
+@testable import PoleStore
 import Testing
 
 /// The daemon's side of the store: queued without waiting, written in batches, readable meanwhile.
 @Suite struct StoreServiceTests {
     private func service(flushIntervalMs: Int64 = 600_000, queuesUplink: Bool = false) -> StoreService {
-        let path = PoleStoreTests.temporaryDirectory() + "/poled.sqlite"
+        let path = StoreDatabaseTests.temporaryDirectory() + "/poled.sqlite"
         return StoreService(
             start: StoreKeeper.start(path: path, queuesUplink: queuesUplink, utcMs: 0),
             settings: .init(
                 flushIntervalMs: flushIntervalMs, airFlushIntervalMs: flushIntervalMs, keepEventsMs: 365 * 86_400_000, keepAirMs: 30 * 86_400_000, maxBytes: 64 << 20,
                 validFromUtcMs: 0
             ),
-            logger: Logger(label: "test"), utcNow: { 1_800_000_000_000 }
+            logger: Logger(label: "test"), clock: SystemMonotonicClock(), wallClock: SystemUTCClock(), utcNow: { 1_800_000_000_000 }
         )
     }
 

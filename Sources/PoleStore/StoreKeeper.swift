@@ -35,7 +35,7 @@ final class StoreKeeper {
     let queuesUplink: Bool
     let idBlock: Int64
     /// The store, while it can be used.
-    private(set) var store: PoleStore?
+    private(set) var store: StoreDatabase?
     /// Why the store is not in use, while it is not.
     private(set) var storeProblem: String?
     /// Why the guard could not be written, while its last write failed.
@@ -51,7 +51,7 @@ final class StoreKeeper {
     private var lastReopenMs: Int64?
 
     init(
-        path: String, queuesUplink: Bool, idBlock: Int64, store: PoleStore?, storeProblem: String?, storeRefused: Bool,
+        path: String, queuesUplink: Bool, idBlock: Int64, store: StoreDatabase?, storeProblem: String?, storeRefused: Bool,
         marks: (events: StoreGuard.Mark, outbox: StoreGuard.Mark), guardCopy: Copy, storeCopy: Copy, latched: [Fault]
     ) {
         self.path = path
@@ -106,7 +106,7 @@ final class StoreKeeper {
     }
 
     /// Reserves ids for `batch` in the guard when it would hand out ids past the reservation.
-    private func reserveIDs(for batch: StoreBatch, in store: PoleStore) throws(SQLiteError) {
+    private func reserveIDs(for batch: StoreBatch, in store: StoreDatabase) throws(SQLiteError) {
         let needed = store.idsNeeded(for: batch)
         let eventsShort = store.lastEventID + needed.events > marks.events.reserved
         let outboxShort = store.lastOutboxID + needed.outbox > marks.outbox.reserved
@@ -178,7 +178,7 @@ final class StoreKeeper {
 
     /// Takes `store` into use: ids continue above everything the guard and a damaged file say may
     /// have been handed out, and rows missing below those marks are reported as one event.
-    func adopt(_ store: PoleStore, opening: StoreOpening, utcMs: Int64, notes: inout [StoreNote]) -> EventLog.Entry? {
+    func adopt(_ store: StoreDatabase, opening: StoreOpening, utcMs: Int64, notes: inout [StoreNote]) -> EventLog.Entry? {
         let lost = LostRows(store: store, marks: opening.guardMarks ?? marksIfKnown, opening: opening)
         var aboveEvents = max(marks.events.reserved, opening.salvage?.lastEventID ?? 0)
         var aboveOutbox = max(marks.outbox.reserved, opening.salvage?.lastOutboxID ?? 0)
@@ -202,11 +202,11 @@ final class StoreKeeper {
         marks.events.reserved > 0 || marks.outbox.reserved > 0 ? marks : nil
     }
 
-    /// Deletes old rows (`PoleStore.retain`) and checkpoints the WAL, so committed rows do not live
+    /// Deletes old rows (`StoreDatabase.retain`) and checkpoints the WAL, so committed rows do not live
     /// for days only in the log.
     func retain(
         nowUtcMs: Int64?, validFromUtcMs: Int64, keepEventsMs: Int64, keepAirMs: Int64, maxBytes: Int64
-    ) throws(SQLiteError) -> PoleStore.Retention {
+    ) throws(SQLiteError) -> StoreDatabase.Retention {
         guard let store else { throw unavailable }
         let deleted = try store.retain(
             nowUtcMs: nowUtcMs, validFromUtcMs: validFromUtcMs, keepEventsMs: keepEventsMs, keepAirMs: keepAirMs, maxBytes: maxBytes

@@ -6,9 +6,9 @@ import Glibc
 /// every minute): a store path on a read-only card, under a file, or without permission to create
 /// it must be found by the technician at the pole, not by the district months later. Checked as the
 /// user running the check, which may not be the daemon's.
-enum StorePathCheck {
+public enum StorePathCheck {
     /// Why the store at `path` cannot be created or written, or `nil` when it can.
-    static func problem(path: String) -> String? {
+    public static func problem(path: String) -> String? {
         var status = stat()
         if stat(path, &status) == 0 {
             if status.st_mode & S_IFMT == S_IFDIR { return "\(path) is a folder, not a file" }

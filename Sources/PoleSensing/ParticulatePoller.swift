@@ -47,8 +47,6 @@ public struct ParticulatePoller<Bus: I2CBus> {
     static var stuckAfterSamples: Int { 300 }
     /// The fan runs at full speed this long when cleaning (SPS30 datasheet §4.1); no values meanwhile.
     static var cleaningMs: Int64 { 10_000 }
-    /// What a technician is told when a cleaning is accepted.
-    static var cleaningAnswer: String { "fan cleaning requested: the SPS30 runs its fan at full speed for 10 s and reports no values meanwhile" }
 
     public init(bus: Bus, address: I2CAddress) {
         driver = SPS30Driver(bus: bus, address: address)
@@ -68,7 +66,7 @@ public struct ParticulatePoller<Bus: I2CBus> {
     /// Asks for a fan cleaning at the next poll (once the measurement is running).
     public mutating func requestCleaning() -> CommandOutcome {
         cleaningRequested = true
-        return .done(Self.cleaningAnswer)
+        return .done(SPS30Cleaning.accepted)
     }
 
     /// One step of the sensor's life; at most one command that needs the sensor's execution time.

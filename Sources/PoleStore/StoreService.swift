@@ -1,11 +1,12 @@
 import Dispatch
-import PoleLinux
+public import PoleHAL
 public import Logging
 public import PoleCore
 import Synchronization
 
 /// The live daemon's store: the loop hands it events and state without waiting, and a queue of its
-/// own writes them in batches (DESIGN.md §3: the loop never blocks on I/O).
+/// own writes them in batches (docs/architecture.md, "Threads": the loop never
+/// blocks on I/O).
 ///
 /// A batch is written when an event in it has waited `store.flush_interval`, an air minute
 /// `store.air_flush_interval`, or at once when a latching fault, its clear, a change in the latched
@@ -24,7 +25,7 @@ public final class StoreService: Sendable {
         var writing = StoreBatch()
         var lastError: String?
         /// Sizes and counts as of the last write or retention, for `status` without touching the file.
-        var statistics: PoleStore.Statistics?
+        var statistics: StoreDatabase.Statistics?
         /// Events dropped because writes kept failing and `pendingEventsMax` was reached.
         var dropped = 0
         /// What a restart would restore, as of the last write (`StoreKeeper.restorable`).
@@ -56,7 +57,8 @@ public final class StoreService: Sendable {
     private let logger: Logger
     private let settings: StoreSettingsValues
     private let utcNow: @Sendable () -> Int64?
-    private let clock = SystemMonotonicClock()
+    private let clock: any MonotonicClock & Sendable
+    private let wallClock: any UTCClock & Sendable
 
     /// The retention settings, copied so the service needs nothing from `PoleConfig`.
     public struct StoreSettingsValues: Sendable {
@@ -80,10 +82,14 @@ public final class StoreService: Sendable {
         }
     }
 
-    /// Takes over the store `start` opened and starts its flush timer; `utcNow` gives wall-clock ms
-    /// for retention by age, or `nil` while the clock cannot be trusted (then only the size limit
+    /// Takes over the store `start` opened and starts its flush timer; `clock` times batches and
+    /// retries, `wallClock` stamps a store opened again later; `utcNow` gives wall-clock ms for
+    /// retention by age, or `nil` while the clock cannot be trusted (then only the size limit
     /// applies). A `store.rows-lost` event found at start is written first.
-    public init(start: sending StoreStart, settings: StoreSettingsValues, logger: Logger, utcNow: @escaping @Sendable () -> Int64?) {
+    public init(
+        start: sending StoreStart, settings: StoreSettingsValues, logger: Logger, clock: any MonotonicClock & Sendable,
+        wallClock: any UTCClock & Sendable, utcNow: @escaping @Sendable () -> Int64?
+    ) {
         let keeper = start.keeper
         path = keeper.path
         hasUplink = keeper.queuesUplink
@@ -98,6 +104,8 @@ public final class StoreService: Sendable {
         self.settings = settings
         self.logger = logger
         self.utcNow = utcNow
+        self.clock = clock
+        self.wallClock = wallClock
         timer = DispatchSource.makeTimerSource(queue: queue)
         timer.schedule(deadline: .now() + .seconds(1), repeating: .seconds(1), leeway: .milliseconds(100))
         let secondsPerRetention = Self.retentionIntervalMs / 1_000
@@ -137,7 +145,7 @@ public final class StoreService: Sendable {
 
     /// Queues a tick's events (those the store keeps) and air minutes, with the latched faults when
     /// they changed on that tick: one batch, so a fault's event and the latched set reach the card in
-    /// the same transaction (DESIGN.md §4 invariant 5). Urgent batches are written at once.
+    /// the same transaction (docs/safety.md, invariant 5). Urgent batches are written at once.
     public func record(_ events: [Event], latched: [Fault]? = nil, utcMs: Int64, monotonicMs: Int64) {
         let now = clock.now().milliseconds
         let becameUrgent = pending.withLock { state in
@@ -177,10 +185,10 @@ public final class StoreService: Sendable {
     }
 
     /// Outbox messages after `afterID` not yet acknowledged, oldest first.
-    public func outbox(afterID: Int64, limit: Int) -> [(id: Int64, kind: PoleStore.MessageKind, payload: String)] {
+    public func outbox(afterID: Int64, limit: Int) -> [(id: Int64, kind: StoreDatabase.MessageKind, payload: String)] {
         database.withLock { keeper in
             guard let store = keeper.store else { return [] }
-            let rows: [(id: Int64, kind: PoleStore.MessageKind, payload: String)]
+            let rows: [(id: Int64, kind: StoreDatabase.MessageKind, payload: String)]
             do {
                 rows = try store.outbox(afterID: afterID, limit: limit)
             } catch {
@@ -208,7 +216,7 @@ public final class StoreService: Sendable {
 
     /// Sizes and counts as of the last write, the uplink backlog brought up to now, and the last
     /// write error if the last write failed (why the store is not in use, while it is not).
-    public func statistics() -> (statistics: PoleStore.Statistics?, lastError: String?) {
+    public func statistics() -> (statistics: StoreDatabase.Statistics?, lastError: String?) {
         pending.withLock { state in
             if let problem = state.storeProblem { return (nil, "not in use: \(problem)") }
             guard var statistics = state.statistics else { return (nil, state.lastError) }
@@ -290,7 +298,7 @@ public final class StoreService: Sendable {
     /// Tries a store that could not be opened again (`StoreKeeper.reopenIfDue`); once it opens, what
     /// was held in memory is written to it.
     private func reopenIfDue(nowMs: Int64) {
-        let reopened = database.withLock { $0.reopenIfDue(nowMs: nowMs, utcMs: SystemUTCClock().now().unixMilliseconds) }
+        let reopened = database.withLock { $0.reopenIfDue(nowMs: nowMs, utcMs: wallClock.now().unixMilliseconds) }
         guard let reopened else { return }
         for note in reopened.notes { log(note) }
         pending.withLock { state in

@@ -2,18 +2,18 @@ import CSQLite
 import Glibc
 import PoleCore
 import PoleJSON
-@testable import PoleRuntime
+@testable import PoleStore
 import Testing
 
 /// The store on its own: what it keeps, how it survives damage and age, and its outbox.
-@Suite struct PoleStoreTests {
+@Suite struct StoreDatabaseTests {
     static func temporaryDirectory() -> String {
         var template = Array("/tmp/poled-store-XXXXXX".utf8CString)
         return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
     }
 
-    private func open(_ path: String, queuesUplink: Bool = false) throws -> PoleStore {
-        try PoleStore.open(path: path, queuesUplink: queuesUplink, utcMs: 1_000).store
+    private func open(_ path: String, queuesUplink: Bool = false) throws -> StoreDatabase {
+        try StoreDatabase.open(path: path, queuesUplink: queuesUplink, utcMs: 1_000).store
     }
 
     private func batch(_ events: [Event], utcMs: Int64 = 1_800_000_000_000) -> StoreBatch {
@@ -123,7 +123,7 @@ import Testing
         let unset = try store.retain(nowUtcMs: 12 * day, validFromUtcMs: 1, keepEventsMs: 5 * day, keepAirMs: 30 * day, maxBytes: 64 << 20)
         #expect(unset.total == 0, "a row stamped before the clock was valid is not judged by its age")
         let byAge = try store.retain(nowUtcMs: 12 * day, validFromUtcMs: 0, keepEventsMs: 5 * day, keepAirMs: 30 * day, maxBytes: 64 << 20)
-        #expect(byAge == PoleStore.Retention(events: 1, airMinutes: 0, outbox: 0))
+        #expect(byAge == StoreDatabase.Retention(events: 1, airMinutes: 0, outbox: 0))
         let bySize = try store.retain(nowUtcMs: nil, validFromUtcMs: 0, keepEventsMs: 5 * day, keepAirMs: 30 * day, maxBytes: 64 << 10)
         #expect(bySize.airMinutes > 0 && bySize.events == 0, "air minutes go first, whatever the clock says")
         let statistics = try store.statistics()
@@ -179,9 +179,9 @@ import Testing
     }
 }
 
-extension PoleStoreTests {
+extension StoreDatabaseTests {
     @Test func outboxIdsAreNeverReusedAfterTheOutboxEmpties() throws {
-        let store = try PoleStore.open(path: Self.temporaryDirectory() + "/poled.sqlite", queuesUplink: true, utcMs: 0).store
+        let store = try StoreDatabase.open(path: Self.temporaryDirectory() + "/poled.sqlite", queuesUplink: true, utcMs: 0).store
         var first = StoreBatch()
         first.add([.faultRaised(.conflict)], utcMs: 0, monotonicMs: 0, atMs: 0)
         try store.write(first)

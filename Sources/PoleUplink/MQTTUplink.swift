@@ -3,7 +3,8 @@ import Glibc
 public import Logging
 public import PoleConfig
 import PoleJSON
-import PoleLinux
+public import PoleHAL
+public import PoleStore
 public import PoleProtocol
 import Synchronization
 
@@ -54,15 +55,17 @@ public final class MQTTUplink: Sendable {
     private let queue = DispatchQueue(label: "poled.uplink")
     /// Dispatch sources are safe to use from any thread; Dispatch does not say so to the compiler.
     private nonisolated(unsafe) let timer: any DispatchSourceTimer
-    private let clock = SystemMonotonicClock()
+    private let clock: any MonotonicClock & Sendable
 
     /// Starts the uplink to the broker in `settings` on its own queue; `status` gives the pole's
     /// status for the retained topic (the control socket's `status` answer). An unreadable password
     /// file is thrown; a client libmosquitto refuses (an unreadable certificate) is logged and tried
-    /// again every minute.
+    /// again every minute. `clock` times the status, reconnections and the drain at stop.
     public init(
-        settings: UplinkSettings, siteID: String, store: StoreService, logger: Logger, status: @escaping @Sendable () -> StatusAnswer?
+        settings: UplinkSettings, siteID: String, store: StoreService, logger: Logger, clock: any MonotonicClock & Sendable,
+        status: @escaping @Sendable () -> StatusAnswer?
     ) throws(UplinkProblem) {
+        self.clock = clock
         topicBase = "\(settings.topicPrefix)/\(siteID)/"
         statusTopic = topicBase + "status"
         broker = "\(settings.host):\(settings.effectivePort)"
@@ -103,7 +106,7 @@ public final class MQTTUplink: Sendable {
     }
 
     /// The link as `status` shows it (`ControlAnswers`).
-    var link: (broker: String, connected: Bool, sent: Int64, inFlight: Int, problem: String?) {
+    public var link: (broker: String, connected: Bool, sent: Int64, inFlight: Int, problem: String?) {
         let confined = state.withLock { $0 }
         let reports = confined.client?.reports.withLock { $0 }
         return (broker, reports?.connected ?? false, confined.sent, confined.inFlight.count, reports?.lastProblem ?? confined.lastLoggedProblem)

@@ -1,6 +1,6 @@
 /// What a sensor poller does after each consecutive failure: retry with back-off, then reset the
-/// sensor and start it again, then call it failed and retry slowly (issue: air; DESIGN.md §4 "a failed
-/// sensor is retried at least once a minute").
+/// sensor and start it again, then call it failed and retry slowly (docs/sensors.md, "Sensor
+/// recovery": a failed sensor is retried at least once a minute).
 ///
 /// Exists as one pure value so the timings are stated once, tested at their edges, and the same for
 /// every sensor. A bus glitch (a NACK burst on a long cable, a corrupt frame) is ridden out by the

@@ -1,5 +1,5 @@
 import PoleCore
-@testable import PoleRuntime
+@testable import PoleStore
 import Testing
 
 /// When a batch is written: faults and audits at once, other events after the flush interval, air

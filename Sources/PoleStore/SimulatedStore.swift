@@ -1,20 +1,20 @@
-import PoleConfig
-import PoleCore
+public import PoleCore
 
 /// The store as a simulation uses it: the daemon's batching, decided in virtual time on the
 /// simulation's one thread, so a simulated day writes what a real day would (the write-budget
-/// benchmark measures it) and the same scenario writes the same rows.
-struct SimulatedStore {
-    let keeper: StoreKeeper
-    let settings: StoreSettings
-    var batch = StoreBatch()
-    var lastRetentionMs: Int64 = 0
-    var lastCountersMs: Int64 = 0
+/// benchmark measures it), retention by the same rules (never counting from before the site's
+/// `clock.min_valid`), and the same scenario writes the same rows.
+public struct SimulatedStore {
+    private let keeper: StoreKeeper
+    private let settings: StoreService.StoreSettingsValues
+    private var batch = StoreBatch()
+    private var lastRetentionMs: Int64 = 0
+    private var lastCountersMs: Int64 = 0
     /// Transactions written.
-    var writes = 0
+    public private(set) var writes = 0
 
     /// A simulation's store from `start`; a `store.rows-lost` event found at start is written first.
-    init(start: StoreStart, settings: StoreSettings) {
+    public init(start: StoreStart, settings: StoreService.StoreSettingsValues) {
         keeper = start.keeper
         self.settings = settings
         if let lost = start.lostRows {
@@ -25,7 +25,7 @@ struct SimulatedStore {
 
     /// Adds a tick's events (and every 10 minutes the lamp counters, as the daemon does) and writes
     /// when the batch is due (`StoreBatch.isDue`); retention runs hourly.
-    mutating func record(_ events: [Event], lampCounters: LampCounters?, atMs: Int64, utcMs: Int64) throws(SQLiteError) {
+    public mutating func record(_ events: [Event], lampCounters: LampCounters?, atMs: Int64, utcMs: Int64) throws(SQLiteError) {
         if !events.isEmpty { batch.add(events, utcMs: utcMs, monotonicMs: atMs, atMs: atMs) }
         if let lampCounters, atMs - lastCountersMs >= 600_000 {
             batch.lampCounters = lampCounters
@@ -38,9 +38,15 @@ struct SimulatedStore {
         if atMs - lastRetentionMs >= StoreService.retentionIntervalMs {
             lastRetentionMs = atMs
             _ = try keeper.retain(
-                nowUtcMs: utcMs, validFromUtcMs: 0, keepEventsMs: settings.keepEventsMs, keepAirMs: settings.keepAirMs, maxBytes: settings.maxBytes
+                nowUtcMs: utcMs, validFromUtcMs: settings.validFromUtcMs, keepEventsMs: settings.keepEventsMs, keepAirMs: settings.keepAirMs, maxBytes: settings.maxBytes
             )
         }
+    }
+
+    /// Queues the latched set that changed this tick, to be written at once (invariant 5).
+    public mutating func latchedFaultsChanged(to latched: [Fault]) {
+        batch.latchedFaults = latched
+        batch.isUrgent = true
     }
 
     /// Writes what waits, if anything.
@@ -51,8 +57,9 @@ struct SimulatedStore {
         writes += 1
     }
 
-    /// Writes what waits and closes the store as a clean stop does.
-    mutating func finish() throws(SQLiteError) {
+    /// Writes what waits, with the final lamp counters, and closes the store as a clean stop does.
+    public mutating func finish(lampCounters: LampCounters?) throws(SQLiteError) {
+        batch.lampCounters = lampCounters
         try flush()
         keeper.close()
     }

@@ -1,7 +1,7 @@
 import PoleCore
 import PoleDrivers
 import PoleHAL
-@testable import PoleRuntime
+@testable import PoleSensing
 import PoleTesting
 import Testing
 

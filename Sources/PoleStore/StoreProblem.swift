@@ -5,7 +5,7 @@
 public struct StoreProblem: Error, Sendable, CustomStringConvertible {
     public var description: String
 
-    init(_ description: String) {
+    public init(_ description: String) {
         self.description = description
     }
 }

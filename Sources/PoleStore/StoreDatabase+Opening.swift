@@ -2,10 +2,10 @@ import CSQLite
 import Glibc
 import PoleCore
 
-extension PoleStore {
+extension StoreDatabase {
     /// What opening the store found and did.
     struct Opening {
-        let store: PoleStore
+        let store: StoreDatabase
         /// Why the file was replaced (its integrity check's verdict, or rows that cannot be read).
         var damage: String?
         /// The name the damaged file was kept under.
@@ -69,7 +69,7 @@ extension PoleStore {
             }
             if damage != nil { keptAs = try replaceDamaged(path, utcMs: utcMs) }
         }
-        let store = try PoleStore(path: path, queuesUplink: queuesUplink)
+        let store = try StoreDatabase(path: path, queuesUplink: queuesUplink)
         return Opening(store: store, damage: damage, keptAs: keptAs, salvage: salvage, wal: wal)
     }
 
@@ -160,7 +160,7 @@ extension PoleStore {
     private static func salvageRows(from damaged: SQLiteConnection?, into fresh: String) throws(SQLiteError) -> Salvage {
         for suffix in ["", "-wal", "-shm", "-journal"] { unlink(fresh + suffix) }
         var salvage = Salvage()
-        let replacement = try PoleStore(path: fresh, queuesUplink: false)
+        let replacement = try StoreDatabase(path: fresh, queuesUplink: false)
         if let damaged {
             salvage.latched = salvageLatched(from: damaged)
             try replacement.connection.transaction(doing: "salvaging rows") { () throws(SQLiteError) in
@@ -178,7 +178,7 @@ extension PoleStore {
     }
 
     private static func copy(
-        _ table: String, columns: [String], from damaged: SQLiteConnection, into replacement: PoleStore, salvage: inout Salvage
+        _ table: String, columns: [String], from damaged: SQLiteConnection, into replacement: StoreDatabase, salvage: inout Salvage
     ) throws(SQLiteError) {
         let insert = try replacement.connection.prepare(
             "INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
