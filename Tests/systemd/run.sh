@@ -14,7 +14,9 @@
 # the serial console (the whole console in CACHE/console.log). Prints "N passed, N failed"; exits 1
 # on any failure. Runs as root on Debian 12 or 13.
 # Environment: SYSTEMD_VM_ACCEL (kvm or tcg), SYSTEMD_VM_BOARD (the board file the guest's site file
-# names, default boards/hil.toml), HIL_LATENCY_MS (the floor's follow limit, default 100),
+# names, default boards/hil.toml), HIL_LATENCY_MS (the floor's follow limit, default 200: this harness
+# checks that the floor follows under systemd, Tests/HIL/run.sh times it at 100 ms; here the worst
+# seen under TCG on a busy 2-core machine was 89 ms),
 # SYSTEMD_VM_TIMEOUT (seconds for the whole boot, default 900), SYSTEMD_VM_MIRROR (see image.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -75,7 +77,7 @@ status=0
 timeout "${SYSTEMD_VM_TIMEOUT:-900}" qemu-system-x86_64 -accel "$accel" -cpu "$cpu" -m 1024 -smp 2 -nographic -no-reboot \
     -kernel "$image/vmlinuz" -initrd "$image/initrd.cpio.gz" \
     -drive "file=$disk,format=raw,if=virtio,cache=unsafe" \
-    -append "console=ttyS0 root=/dev/vda quiet panic=-1 HIL_LATENCY_MS=${HIL_LATENCY_MS:-100}" </dev/null |
+    -append "console=ttyS0 root=/dev/vda quiet panic=-1 HIL_LATENCY_MS=${HIL_LATENCY_MS:-200}" </dev/null |
     sed -u 's/\r$//' | tee "$log" | while IFS= read -r line; do
         case $line in
             "HIL BOOTED"*) echo "$line (host: $(($(date +%s) - booted)) s after qemu started)" ;;

@@ -16,7 +16,7 @@ here=/usr/local/lib/poled-vm
 export PATH=$here:/usr/sbin:/usr/bin:/sbin:/bin
 export SYSTEMD_PAGER= SYSTEMD_COLORS=0 DEBIAN_FRONTEND=noninteractive
 limit_ms=$(sed -n 's/.*HIL_LATENCY_MS=\([0-9]*\).*/\1/p' /proc/cmdline)
-limit_ms=${limit_ms:-100}
+limit_ms=${limit_ms:-200}
 # From the site file (Tests/systemd/poled.toml) and the unit.
 hold_ms=6000
 rtprio=50
