@@ -4,7 +4,8 @@
 # conffile, changed here as a district would change it) and the store in /var/lib/poled, and the
 # upgraded poled runs with libgpiod 2. Run as root on Debian 13, in the CI root: the bookworm
 # package's libgpiod2 is not there, so it goes in with --force-depends, as if it had been installed
-# before the distribution upgrade. Purged afterwards, so the root stays as it was.
+# before the distribution upgrade. Purged afterwards, with the copy of /var/lib/poled a purge keeps
+# in /var/backups, so the root stays as it was.
 #
 #   .ci/check-upgrade.sh OLD.deb NEW.deb
 set -euo pipefail
@@ -12,8 +13,9 @@ old=${1:?usage: .ci/check-upgrade.sh OLD.deb NEW.deb}
 new=${2:?usage: .ci/check-upgrade.sh OLD.deb NEW.deb}
 sh "$(dirname "$0")/../tools/deps.sh" systemd
 export DEBIAN_FRONTEND=noninteractive
-dpkg --purge poled >/dev/null 2>&1 || true
-trap 'dpkg --purge poled >/dev/null 2>&1 || true' EXIT
+purge() { dpkg --purge poled >/dev/null 2>&1 || true; rm -rf /var/backups/poled-*; }
+purge
+trap purge EXIT
 
 dpkg -i --force-depends "$old" >/dev/null 2>&1
 site="# a district's change, $(date +%s)"

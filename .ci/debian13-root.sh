@@ -43,25 +43,8 @@ if [ -z "${POLED_DEBIAN13_NS:-}" ]; then
     exec unshare --mount --propagation private -- env POLED_DEBIAN13_NS=1 bash "$0" "$@"
 fi
 
-# The Debian mirror (and security archive) this machine's apt sources use, one-line or deb822.
-apt_uri_for_suite() { # SUITE: prints the first URI serving it
-    local suite=$1 file
-    for file in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-        [ -f "$file" ] || continue
-        sed -nE "s/^deb([[:space:]]+\[[^]]*\])?[[:space:]]+([^[:space:]]+)[[:space:]]+$suite[[:space:]].*/\2/p" "$file"
-    done
-    for file in /etc/apt/sources.list.d/*.sources; do
-        [ -f "$file" ] || continue
-        awk -v suite="$suite" '
-            function flush() { if (types ~ /(^| )deb( |$)/ && (" " suites " ") ~ (" " suite " ") && enabled != "no") print uris; types = suites = uris = enabled = "" }
-            /^[[:space:]]*$/ { flush(); next }
-            /^Types:/ { sub(/^Types:[[:space:]]*/, ""); types = $0 }
-            /^Suites:/ { sub(/^Suites:[[:space:]]*/, ""); suites = $0 }
-            /^URIs:/ { sub(/^URIs:[[:space:]]*/, ""); uris = $1 }
-            /^Enabled:/ { sub(/^Enabled:[[:space:]]*/, ""); enabled = tolower($0) }
-            END { flush() }' "$file"
-    done
-}
+# The Debian mirror (and security archive) this machine's apt sources use.
+source .ci/apt-sources.sh
 host_codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
 mirror=${DEBIAN13_MIRROR:-$(apt_uri_for_suite "${host_codename:-bookworm}" | head -n 1)}
 security=$(apt_uri_for_suite "${host_codename:-bookworm}-security" | head -n 1)

@@ -184,8 +184,10 @@ EOF
 cat >"$root/DEBIAN/postrm" <<'EOF'
 #!/bin/sh
 # poled postrm. remove keeps the site file (a conffile), the latched faults and the store in
-# /var/lib/poled, and the poled user; purge deletes the state too. The user and groups stay even
-# then: files may still carry their IDs, and Debian does not remove system accounts.
+# /var/lib/poled, and the poled user. purge never deletes the latched faults (only a person clearing
+# them may, docs/safety.md, invariant 5): it moves /var/lib/poled to /var/backups/poled-<UTC time> and
+# says so. The user and groups stay: files still carry their IDs, and Debian does not remove system
+# accounts.
 set -e
 
 case "$1" in
@@ -198,8 +200,13 @@ case "$1" in
         fi
         ;;
     purge)
-        # Latched faults and the store: only a purge forgets them.
-        rm -rf /var/lib/poled
+        # Latched faults and the store: moved aside, never silently discarded.
+        if [ -d /var/lib/poled ]; then
+            backup=/var/backups/poled-$(date -u +%Y%m%dT%H%M%SZ)
+            mkdir -p /var/backups
+            mv /var/lib/poled "$backup"
+            echo "poled: purge kept the store and latched faults of /var/lib/poled in $backup" >&2
+        fi
         # The link `systemctl enable` made; drop-ins under /etc/systemd/system/poled.service.d are
         # the administrator's and stay.
         rm -f /etc/systemd/system/multi-user.target.wants/poled.service

@@ -36,8 +36,25 @@ struct ConfigOptions: ParsableArguments {
     }
 }
 
-/// Writes a message to standard error.
+/// Writes a message to standard error. Into the journal each line carries the sd-daemon(3) prefix
+/// `<3>`, so why poled did not start (a line the chip lacks, a broken site file) is at priority err
+/// for `journalctl -p err`, not at the stream's default, info (found by Tests/systemd).
 func printError(_ message: String) {
-    var bytes = Array((message + "\n").utf8)
+    let text = standardErrorIsJournal
+        ? message.split(separator: "\n", omittingEmptySubsequences: false).map { "<3>" + $0 }.joined(separator: "\n")
+        : message
+    var bytes = Array((text + "\n").utf8)
     _ = bytes.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
 }
+
+/// Whether standard error is the journal's stream: JOURNAL_STREAM names that stream's device and
+/// inode (systemd.exec(5)), so a shell that merely inherited the variable writes plain text.
+let standardErrorIsJournal: Bool = {
+    guard let value = getenv("JOURNAL_STREAM") else { return false }
+    let parts = String(cString: value).split(separator: ":")
+    var status = stat()
+    guard parts.count == 2, let device = UInt64(parts[0]), let inode = UInt64(parts[1]), fstat(STDERR_FILENO, &status) == 0 else {
+        return false
+    }
+    return UInt64(status.st_dev) == device && UInt64(status.st_ino) == inode
+}()

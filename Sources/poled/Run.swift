@@ -63,8 +63,7 @@ struct Run: ParsableCommand {
         }
         let environment = ProcessEnvironment.current()
         let level = Logger.Level(rawValue: logLevel) ?? .info
-        let underSystemd = environment["JOURNAL_STREAM"] != nil
-        let format: StandardErrorLogHandler.Format = underSystemd ? .journal : .text
+        let format: StandardErrorLogHandler.Format = standardErrorIsJournal ? .journal : .text
         let logWriter = LogWriter(dropNotice: format.dropNotice)
         LoggingSystem.bootstrap { StandardErrorLogHandler(label: $0, level: level, format: format, writer: logWriter) }
         let configuration = try configOptions.load()

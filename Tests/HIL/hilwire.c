@@ -12,6 +12,9 @@
  *       forever: print "MICROSECONDS NAME LEVEL" (CLOCK_MONOTONIC) for each line's value when it
  *       starts and at every change, checked every 0.2 ms; a recorder started before poled sees
  *       everything poled drives, from before its exec on
+ *   hilwire now
+ *       prints CLOCK_MONOTONIC in microseconds (the clock of systemd's *TimestampMonotonic
+ *       properties and of ftrace's `mono` trace clock), for the systemd harness's shell scripts
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,6 +49,10 @@ static void nap_ms(long ms) {
 }
 
 int main(int argc, char **argv) {
+    if (argc == 2 && strcmp(argv[1], "now") == 0) {
+        printf("%lld\n", now_us());
+        return 0;
+    }
     if (argc >= 4 && strcmp(argv[1], "mirror") == 0 && argc % 2 == 0) {
         int pairs = (argc - 2) / 2;
         int *last = calloc(pairs, sizeof *last);
@@ -123,6 +130,6 @@ int main(int argc, char **argv) {
         }
     }
     fprintf(stderr, "usage: hilwire mirror VALUE PULL ... | step [PULL LEVEL ...] -- VALUE EXPECTED TIMEOUT_MS | toggles VALUE MS"
-                    " | record NAME=VALUE ...\n");
+                    " | record NAME=VALUE ... | now\n");
     return 2;
 }
