@@ -124,7 +124,7 @@ import Testing
 
     // MARK: programmer errors (each body returns normally, so exits with success, if the driver throws)
 
-    @Test func aCommandBeforeTheSensorIsReadyStopsTheProcess() async {
+    @Test(.tags(.slow), .notInFastSet) func aCommandBeforeTheSensorIsReadyStopsTheProcess() async {
         await #expect(processExitsWith: .failure) {
             var driver = SPS30Driver(bus: I2CMock([.transaction(0x69, [.write([0x00, 0x10, 0x03, 0x00, 0xAC])])]))
             let ready = (try? driver.startMeasurement(nowMs: 0)) ?? 0
@@ -132,14 +132,14 @@ import Testing
         }
     }
 
-    @Test func aSplitReadWithoutItsRequestStopsTheProcess() async {
+    @Test(.tags(.slow), .notInFastSet) func aSplitReadWithoutItsRequestStopsTheProcess() async {
         await #expect(processExitsWith: .failure) {
             var driver = SPS30Driver(bus: I2CMock([]))
             _ = try? driver.readStatus(nowMs: 0)
         }
     }
 
-    @Test func aSplitReadBeforeItsAnswerIsReadyStopsTheProcess() async {
+    @Test(.tags(.slow), .notInFastSet) func aSplitReadBeforeItsAnswerIsReadyStopsTheProcess() async {
         await #expect(processExitsWith: .failure) {
             var driver = SPS30Driver(bus: I2CMock([.transaction(0x69, [.write([0xD2, 0x06])])]))
             let ready = (try? driver.requestStatus(nowMs: 0)) ?? 0
@@ -147,7 +147,7 @@ import Testing
         }
     }
 
-    @Test func fanCleaningWhileIdleStopsTheProcess() async {
+    @Test(.tags(.slow), .notInFastSet) func fanCleaningWhileIdleStopsTheProcess() async {
         await #expect(processExitsWith: .failure) {
             var driver = SPS30Driver(bus: I2CMock([]))
             _ = try? driver.startFanCleaning(nowMs: 0)

@@ -7,7 +7,7 @@ import Testing
 
 /// poled on the simulated board, driven by a scenario in real time, and every polectl command run
 /// against it, human and `--json` (issue: technician CLI and control socket).
-@Suite(.serialized) struct ControlEndToEndTests {
+@Suite(.serialized, .tags(.slow), .notInFastSet) struct ControlEndToEndTests {
     @Test func aTechnicianVisitFromFaultToClearToMaintenanceTests() throws {
         let daemon = try RunningDaemon(scenario: "Tests/Scenarios/control/technician-visit.json")
         let me = "uid \(getuid()) gid \(getgid())"

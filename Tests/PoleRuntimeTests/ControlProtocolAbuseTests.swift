@@ -7,7 +7,7 @@ import Testing
 
 /// What a misbehaving client can do to the control socket: none of it stops valid clients being
 /// answered, and none of it moves the control loop's overrun count.
-@Suite struct ControlProtocolAbuseTests {
+@Suite(.tags(.slow), .notInFastSet) struct ControlProtocolAbuseTests {
     private static let status = Array(#"{"v":1,"cmd":"status"}"#.utf8) + [0x0A]
 
     /// At a 100 ms tick, so that only a real stall (not a busy CI machine's scheduling) counts as an overrun.

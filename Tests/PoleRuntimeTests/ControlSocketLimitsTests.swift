@@ -8,7 +8,7 @@ import Testing
 /// Issue 17: no lock-out of the control socket. `client_timeout` measures silence, so a client that
 /// trickles a never-finished line is dropped by `request_timeout` instead; one uid holds at most
 /// `max_clients_per_uid` connections; one place of `max_clients` is kept for root.
-@Suite(.serialized) struct ControlSocketLimitsTests {
+@Suite(.serialized, .tags(.slow), .notInFastSet) struct ControlSocketLimitsTests {
     private static let statusLine = Array(#"{"v":1,"cmd":"status"}"#.utf8) + [0x0A]
 
     @Test func aLineTrickledByteByByteIsDroppedAtTheRequestTimeoutThoughNeverSilent() throws {

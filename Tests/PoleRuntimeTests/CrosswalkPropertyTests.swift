@@ -13,7 +13,7 @@ import Testing
 /// `POLED_SOAK_MINUTES=N` runs N minutes per seed instead; `POLED_SOAK_SEED=S` runs only seed S.
 /// A failure prints the seed, the command that reproduces it, and the scenario steps of the window
 /// before the first violation.
-@Suite struct CrosswalkPropertyTests {
+@Suite(.tags(.slow), .notInFastSet) struct CrosswalkPropertyTests {
     static let minutesPerSeed: Int64 = getenv("POLED_SOAK_MINUTES").flatMap { Int64(String(cString: $0)) } ?? 50
     static let seeds: [UInt64] = getenv("POLED_SOAK_SEED").flatMap { UInt64(String(cString: $0)) }.map { [$0] }
         ?? Array(1...20)

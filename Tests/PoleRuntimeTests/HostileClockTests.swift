@@ -38,7 +38,7 @@ import Testing
 
     /// `poled run` on the simulated board with the clock in the year 5000: the live loop checks the
     /// clock every tick, keeps the lamp at 100 % and reports the fault instead of dying.
-    @Test func aLivePoleWithItsClockInTheYear5000KeepsRunningWithTheLampLit() throws {
+    @Test(.tags(.slow), .notInFastSet) func aLivePoleWithItsClockInTheYear5000KeepsRunningWithTheLampLit() throws {
         let daemon = try RunningDaemon(scenario: "Tests/Scenarios/clock-far-future.json")
         let status = daemon.waitForStatus(seconds: 15) {
             ($0["daemon"]?["uptime_ms"]?.number ?? 0) > 2_000 && $0["lamp"]?["level"] == .integer(100)

@@ -97,7 +97,7 @@ import Testing
     }
 
     /// `poled replay` end to end: exit 65 and the line and field on standard error, not a signal.
-    @Test(arguments: [(2, "utc", "1e300"), (2, "utc", "-9223372036854775808"), (2, "ld", "[13, 99, 3]"), (1, "tick_ms", "1e300"), (2, "lmin", "1e300")])
+    @Test(.tags(.slow), .notInFastSet, arguments: [(2, "utc", "1e300"), (2, "utc", "-9223372036854775808"), (2, "ld", "[13, 99, 3]"), (1, "tick_ms", "1e300"), (2, "lmin", "1e300")])
     func poledReplayExits65NamingTheLineAndField(line: Int, field: String, value: String) throws {
         let path = NSTemporaryDirectory() + "poled-hostile-\(UUID().uuidString.prefix(8)).rec"
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -3,7 +3,7 @@ import Testing
 
 /// Issue 17: on standard error (not under systemd), every log line of a run is stamped in the site's
 /// zone, from the first line: the zone is set as soon as the site file is read.
-@Suite struct LogZoneTests {
+@Suite(.tags(.slow), .notInFastSet) struct LogZoneTests {
     @Test func everyTimestampOfARunHasTheSitesOffset() throws {
         let daemon = try RunningDaemon(scenario: "Tests/Scenarios/head-cycle.json", site: "[site]\ntime_zone = \"Asia/Kathmandu\"")
         Thread.sleep(forTimeInterval: 1)

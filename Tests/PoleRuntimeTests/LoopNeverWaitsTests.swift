@@ -9,7 +9,7 @@ import Testing
 /// The control loop never waits on logging or signals: a standard error nobody reads costs dropped
 /// log lines, never ticks; the log is written from a thread of its own; a SIGTERM at any moment of
 /// start-up ends poled with exit 0.
-@Suite struct LoopNeverWaitsTests {
+@Suite(.tags(.slow), .notInFastSet) struct LoopNeverWaitsTests {
     private final class Writes: Sendable {
         let threads = Mutex<[pthread_t]>([])
         let lines = Mutex<[String]>([])

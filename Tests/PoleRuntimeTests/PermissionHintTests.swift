@@ -4,7 +4,7 @@ import Testing
 
 /// Issue 17: polectl cannot read the site file, so when the socket refuses a user (EACCES) the hint
 /// names the group the socket really has (`[control] group`), not always `poled`.
-@Suite struct PermissionHintTests {
+@Suite(.tags(.slow), .notInFastSet) struct PermissionHintTests {
     @Test func theHintNamesTheSocketsGroup() throws {
         guard OtherUser.available() else { return }
         let daemon = try RunningDaemon(scenario: "Tests/Scenarios/head-cycle.json", control: #"group = "adm""#)

@@ -9,7 +9,7 @@ import Testing
 /// protocol had a module of its own (Tests/Protocol/v1, recorded with its record.py from 19e7741) are
 /// replayed against today's daemon, and the answers recorded then are read by today's polectl, which
 /// must print what polectl printed then, byte for byte, and exit with the same code.
-@Suite(.serialized) struct ProtocolReplayTests {
+@Suite(.serialized, .tags(.slow), .notInFastSet) struct ProtocolReplayTests {
     private static let folder = Repository.root + "/Tests/Protocol/v1"
 
     private static func records(_ file: String) throws -> [JSONValue] {

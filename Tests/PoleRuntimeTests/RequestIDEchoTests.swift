@@ -7,7 +7,7 @@ import Testing
 /// Issue 17: protocol v1 echoes a request's `id` exactly as the client wrote it (its JSON text), so a
 /// client matching answers by id never sees its id rewritten: a 30-digit number is not rounded to a
 /// double, `1.50` keeps its zero, an object keeps its spacing and key order.
-@Suite struct RequestIDEchoTests {
+@Suite(.tags(.slow), .notInFastSet) struct RequestIDEchoTests {
     @Test func theIDComesBackAsItsJSONTextOnAnswersErrorsAndCommands() throws {
         let daemon = try RunningDaemon(scenario: "Tests/Scenarios/head-cycle.json")
         let client = try ControlConnection(path: daemon.socket)

@@ -7,7 +7,7 @@ import Testing
 /// writable by others; polectl refuses such a folder, and a server whose uid is not root, poled's,
 /// or the caller's own, before it sends anything (exit 72). Run as root, which can make a folder
 /// belong to `nobody`.
-@Suite(.serialized) struct SocketSquattingTests {
+@Suite(.serialized, .tags(.slow), .notInFastSet) struct SocketSquattingTests {
     private let poled = RunningDaemon.buildDirectory + "/poled"
     private let polectl = RunningDaemon.buildDirectory + "/polectl"
 

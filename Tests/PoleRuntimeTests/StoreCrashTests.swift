@@ -9,7 +9,7 @@ import Testing
 /// are being written, again and again in one store. After every kill the store passes its
 /// integrity check (opened here, as poled opens it, and again by the next poled, which would say
 /// it moved the file aside) and holds every event that was reported stored (with an id) before.
-@Suite(.serialized) struct StoreCrashTests {
+@Suite(.serialized, .tags(.slow), .notInFastSet) struct StoreCrashTests {
     /// A small generator with a printed seed, so a failing run can be repeated.
     private struct SplitMix {
         var state: UInt64

@@ -7,7 +7,7 @@ import Testing
 /// Control never depends on the store: with a store path that is a folder, or on a file system gone
 /// read-only (how SD cards usually fail), poled runs the pole, says why in `status`, and keeps the
 /// floor dark only while a latched fault or an unsaved clear says it must.
-@Suite(.serialized) struct StoreUnavailableTests {
+@Suite(.serialized, .tags(.slow), .notInFastSet) struct StoreUnavailableTests {
     private func floor(_ status: JSONValue?) -> String? { status?["crosswalk"]?["floor"]?.string }
 
     @Test func aStorePathThatIsAFolderLeavesThePoleControlling() throws {

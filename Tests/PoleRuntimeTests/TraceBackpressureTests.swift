@@ -4,7 +4,7 @@ import Testing
 
 /// `poled run --trace` into a pipe whose reader stopped reading (a paused `less`): the trace waits,
 /// the control loop does not.
-@Suite struct TraceBackpressureTests {
+@Suite(.tags(.slow), .notInFastSet) struct TraceBackpressureTests {
     @Test func aTraceReaderThatStopsReadingDoesNotStallTheLoop() throws {
         let directory = NSTemporaryDirectory() + "poled-trace-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

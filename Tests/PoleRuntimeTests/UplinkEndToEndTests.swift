@@ -6,7 +6,7 @@ import Testing
 /// loopback; the broker is cut while the street goes on and technicians' commands keep making
 /// events, then restarted. A subscriber sees every stored event, each id once after dropping QoS 1
 /// redeliveries (which carry the same id and payload), in the store's order.
-@Suite(.serialized) struct UplinkEndToEndTests {
+@Suite(.serialized, .tags(.slow), .notInFastSet) struct UplinkEndToEndTests {
     private func requireMosquitto() -> Bool {
         guard FileManager.default.isExecutableFile(atPath: MosquittoBroker.executable),
               FileManager.default.isExecutableFile(atPath: "/usr/bin/mosquitto_sub")
