@@ -119,6 +119,7 @@ let package = Package(
         .target(name: "PoleTesting", dependencies: ["PoleHAL"], swiftSettings: strict),
         .testTarget(name: "PoleCoreTests", dependencies: ["PoleCore"], swiftSettings: strict),
         .testTarget(name: "PoleHALTests", dependencies: ["PoleHAL", "PoleTesting"], swiftSettings: strict),
+        .testTarget(name: "PoleTestingTests", dependencies: ["PoleTesting", "PoleHAL"], swiftSettings: strict),
         .testTarget(name: "PoleDriversTests", dependencies: ["PoleDrivers", "PoleTesting"], swiftSettings: strict),
         .testTarget(name: "PoleTOMLTests", dependencies: ["PoleTOML", "PoleJSON"], swiftSettings: strict),
         .testTarget(name: "PoleConfigTests", dependencies: ["PoleConfig", "PoleCore", "PoleTOML"], swiftSettings: strict),
