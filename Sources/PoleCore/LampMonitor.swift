@@ -32,9 +32,14 @@ struct LampMonitor: Sendable {
             dropTimesMs.removeAll { nowMs - $0 > settings.cyclingWindowMs }
             if !commandedOn { dropTimesMs.removeAll(keepingCapacity: true) }
         }
-        set(.lampOut, outSinceMs.map { nowMs - $0 >= settings.faultDelayMs } ?? false, events: &events)
-        set(.lampUnexpectedOn, unexpectedSinceMs.map { nowMs - $0 >= settings.faultDelayMs } ?? false, events: &events)
-        set(.lampCycling, dropTimesMs.count >= settings.cyclingCount, events: &events)
+        let out = outSinceMs.map { nowMs - $0 >= settings.faultDelayMs } ?? false
+        let unexpectedOn = unexpectedSinceMs.map { nowMs - $0 >= settings.faultDelayMs } ?? false
+        let cycling = dropTimesMs.count >= settings.cyclingCount
+        // A lamp doing what it is told, with no fault raised: the usual tick, nothing to change.
+        if active.isEmpty, !out, !unexpectedOn, !cycling { return }
+        set(.lampOut, out, events: &events)
+        set(.lampUnexpectedOn, unexpectedOn, events: &events)
+        set(.lampCycling, cycling, events: &events)
     }
 
     private mutating func set(_ fault: Fault, _ condition: Bool, events: inout [Event]) {

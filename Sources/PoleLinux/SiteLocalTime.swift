@@ -28,23 +28,16 @@ public struct SiteLocalTime: Sendable {
         }
     }
 
-    /// Minutes since local midnight at `utcSeconds`, or `nil` when the C library cannot convert
-    /// the time (a year beyond its range: a wall clock that jumped to the far future).
-    public mutating func minuteOfDay(utcSeconds: Int64) -> Int? {
-        update(utcSeconds)
-        return cached?.minuteOfDay
-    }
-
-    /// The local date at `utcSeconds`: month 1…12, day 1…31, weekday 0 (Sunday)…6; `nil` when the C
-    /// library cannot convert the time.
-    public mutating func date(utcSeconds: Int64) -> (month: Int, day: Int, weekday: Int)? {
-        update(utcSeconds)
-        return cached?.date
-    }
-
-    private mutating func update(_ utcSeconds: Int64) {
+    /// The local time at `utcSeconds`: minutes since local midnight, and the date (month 1…12, day
+    /// 1…31, weekday 0 (Sunday)…6); `nil` when the C library cannot convert the time (a year beyond
+    /// its range: a wall clock that jumped to the far future). One call a tick for both.
+    public mutating func convert(utcSeconds: Int64) -> (minuteOfDay: Int, date: (month: Int, day: Int, weekday: Int))? {
         let utcMinute = utcSeconds / 60 - (utcSeconds % 60 < 0 ? 1 : 0)
-        if utcMinute == cachedUTCMinute { return }
+        if utcMinute != cachedUTCMinute { update(utcSeconds, minute: utcMinute) }
+        return cached
+    }
+
+    private mutating func update(_ utcSeconds: Int64, minute utcMinute: Int64) {
         cachedUTCMinute = utcMinute
         var time = time_t(utcSeconds)
         var local = tm()

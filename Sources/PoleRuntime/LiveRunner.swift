@@ -209,10 +209,11 @@ public struct LiveRunner {
             let utcSeconds = surroundings.utcSeconds()
             if surroundings.hasKernelClock, clockCheck.isDue(timing.woke) { clockSynchronised = KernelClockStatus.isSynchronised() }
             let commands = control.takeCommands(after: surroundings.takeCommands())
+            let local = localTime.convert(utcSeconds: utcSeconds)
             do {
                 try loop.tick(
                     monotonicMs: timing.elapsedMs, utcSeconds: utcSeconds, clockSynchronised: clockSynchronised,
-                    localMinuteOfDay: localTime.minuteOfDay(utcSeconds: utcSeconds), localDate: LocalDate(localTime.date(utcSeconds: utcSeconds)),
+                    localMinuteOfDay: local?.minuteOfDay, localDate: LocalDate(local?.date),
                     lux: sensors.lux(nowMs: timing.elapsedMs), particulates: sensors.particulates(nowMs: timing.elapsedMs), commands: commands,
                     latchedRecord: store.latchedRecord(holding: sinks.latched)
                 )
@@ -229,7 +230,10 @@ public struct LiveRunner {
             tracker.observe(events)
             let utcMs = surroundings.utcMilliseconds()
             server.mailbox.record(events, utcMs: utcMs, monotonicMs: timing.elapsedMs)
-            sinks.take(elapsedMs: timing.elapsedMs, utcMs: utcMs, events: events, inputs: loop.lastInputs, outputs: loop.outputs, pole: loop.pole)
+            sinks.take(
+                elapsedMs: timing.elapsedMs, utcMs: utcMs, events: events, inputs: loop.lastInputs, outputs: loop.outputs,
+                latched: loop.pole.latchedFaults, lampCounters: loop.pole.lampCounters
+            )
             latenessMaxNanoseconds = max(latenessMaxNanoseconds, timing.latenessNanoseconds)
             loopStats?.record(timing)
             if scheduler.ticks == 1 {

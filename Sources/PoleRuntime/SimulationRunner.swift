@@ -101,10 +101,11 @@ public enum SimulationRunner {
             let timing = scheduler.waitForNextTick()
             guard timing.elapsedMs <= scenario.durationMs else { break }
             let utc: UTCInstant = scheduler.clock.now()
+            let local = localTime.convert(utcSeconds: utc.seconds)
             do {
                 try loop.tick(
                     monotonicMs: timing.elapsedMs, utcSeconds: utc.seconds, clockSynchronised: true,
-                    localMinuteOfDay: localTime.minuteOfDay(utcSeconds: utc.seconds), localDate: LocalDate(localTime.date(utcSeconds: utc.seconds)),
+                    localMinuteOfDay: local?.minuteOfDay, localDate: LocalDate(local?.date),
                     lux: sensors.lux(nowMs: timing.elapsedMs), particulates: sensors.particulates(nowMs: timing.elapsedMs),
                     commands: street.takeCommands()
                 )
@@ -114,7 +115,7 @@ public enum SimulationRunner {
             do {
                 try sinks.take(
                     elapsedMs: timing.elapsedMs, utcMs: street.utcMilliseconds, events: loop.events, inputs: loop.lastInputs,
-                    outputs: loop.outputs, pole: loop.pole
+                    outputs: loop.outputs, latched: loop.pole.latchedFaults, lampCounters: loop.pole.lampCounters
                 )
             } catch {
                 throw SimulationFailure(error)

@@ -46,14 +46,17 @@ struct TickSinks<Bytes: ByteOutput, Store: TickStore> where Store.Failure == Byt
     }
 
     /// Takes one tick: its events and outputs for the trace, its inputs for the recording, its
-    /// events, a changed latched set and (when due) the lamp counters for the store.
+    /// events, a changed latched set and (when due) the lamp counters for the store. The inputs,
+    /// the latched set, the counters and the wall clock are read only by a sink that wants them: most ticks of a
+    /// simulation have neither a recording nor a store, and copying them costs more than the rest.
     @inline(__always)
     mutating func take(
-        elapsedMs: Int64, utcMs: Int64, events: [Event], inputs: Inputs, outputs: Outputs, pole: Pole
+        elapsedMs: Int64, utcMs: @autoclosure () -> Int64, events: [Event], inputs: @autoclosure () -> Inputs, outputs: Outputs,
+        latched: @autoclosure () -> [Fault], lampCounters: @autoclosure () -> LampCounters?
     ) throws(Bytes.Failure) {
-        if store != nil { try keep(events, of: pole, elapsedMs: elapsedMs, utcMs: utcMs) }
+        if store != nil { try keep(events, latched: latched(), lampCounters: lampCounters(), elapsedMs: elapsedMs, utcMs: utcMs()) }
         trace?.record(timeMs: elapsedMs, events: events, outputs: outputs)
-        recorder?.record(inputs, outputs: outputs)
+        recorder?.record(inputs(), outputs: outputs)
         if let every = flushEveryMs, elapsedMs - lastFlushMs >= every {
             lastFlushMs = elapsedMs
             try flush()
@@ -74,6 +77,9 @@ struct TickSinks<Bytes: ByteOutput, Store: TickStore> where Store.Failure == Byt
     }
 
     /// The end of a run: what waits goes out, the store gets the final lamp counters and is closed.
+    /// Kept out of line: inlined into `LiveRunner`'s loop, Swift 6.3.1's optimiser (CopyPropagation)
+    /// stops with an ownership error on the counters read from the pole.
+    @inline(never)
     mutating func finish(lampCounters: LampCounters?) throws(Bytes.Failure) {
         try flush()
         try store?.finishRun(lampCounters: lampCounters)
@@ -81,12 +87,13 @@ struct TickSinks<Bytes: ByteOutput, Store: TickStore> where Store.Failure == Byt
 
     /// The store's part of a tick, kept out of line: most ticks of most runs have no store.
     @inline(never)
-    private mutating func keep(_ events: [Event], of pole: Pole, elapsedMs: Int64, utcMs: Int64) throws(Bytes.Failure) {
-        let latchedNow = pole.latchedFaults
+    private mutating func keep(
+        _ events: [Event], latched latchedNow: [Fault], lampCounters: LampCounters?, elapsedMs: Int64, utcMs: Int64
+    ) throws(Bytes.Failure) {
         let changed = latchedNow != latched
         if changed { latched = latchedNow }
         var counters: LampCounters?
-        if let lampCounters = pole.lampCounters, elapsedMs - lastCountersMs >= Self.lampCountersEveryMs {
+        if let lampCounters, elapsedMs - lastCountersMs >= Self.lampCountersEveryMs {
             lastCountersMs = elapsedMs
             counters = lampCounters
         }

@@ -52,8 +52,8 @@ import Testing
     @Test(arguments: [Int64.max, Int64.min, 1 << 62])
     func aTimeTheCLibraryCannotConvertHasNoLocalTime(utc: Int64) {
         var local = SiteLocalTime(zone: "Asia/Seoul")
-        #expect(LocalDate(local.date(utcSeconds: utc)) == nil)
-        #expect(local.minuteOfDay(utcSeconds: utc) == nil)
-        #expect(local.minuteOfDay(utcSeconds: 1_764_061_200) == 18 * 60, "and known again for a time it can convert")
+        #expect(LocalDate(local.convert(utcSeconds: utc)?.date) == nil)
+        #expect(local.convert(utcSeconds: utc)?.minuteOfDay == nil)
+        #expect(local.convert(utcSeconds: 1_764_061_200)?.minuteOfDay == 18 * 60, "and known again for a time it can convert")
     }
 }
