@@ -15,9 +15,9 @@ let strict: [SwiftSetting] = [
 // static-stdlib binary into a few KiB (DT_RELR, glibc 2.36: Debian 12 and later) instead of a 1 MiB
 // table read at every start, and exports no symbols, which only made every library's symbol lookups
 // search the executable's table.
+let compactLinking = ["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs", "-Xlinker", "--no-export-dynamic"]
 let daemonLinking: [LinkerSetting] = [
-    .unsafeFlags([
-        "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs", "-Xlinker", "--no-export-dynamic",
+    .unsafeFlags(compactLinking + [
         "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/Sources/poled/hot-functions.order",
         "-Xlinker", "--no-warn-symbol-ordering",
     ]),
@@ -120,7 +120,9 @@ let package = Package(
         .executableTarget(
             name: "polectl",
             dependencies: ["PoleProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            swiftSettings: strict
+            swiftSettings: strict,
+            // Packed relative relocations and no exported symbols, as the daemon: 0.9 MB less.
+            linkerSettings: [.unsafeFlags(compactLinking)]
         ),
         .target(name: "PoleTesting", dependencies: ["PoleHAL"], swiftSettings: strict),
         .testTarget(name: "PoleCoreTests", dependencies: ["PoleCore"], swiftSettings: strict),

@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/stage.sh
 job=${1:?usage: .ci/job.sh NAME}
-polectl_limit=16000000
+polectl_limit=15000000
 
 codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
 case $codename in
