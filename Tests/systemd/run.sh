@@ -87,12 +87,6 @@ timeout "${SYSTEMD_VM_TIMEOUT:-900}" qemu-system-x86_64 -accel "$accel" -cpu "$c
 rm -f "$disk"
 [ "$status" -eq 0 ] || echo "systemd-vm: qemu exited $status (124: the ${SYSTEMD_VM_TIMEOUT:-900} s timeout)" >&2
 
-passed=$(grep -ac '^HIL PASS' "$log" || true)
-failed=$(grep -ac '^HIL FAIL' "$log" || true)
-for case in 1 2 3 4 5 6 7; do
-    grep -Eaq "^HIL (PASS|FAIL) $case " "$log" || { echo "systemd-vm: case $case did not run (see $log)" >&2; failed=$((failed + 1)); }
-done
-grep -aq '^HIL DONE' "$log" || { echo "systemd-vm: the guest did not finish (see $log)" >&2; failed=$((failed + 1)); }
 echo "systemd-vm: $(($(date +%s) - started)) s in all, $(($(date +%s) - booted)) s in the VM ($accel, kernel $abi)"
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+source Tests/HIL/tally.sh
+hil_tally "$log" systemd-vm 1 2 3 4 5 6 7
