@@ -19,7 +19,9 @@
 #
 # Environment: DEBIAN13_ROOT (default .debian13/root), DEBIAN13_MIRROR (default: from the host's apt
 # sources), DEBIAN13_KEEP (0 drops and rebuilds /src from the work tree; 1, the default, keeps its
-# build folders). CI, HIL_CACHE and HIL_LATENCY_MS pass through to COMMAND.
+# build folders). CI, HIL_CACHE and HIL_LATENCY_MS pass through to COMMAND. The TOML project's test
+# suite (TOML_TEST_DIR, or ../shared/toml-test beside the checkout) is bind-mounted read-only at
+# /toml-test and named by TOML_TEST_DIR inside, so the conformance cases run in this job too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -78,6 +80,7 @@ enter() { # COMMAND...: inside the root, with a clean environment
     chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM="${TERM:-dumb}" CI="${CI:-}" \
         PATH=$toolchain/usr/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
         DEBIAN_FRONTEND=noninteractive ${HIL_CACHE:+HIL_CACHE="$HIL_CACHE"} ${HIL_LATENCY_MS:+HIL_LATENCY_MS="$HIL_LATENCY_MS"} \
+        ${toml_test:+TOML_TEST_DIR=/toml-test} \
         "$@"
 }
 
@@ -136,6 +139,12 @@ mount --make-rslave "$root/dev"
 mount_at "$root/tmp" -t tmpfs -o mode=1777 tmpfs
 bind_ro "$toolchain" "$root$toolchain"
 bind_ro "$packages_mirror" "$root$packages_mirror"
+toml_test=${TOML_TEST_DIR:-$repo/../shared/toml-test}
+if [ -f "$toml_test/tests/files-toml-1.0.0" ]; then
+    bind_ro "$toml_test" "$root/toml-test"
+else
+    toml_test=
+fi
 
 # 3. The work tree as /src: tracked and untracked-but-not-ignored files, with their times, so an
 # incremental build sees only what changed. Ignored folders there (.build, .build-hil) are kept.
