@@ -52,6 +52,7 @@ public final class StoreService: Sendable {
     private let database: Mutex<StoreKeeper>
     private let pending: Mutex<Pending>
     private let queue = DispatchQueue(label: "poled.store")
+    private let stopped = Atomic<Bool>(false)
     /// Dispatch sources are safe to use from any thread; Dispatch does not say so to the compiler.
     private nonisolated(unsafe) let timer: any DispatchSourceTimer
     private let logger: Logger
@@ -240,6 +241,7 @@ public final class StoreService: Sendable {
     /// marks); `false` when that ran out. A second call does nothing more.
     @discardableResult
     public func stop(timeoutMs: Int) -> Bool {
+        guard !stopped.exchange(true, ordering: .acquiringAndReleasing) else { return true }
         timer.cancel()
         let done = DispatchSemaphore(value: 0)
         queue.async { [self] in

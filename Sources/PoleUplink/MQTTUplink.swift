@@ -53,6 +53,7 @@ public final class MQTTUplink: Sendable {
     private let logger: Logger
     private let state = Mutex(Confined())
     private let queue = DispatchQueue(label: "poled.uplink")
+    private let stopped = Atomic<Bool>(false)
     /// Dispatch sources are safe to use from any thread; Dispatch does not say so to the compiler.
     private nonisolated(unsafe) let timer: any DispatchSourceTimer
     private let clock: any MonotonicClock & Sendable
@@ -118,6 +119,7 @@ public final class MQTTUplink: Sendable {
     /// must not wait on the network. `false` when it gave up. A second call does nothing more.
     @discardableResult
     public func stop(timeoutMs: Int) -> Bool {
+        guard !stopped.exchange(true, ordering: .acquiringAndReleasing) else { return true }
         let graceMs = Int64(timeoutMs)
         timer.cancel()
         let done = DispatchSemaphore(value: 0)

@@ -36,6 +36,14 @@ import Testing
         #expect(try store.events(sinceUtcMs: nil, limit: 10).first?.id == 1, "written at stop")
     }
 
+    @Test func aSecondStopDoesNothingMore() throws {
+        let store = service()
+        store.record([.faultRaised(.conflict)], utcMs: 1_800_000_000_000, monotonicMs: 10)
+        #expect(store.stop(timeoutMs: 5_000))
+        #expect(store.stop(timeoutMs: 0), "already stopped: nothing to wait for")
+        #expect(try store.events(sinceUtcMs: nil, limit: 10).map(\.id) == [1])
+    }
+
     @Test func faultsAndAuditsAreWrittenAtOnce() throws {
         let store = service()
         store.record([.night(true), .faultRaised(.conflict)], utcMs: 1_800_000_000_000, monotonicMs: 10)
