@@ -129,12 +129,14 @@ let package = Package(
         .testTarget(name: "PoleHALTests", dependencies: ["PoleHAL", "PoleTesting"], swiftSettings: strict),
         .testTarget(name: "PoleTestingTests", dependencies: ["PoleTesting", "PoleHAL"], swiftSettings: strict),
         .testTarget(name: "PoleDriversTests", dependencies: ["PoleDrivers", "PoleTesting"], swiftSettings: strict),
+        // Exit tests need Swift Testing 6.2: built and run here only, never in the Swift 6.0 set (tools/swift-6.0).
+        .testTarget(name: "PoleDriversExitTests", dependencies: ["PoleDrivers", "PoleTesting"], swiftSettings: strict),
         .testTarget(name: "PoleTOMLTests", dependencies: ["PoleTOML", "PoleJSON"], swiftSettings: strict),
         .testTarget(name: "PoleConfigTests", dependencies: ["PoleConfig", "PoleCore", "PoleTOML"], swiftSettings: strict),
-        .testTarget(name: "PoleSimTests", dependencies: ["PoleSim", "PoleCore", "PoleHAL", "PoleDrivers"], swiftSettings: strict),
+        .testTarget(name: "PoleSimTests", dependencies: ["PoleSim", "PoleCore", "PoleHAL", "PoleDrivers", "PoleTesting"], swiftSettings: strict),
         .testTarget(name: "PoleJSONTests", dependencies: ["PoleJSON"], swiftSettings: strict),
         .testTarget(name: "PoleProtocolTests", dependencies: ["PoleProtocol", "PoleJSON", "PoleCore"], swiftSettings: strict),
-        .testTarget(name: "PoleLinuxTests", dependencies: ["PoleLinux", "PoleHAL"], swiftSettings: strict),
+        .testTarget(name: "PoleLinuxTests", dependencies: ["PoleLinux", "PoleHAL", "PoleTesting"], swiftSettings: strict),
         .testTarget(name: "PoleSensingTests", dependencies: ["PoleSensing", "PoleCore", "PoleDrivers", "PoleHAL", "PoleTesting"], swiftSettings: strict),
         .testTarget(
             name: "PoleStoreTests",

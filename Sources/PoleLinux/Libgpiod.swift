@@ -111,7 +111,7 @@ public final class Libgpiod: GPIOChipAccess {
     }
 
     /// Calls `body` with a zeroed buffer for a C string and its size; returns its result and the text.
-    private static func withText(
+    static func withText(
         _ body: (UnsafeMutablePointer<CChar>, Int) -> Int32
     ) -> (result: Int32, text: String) {
         let size = 256

@@ -108,7 +108,7 @@ import Testing
         var sensor = BH1750(bus: bus)
         try sensor.start(nowMs: 0)
         #expect(try sensor.read(nowMs: 180) == .lux(10))
-        let error = #expect(throws: HALError.self) { _ = try sensor.read(nowMs: 1_180) }
+        let error = expectError(HALError.self) { _ = try sensor.read(nowMs: 1_180) }
         #expect(error?.kind == .timeout)
         #expect(sensor.state == .stopped)
         bus.done()
@@ -118,7 +118,7 @@ import Testing
         let bus = I2CMock(Self.startSequence() + [Self.measurement([0x12])])
         var sensor = BH1750(bus: bus)
         try sensor.start(nowMs: 0)
-        let error = #expect(throws: HALError.self) { _ = try sensor.read(nowMs: 180) }
+        let error = expectError(HALError.self) { _ = try sensor.read(nowMs: 180) }
         #expect(error?.kind == .other)
         #expect(error?.context == "bh1750 0x23: result is 1 bytes, expected 2")
         #expect(sensor.state == .stopped)

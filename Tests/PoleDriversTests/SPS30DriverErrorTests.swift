@@ -121,36 +121,4 @@ import Testing
         #expect(SensorError.pmsa003iFrame(.checksum(computed: 1, received: 2)).description == "PMSA003I checksum mismatch: computed 0x0001, received 0x0002")
         #expect(SensorError.unexpectedAnswer("x").name == "unexpected-answer")
     }
-
-    // MARK: programmer errors (each body returns normally, so exits with success, if the driver throws)
-
-    @Test(.tags(.slow), .notInFastSet) func aCommandBeforeTheSensorIsReadyStopsTheProcess() async {
-        await #expect(processExitsWith: .failure) {
-            var driver = SPS30Driver(bus: I2CMock([.transaction(0x69, [.write([0x00, 0x10, 0x03, 0x00, 0xAC])])]))
-            let ready = (try? driver.startMeasurement(nowMs: 0)) ?? 0
-            _ = try? driver.readDataReady(nowMs: ready - 1)
-        }
-    }
-
-    @Test(.tags(.slow), .notInFastSet) func aSplitReadWithoutItsRequestStopsTheProcess() async {
-        await #expect(processExitsWith: .failure) {
-            var driver = SPS30Driver(bus: I2CMock([]))
-            _ = try? driver.readStatus(nowMs: 0)
-        }
-    }
-
-    @Test(.tags(.slow), .notInFastSet) func aSplitReadBeforeItsAnswerIsReadyStopsTheProcess() async {
-        await #expect(processExitsWith: .failure) {
-            var driver = SPS30Driver(bus: I2CMock([.transaction(0x69, [.write([0xD2, 0x06])])]))
-            let ready = (try? driver.requestStatus(nowMs: 0)) ?? 0
-            _ = try? driver.readStatus(nowMs: ready - 1)
-        }
-    }
-
-    @Test(.tags(.slow), .notInFastSet) func fanCleaningWhileIdleStopsTheProcess() async {
-        await #expect(processExitsWith: .failure) {
-            var driver = SPS30Driver(bus: I2CMock([]))
-            _ = try? driver.startFanCleaning(nowMs: 0)
-        }
-    }
 }

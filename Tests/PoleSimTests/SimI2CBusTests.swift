@@ -1,6 +1,7 @@
 import PoleDrivers
 import PoleHAL
 import PoleSim
+import PoleTesting
 import Testing
 
 /// The simulated SPS30 answers as the datasheet says, driven the way the real driver drives it.
@@ -68,19 +69,19 @@ import Testing
         try pm.bus.write(address: Self.sps30, bytes: SPS30Command.startFloatMeasurementBytes)
         let bytes = command == .startMeasurement ? SPS30Command.startFloatMeasurementBytes : command.pointerBytes
         try pm.bus.write(address: Self.sps30, bytes: bytes)
-        let error = #expect(throws: HALError.self) { _ = try pm.bus.read(address: Self.sps30, count: 6) }
+        let error = expectError(HALError.self) { _ = try pm.bus.read(address: Self.sps30, count: 6) }
         #expect(error?.kind == .nack(.address))
     }
 
     @Test func aReadBeforeAnyCommandIsNacked() {
         var pm = PMStreet()
-        let error = #expect(throws: HALError.self) { _ = try pm.bus.read(address: Self.sps30, count: 3) }
+        let error = expectError(HALError.self) { _ = try pm.bus.read(address: Self.sps30, count: 3) }
         #expect(error?.kind == .nack(.address))
     }
 
     @Test func anUnknownCommandIsNacked() {
         var pm = PMStreet()
-        let error = #expect(throws: HALError.self) { try pm.bus.write(address: Self.sps30, bytes: [0xD2, 0x11]) }
+        let error = expectError(HALError.self) { try pm.bus.write(address: Self.sps30, bytes: [0xD2, 0x11]) }
         #expect(error?.kind == .nack(.data))
     }
 
@@ -120,7 +121,7 @@ import Testing
 
     @Test func noDeviceAtAnAddressIsAnAddressNack() {
         var pm = PMStreet()
-        let error = #expect(throws: HALError.self) {
+        let error = expectError(HALError.self) {
             _ = try pm.bus.read(address: I2CAddress(0x12), count: 32)
         }
         #expect(error?.kind == .nack(.address))
@@ -133,11 +134,11 @@ import Testing
     func injectedFaultsFailTransfers(fault: I2CFault, kind: HALError.Kind) throws {
         var pm = PMStreet()
         pm.street.apply(.i2cFault(device: "pm", fault: fault, durationMs: nil))
-        let write = #expect(throws: HALError.self) {
+        let write = expectError(HALError.self) {
             try pm.bus.write(address: Self.sps30, bytes: SPS30Command.readDataReady.pointerBytes)
         }
         #expect(write?.kind == kind)
-        let read = #expect(throws: HALError.self) { _ = try pm.bus.read(address: Self.sps30, count: 3) }
+        let read = expectError(HALError.self) { _ = try pm.bus.read(address: Self.sps30, count: 3) }
         #expect(read?.kind == kind)
         // Without a duration the fault lasts until cleared.
         pm.street.advance(toMs: 3_600_000)
@@ -152,7 +153,7 @@ import Testing
         pm.street.advance(toMs: 1_000)
         pm.street.apply(.i2cFault(device: "pm", fault: .crc, durationMs: 2_000))
         let ready = try pm.query(.readDataReady, count: 3)
-        #expect(ready == [0x00, 0x01, 0xB0 ^ 0xFF])
+        #expect(ready == [0x00, 0x01, UInt8(0xB0 ^ 0xFF)])
         guard case .failure(.crc(offset: 0, expected: 0xB0, actual: 0x4F)) = SPS30Frame.decodeWords(ready) else {
             Issue.record("data-ready under a crc fault decoded as \(SPS30Frame.decodeWords(ready))")
             return
@@ -178,7 +179,7 @@ import Testing
         pm.street.apply(.i2cFault(device: "pm", fault: .nack, durationMs: 3_000))
         for time: Int64 in [5_000, 6_000, 7_999] {
             pm.street.advance(toMs: time)
-            let error = #expect(throws: HALError.self, "at \(time) ms") {
+            let error = expectError(HALError.self, "at \(time) ms") {
                 try pm.bus.write(address: Self.sps30, bytes: SPS30Command.readDataReady.pointerBytes)
             }
             #expect(error?.kind == .nack(.address))
@@ -191,7 +192,7 @@ import Testing
         var pm = PMStreet()
         pm.street.apply(.i2cFault(device: "pm", fault: .nack, durationMs: nil))
         pm.street.apply(.i2cFault(device: "pm", fault: .timeout, durationMs: 1_000))
-        let error = #expect(throws: HALError.self) { _ = try pm.bus.read(address: Self.sps30, count: 3) }
+        let error = expectError(HALError.self) { _ = try pm.bus.read(address: Self.sps30, count: 3) }
         #expect(error?.kind == .timeout)
         pm.street.advance(toMs: 1_000)
         _ = try pm.query(.readDataReady, count: 3)

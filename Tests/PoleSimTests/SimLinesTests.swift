@@ -1,12 +1,13 @@
 import PoleHAL
 import PoleSim
+import PoleTesting
 import Testing
 
 @Suite struct SimInputLinesTests {
     @Test(arguments: ["HEAD_BLUE", "BEACON", "FLOOR_RED", "PRESENCE_", "head_red", ""])
     func unknownInputNameIsNotFound(name: String) {
         let street = Street(startUTCSeconds: 0)
-        let error = #expect(throws: HALError.self) {
+        let error = expectError(HALError.self) {
             _ = try SimInputLines(street: street, lines: [SimLines.headRed, name])
         }
         #expect(error?.kind == .notFound)
@@ -71,7 +72,7 @@ import Testing
     @Test(arguments: ["FLOOR_BLUE", SimLines.headRed, SimLines.floorGreenSense, "floor_red"])
     func unknownOutputNameIsNotFound(name: String) {
         let street = Street(startUTCSeconds: 0)
-        let error = #expect(throws: HALError.self) {
+        let error = expectError(HALError.self) {
             _ = try SimOutputLines(street: street, lines: [SimLines.floorRed, name], safeLevels: [.low, .low])
         }
         #expect(error?.kind == .notFound)

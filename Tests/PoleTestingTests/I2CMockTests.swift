@@ -9,7 +9,7 @@ import Testing
     ])
     func failingExpectationThrowsItsKindToTheCaller(kind: HALError.Kind) {
         var bus = I2CMock([.failing(0x69, [.write([0x03, 0x00])], kind)])
-        let error = #expect(throws: HALError.self) {
+        let error = expectError(HALError.self) {
             try bus.write(address: I2CAddress(0x69), bytes: [0x03, 0x00])
         }
         #expect(error?.kind == kind)
@@ -69,7 +69,7 @@ import Testing
     @Test func unexpectedExtraTransactionIsRecordedAndThrows() {
         withKnownIssue {
             var bus = I2CMock([])
-            let error = #expect(throws: HALError.self) {
+            let error = expectError(HALError.self) {
                 try bus.write(address: I2CAddress(0x69), bytes: [0x01])
             }
             #expect(error?.kind == .other)
