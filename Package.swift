@@ -125,6 +125,8 @@ let package = Package(
             linkerSettings: [.unsafeFlags(compactLinking)]
         ),
         .target(name: "PoleTesting", dependencies: ["PoleHAL"], swiftSettings: strict),
+        // PoleLinux against an arm64 kernel's gpio-sim and i2c-stub (Tests/HIL/arm64).
+        .executableTarget(name: "PoleLinuxSmoke", dependencies: ["PoleLinux", "PoleHAL"], swiftSettings: strict),
         .testTarget(name: "PoleCoreTests", dependencies: ["PoleCore"], swiftSettings: strict),
         .testTarget(name: "PoleHALTests", dependencies: ["PoleHAL", "PoleTesting"], swiftSettings: strict),
         .testTarget(name: "PoleTestingTests", dependencies: ["PoleTesting", "PoleHAL"], swiftSettings: strict),

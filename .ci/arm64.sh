@@ -14,6 +14,8 @@
 # 4. The set and its tests built in a folder whose Sources and Tests link to the repository's, with
 #    Debian's swift, lld and the arm64 resource folder; any warning fails the stage.
 # 5. The test binary run under qemu-aarch64-static, its count printed.
+# 6. Tests/HIL/arm64/run.sh: PoleLinux against Debian 13's arm64 kernel under qemu-system-aarch64
+#    (gpio-sim lines through libgpiod 2, i2c-stub through i2c-dev).
 #
 # Environment: ARM64_RUNTIME (default /opt/swift-arm64).
 set -euo pipefail
@@ -99,3 +101,4 @@ stage "arm64: runtime" runtime
 stage "arm64: Swift 6.0 set" bash tools/check-swift-6.0-set.sh
 stage "arm64: cross-build" build
 stage "arm64: tests under qemu" tests
+stage "arm64: kernel" bash Tests/HIL/arm64/run.sh
