@@ -43,17 +43,12 @@ if [ ! -d "$work/kroot" ]; then
     (cd "$work" && download "linux-image-$abi" && dpkg -x linux-image-"$abi"_*.deb kroot.partial && mv kroot.partial kroot)
 fi
 
-# gpio-sim and irq_sim, from Debian's linux-source (irq_to_desc is not exported to modules).
+# gpio-sim and irq_sim, from Debian's linux-source.
 if [ ! -f "$work/gpio-sim.ko" ]; then
     module=$work/module
     rm -rf "$module" && mkdir -p "$module"
-    (cd "$module" && download "linux-source-$(echo "$abi" | cut -d. -f1,2)" && dpkg -x linux-source-*.deb src)
-    tar -xf "$module"/src/usr/src/linux-source-*.tar.xz --wildcards --strip-components=1 -C "$module" \
-        '*/drivers/gpio/gpio-sim.c' '*/drivers/gpio/gpiolib.h' '*/kernel/irq/irq_sim.c'
-    cp "$module/drivers/gpio/gpio-sim.c" "$module/gpio-sim-main.c"
-    cp "$module/drivers/gpio/gpiolib.h" "$module/kernel/irq/irq_sim.c" "$module/"
-    sed -i 's/handle_simple_irq(irq_to_desc(irqnum))/generic_handle_irq(irqnum)/' "$module/irq_sim.c"
-    cp Tests/HIL/Makefile.gpio-sim "$module/Makefile"
+    (cd "$module" && download "linux-source-$(echo "$abi" | cut -d. -f1,2)")
+    bash Tests/HIL/module-sources.sh "$module"/linux-source-*.deb "$module"
     make -s -C "/lib/modules/$abi/build" M="$module" modules
     strip --strip-debug "$module/gpio-sim.ko"
     mv "$module/gpio-sim.ko" "$work/gpio-sim.ko"

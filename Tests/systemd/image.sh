@@ -13,10 +13,10 @@
 #                         Debian's kernel), then switch_root to systemd (Tests/systemd/initramfs-init.sh)
 #
 # gpio-sim (with irq_sim) is not built by Debian's kernel; as in Tests/HIL/run.sh it is compiled
-# from linux-source against linux-headers, here in a throwaway copy of the root so the image keeps
-# no compiler. Runs as root (debootstrap, chroot). Takes about 2 minutes once; a changed recipe
-# (this file or initramfs-init.sh) makes a new image. Environment: SYSTEMD_VM_MIRROR (default: the
-# Debian mirror this machine's apt sources name).
+# from linux-source (Tests/HIL/module-sources.sh) against linux-headers, here in a throwaway copy of
+# the root so the image keeps no compiler. Runs as root (debootstrap, chroot). Takes about 2 minutes
+# once; a changed recipe (this file, initramfs-init.sh or Tests/HIL/module-sources.sh) makes a new
+# image. Environment: SYSTEMD_VM_MIRROR (default: the Debian mirror this machine's apt sources name).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$PWD
@@ -27,7 +27,7 @@ source .ci/apt-sources.sh
 # (modules-load.d), tzdata (the site's time zone), passwd (the harness's users), gpiod (gpioinfo);
 # libgpiod3, libsqlite3-0 and libmosquitto1 are the .deb's own dependencies beside libc and libstdc++.
 packages=systemd,systemd-sysv,udev,kmod,tzdata,passwd,util-linux,gpiod,libgpiod3,libsqlite3-0,libmosquitto1,libstdc++6
-recipe=$(cat "$0" Tests/systemd/initramfs-init.sh | sha256sum | cut -c1-12)
+recipe=$(cat "$0" Tests/systemd/initramfs-init.sh Tests/HIL/module-sources.sh | sha256sum | cut -c1-12)
 image=$cache/image-$recipe
 if [ -f "$image/.complete" ]; then
     echo "$image"
@@ -81,19 +81,7 @@ cp -a "$root" "$build"
 version=$(echo "$abi" | cut -d. -f1,2)
 in_root "$build" apt-get install -y -qq --no-install-recommends "linux-headers-$abi" make xz-utils >/dev/null
 in_root "$build" sh -c "cd /tmp && apt-get download -qq linux-source-$version"
-mkdir -p "$build/tmp/module"
-dpkg-deb --fsys-tarfile "$build"/tmp/linux-source-"$version"_*.deb |
-    tar -xO --wildcards './usr/src/linux-source-*.tar.xz' |
-    tar -xJ --wildcards --strip-components=1 -C "$build/tmp/module" \
-        '*/drivers/gpio/gpio-sim.c' '*/drivers/gpio/gpiolib.h' '*/kernel/irq/irq_sim.c'
-(
-    cd "$build/tmp/module"
-    cp drivers/gpio/gpio-sim.c gpio-sim-main.c
-    cp drivers/gpio/gpiolib.h kernel/irq/irq_sim.c .
-    # irq_to_desc is not exported to modules (the same change as Tests/HIL/run.sh's).
-    sed -i 's/handle_simple_irq(irq_to_desc(irqnum))/generic_handle_irq(irqnum)/' irq_sim.c
-)
-cp Tests/HIL/Makefile.gpio-sim "$build/tmp/module/Makefile"
+bash Tests/HIL/module-sources.sh "$build"/tmp/linux-source-"$version"_*.deb "$build/tmp/module"
 in_root "$build" make -s -C "/lib/modules/$abi/build" M=/tmp/module modules
 install -D -m 0644 "$build/tmp/module/gpio-sim.ko" "$root/usr/lib/modules/$abi/extra/gpio-sim.ko"
 rm -rf "$build"

@@ -50,21 +50,13 @@ if [ ! -f "$work/ready" ]; then
     ln -sfn "/usr/lib/linux-kbuild-$version/scripts" "$build/scripts"
     ln -sfn "/usr/lib/linux-kbuild-$version/tools" "$build/tools"
     module=$work/module
-    mkdir -p "$module"
-    dpkg-deb -x "$work"/debs/linux-source-*.deb "$module/src"
-    tar -xf "$module"/src/usr/src/linux-source-*.tar.xz --wildcards --strip-components=1 -C "$module" \
-        '*/drivers/gpio/gpio-sim.c' '*/drivers/gpio/gpiolib.h' '*/kernel/irq/irq_sim.c' '*/drivers/i2c/i2c-stub.c'
-    cp "$module/drivers/gpio/gpio-sim.c" "$module/gpio-sim-main.c"
-    cp "$module/drivers/gpio/gpiolib.h" "$module/kernel/irq/irq_sim.c" "$module/drivers/i2c/i2c-stub.c" "$module/"
-    # irq_to_desc is not exported to modules.
-    sed -i 's/handle_simple_irq(irq_to_desc(irqnum))/generic_handle_irq(irqnum)/' "$module/irq_sim.c"
-    cp Tests/HIL/arm64/Makefile.modules "$module/Makefile"
+    bash Tests/HIL/module-sources.sh "$work"/debs/linux-source-*.deb "$module" i2c-stub
     make -s -C "$build" M="$module" ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- modules
     for name in gpio-sim i2c-stub; do
         aarch64-linux-gnu-strip --strip-debug "$module/$name.ko"
         mv "$module/$name.ko" "$work/$name.ko"
     done
-    rm -rf "$module" "$work/debs"
+    rm -rf "$module" "$work/debs" "$work/headers"
     touch "$work/ready"
 fi
 
