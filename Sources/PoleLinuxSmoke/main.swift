@@ -4,21 +4,22 @@ import PoleLinux
 
 // PoleLinux against a real kernel's GPIO character device and i2c-dev, for the arm64 harness
 // (Tests/HIL/arm64/run.sh): the guest makes a gpio-sim bank labelled "poled-arm64" with lines
-// IN_A IN_B OUT_A OUT_B OUT_C at offsets 0…4 and loads i2c-stub, then runs
+// IN_A IN_B OUT_A OUT_B OUT_C at offsets 0…4, loads i2c-stub (SMBus only) and has a bit-banged
+// adapter with plain transfers and nothing on it (i2c-gpio), then runs
 //
-//   PoleLinuxSmoke SIM_FOLDER I2C_DEVICE
+//   PoleLinuxSmoke SIM_FOLDER STUB_I2C_DEVICE PLAIN_I2C_DEVICE
 //
 // Prints `HIL PASS n what` or `HIL FAIL n what: why` for each case; exits 1 on any failure.
 
 let arguments = CommandLine.arguments
-guard arguments.count == 3 else {
-    print("usage: PoleLinuxSmoke SIM_FOLDER I2C_DEVICE")
+guard arguments.count == 4 else {
+    print("usage: PoleLinuxSmoke SIM_FOLDER STUB_I2C_DEVICE PLAIN_I2C_DEVICE")
     exit(64)
 }
-exit(runCases(sim: GPIOSimLines(folder: arguments[1]), i2cDevice: arguments[2]))
+exit(runCases(sim: GPIOSimLines(folder: arguments[1]), stubDevice: arguments[2], plainDevice: arguments[3]))
 
 /// Runs the cases in order, printing each result; 0 when all passed.
-func runCases(sim: GPIOSimLines, i2cDevice: String) -> Int32 {
+func runCases(sim: GPIOSimLines, stubDevice: String, plainDevice: String) -> Int32 {
     var failures = 0
 
     func check(_ number: Int, _ what: String, _ body: () throws -> String?) {
@@ -104,13 +105,21 @@ func runCases(sim: GPIOSimLines, i2cDevice: String) -> Int32 {
     }
 
     check(7, "an SMBus-only adapter is refused at open (I2C_FUNCS)") {
-        guard let error = refusal({ () throws(HALError) in _ = try LinuxI2CBus(path: i2cDevice) }) else {
-            return "\(i2cDevice) opened as a plain-I²C bus"
+        guard let error = refusal({ () throws(HALError) in _ = try LinuxI2CBus(path: stubDevice) }) else {
+            return "\(stubDevice) opened as a plain-I²C bus"
         }
         return error.kind == .unsupported && error.context.contains("I2C_FUNC_I2C") ? nil : "\(error.kind): \(error.context)"
     }
 
-    print("\(7 - failures) passed, \(failures) failed")
+    check(8, "a write-then-read transaction nobody acknowledges is a NACK (I2C_RDWR)") {
+        let bus = try LinuxI2CBus(path: plainDevice)
+        guard let error = refusal({ () throws(HALError) in _ = try bus.transaction(address: I2CAddress(0x69), operations: [.write([0xD1, 0x00]), .read(count: 3)]) }) else {
+            return "a transaction to an empty bus succeeded"
+        }
+        return error.kind == .nack(.unknown) && error.errno == ENXIO ? nil : "\(error.kind), errno \(error.errno.map(String.init) ?? "none"): \(error.context)"
+    }
+
+    print("\(8 - failures) passed, \(failures) failed")
     return failures == 0 ? 0 : 1
 }
 

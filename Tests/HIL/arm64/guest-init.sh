@@ -1,6 +1,7 @@
 #!/bin/busybox sh
 # The guest's /init for the arm64 harness (Tests/HIL/arm64/run.sh): loads the modules, makes the
-# gpio-sim bank PoleLinuxSmoke expects, runs it, prints `HIL DONE` and powers off.
+# gpio-sim bank PoleLinuxSmoke expects, finds the two I²C adapters, runs it, prints `HIL DONE` and
+# powers off.
 /bin/busybox --install -s /bin
 export PATH=/bin:/usr/bin
 mount -t proc proc /proc
@@ -8,7 +9,7 @@ mount -t sysfs sys /sys
 mount -t devtmpfs dev /dev
 echo "HIL BOOTED kernel $(uname -r) on $(uname -m), pages of $(grep -m 1 KernelPageSize /proc/self/smaps | tr -s ' ' | cut -d' ' -f2-)"
 # Modules the kernel has built in are not in the initramfs.
-for module in configfs i2c-dev "i2c-stub chip_addr=0x69" gpio-sim; do
+for module in configfs i2c-dev "i2c-stub chip_addr=0x69" gpio-sim i2c-algo-bit i2c-gpio; do
     set -- $module
     [ ! -f /lib/modules/$1.ko ] || insmod /lib/modules/$1.ko $2 || echo "HIL INFO insmod $1 failed"
 done
@@ -26,8 +27,16 @@ for name in IN_A IN_B OUT_A OUT_B OUT_C; do
 done
 echo 1 > $C/live
 CHIP=$(cat $C/bank0/chip_name)
-I2C=$(ls /dev/i2c-* 2>/dev/null | head -n 1)
-echo "HIL INFO gpio-sim bank $CHIP, i2c-stub at ${I2C:-no /dev/i2c-N}"
-PoleLinuxSmoke /sys/bus/gpio/devices/$CHIP "${I2C:-/dev/i2c-0}"
+# The two I²C adapters by name: i2c-stub's, and the bit-banged one the device tree adds.
+adapter() {
+    for folder in /sys/class/i2c-dev/i2c-*; do
+        if grep -q "$1" $folder/name; then echo /dev/${folder##*/}; return; fi
+    done
+    echo "/dev/no-adapter-named-$1"
+}
+STUB=$(adapter "SMBus stub")
+PLAIN=$(adapter i2c-plain)
+echo "HIL INFO gpio-sim bank $CHIP, i2c-stub at $STUB, i2c-gpio at $PLAIN"
+PoleLinuxSmoke /sys/bus/gpio/devices/$CHIP "$STUB" "$PLAIN"
 echo "HIL DONE"
 poweroff -f

@@ -9,7 +9,8 @@
 # tools and common headers), downloads the arm64 kernel image, its headers, linux-source and
 # busybox-static:arm64, builds gpio-sim (with irq_sim) and i2c-stub for that kernel out of tree,
 # builds Sources/PoleLinuxSmoke for aarch64 with the Swift runtime linked in, packs an initramfs with
-# Tests/HIL/arm64/guest-init.sh, boots it and reads the cases' results from the serial console.
+# Tests/HIL/arm64/guest-init.sh, adds a bit-banged I²C adapter to the machine's device tree
+# (Tests/HIL/arm64/i2c-gpio.dtsi), boots it and reads the cases' results from the serial console.
 # Downloads and modules are cached in ${HIL_CACHE:-.build-hil}/arm64. Prints "N passed, N failed";
 # exits 1 on any failure.
 #
@@ -31,7 +32,7 @@ abi=$(current_kernel)
 version=${abi%-arm64}
 work=${HIL_CACHE:-$repo/.build-hil}/arm64/$abi
 mkdir -p "$work"
-apt-get install -y -qq --no-install-recommends qemu-system-arm gcc-aarch64-linux-gnu make cpio xz-utils \
+apt-get install -y -qq --no-install-recommends qemu-system-arm gcc-aarch64-linux-gnu make cpio xz-utils device-tree-compiler \
     "linux-kbuild-$version" "linux-headers-$version-common" >/dev/null
 
 download() { # PACKAGE...: into the current folder
@@ -81,7 +82,7 @@ for busybox in "$work"/busybox/usr/bin/busybox "$work"/busybox/bin/busybox; do [
 cp "$busybox" "$root/bin/busybox"
 modules=$work/kroot/usr/lib/modules/$abi
 [ -d "$modules" ] || modules=$work/kroot/lib/modules/$abi
-for name in fs/configfs/configfs drivers/i2c/i2c-dev; do
+for name in fs/configfs/configfs drivers/i2c/i2c-dev drivers/i2c/algos/i2c-algo-bit drivers/i2c/busses/i2c-gpio; do
     module=$modules/kernel/$name.ko
     if [ -f "$module.xz" ]; then
         xz -dc "$module.xz" >"$root/lib/modules/$(basename "$module")"
@@ -115,11 +116,20 @@ cp Tests/HIL/arm64/guest-init.sh "$root/init"
 chmod +x "$root/init"
 (cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) >"$work/initrd.cpio.gz"
 
+# The machine's own device tree, as qemu makes it for these options, with Tests/HIL/arm64/i2c-gpio.dtsi.
+machine=(-cpu cortex-a72 -accel tcg -m 512 -smp 1 -nic none -nographic)
+qemu-system-aarch64 -M "virt,dumpdtb=$work/virt.dtb" "${machine[@]}" >/dev/null
+dtc -q -I dtb -O dts -o "$work/virt.dts" "$work/virt.dtb"
+pl061=$(sed -n '/pl061@/,/};/s/.*phandle = <\(0x[0-9a-f]*\)>;.*/\1/p' "$work/virt.dts")
+[ -n "$pl061" ] || { echo "hil-arm64: qemu's virt machine has no PL061 GPIO controller" >&2; exit 69; }
+sed "s/PL061_PHANDLE/$pl061/g" Tests/HIL/arm64/i2c-gpio.dtsi >>"$work/virt.dts"
+dtc -q -I dts -O dtb -o "$work/pole.dtb" "$work/virt.dts"
+
 log=$work/console.log
 booted=$(date +%s)
-timeout 600 qemu-system-aarch64 -M virt -cpu cortex-a72 -accel tcg -m 512 -smp 1 -nic none -nographic -no-reboot \
+timeout 600 qemu-system-aarch64 -M virt "${machine[@]}" -no-reboot -dtb "$work/pole.dtb" \
     -kernel "$work/kroot/boot/vmlinuz-$abi" -initrd "$work/initrd.cpio.gz" \
     -append "console=ttyAMA0 quiet panic=-1" </dev/null | tr -d '\r' | tee "$log" | grep -a '^HIL ' || true
 echo "hil-arm64: $(($(date +%s) - started)) s, of which qemu $(($(date +%s) - booted)) s (kernel $abi)"
 source Tests/HIL/tally.sh
-hil_tally "$log" hil-arm64 1 2 3 4 5 6 7
+hil_tally "$log" hil-arm64 1 2 3 4 5 6 7 8
