@@ -11,8 +11,9 @@
 #    Multi-Arch field, so their resource folders (lib/swift, lib/swift_static, lib/clang) are unpacked
 #    with dpkg-deb into a folder of their own, /opt/swift-arm64, kept while the version holds.
 # 3. tools/check-swift-6.0-set.sh: the set is still the main manifest's.
-# 4. The set and its tests built in a folder whose Sources and Tests link to the repository's, with
-#    Debian's swift, lld and the arm64 resource folder; any warning fails the stage.
+# 4. The set and its tests built in a folder whose Sources and Tests link to the repository's
+#    (tools/swift-6.0/package.sh), with Debian's swift, lld and the arm64 resource folder; any
+#    warning fails the stage.
 # 5. The test binary run under qemu-aarch64-static, its count printed.
 # 6. Tests/HIL/arm64/run.sh: PoleLinux against Debian 13's arm64 kernel under qemu-system-aarch64
 #    (gpio-sim lines through libgpiod 2, i2c-stub through i2c-dev).
@@ -63,10 +64,7 @@ runtime() {
 
 build() {
     local package=$work/package log
-    mkdir -p "$package" &&
-        cp tools/swift-6.0/Package.swift "$package/Package.swift" &&
-        ln -sfn ../../Sources "$package/Sources" &&
-        ln -sfn ../../Tests "$package/Tests" || return 1
+    bash tools/swift-6.0/package.sh "$package" || return 1
     log=$(mktemp)
     if ! "$debian_swift" build --package-path "$package" --scratch-path "$work/build" --build-tests \
         --triple aarch64-unknown-linux-gnu -Xswiftc -resource-dir -Xswiftc "$runtime/usr/libexec/swift/lib/swift" \

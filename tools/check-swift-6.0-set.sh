@@ -20,10 +20,7 @@ command -v jq >/dev/null || { echo "check-swift-6.0-set: needs jq (apt install j
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 # The 6.0 manifest read where it is built: in a folder whose Sources and Tests are the repository's.
-mkdir -p "$scratch/package"
-cp tools/swift-6.0/Package.swift "$scratch/package/"
-ln -s "$PWD/Sources" "$scratch/package/Sources"
-ln -s "$PWD/Tests" "$scratch/package/Tests"
+bash tools/swift-6.0/package.sh "$scratch/package"
 "$swift" package dump-package >"$scratch/main.json" 2>"$scratch/error" ||
     { cat "$scratch/error" >&2; echo "check-swift-6.0-set: Package.swift cannot be read" >&2; exit 2; }
 "$swift" package --package-path "$scratch/package" dump-package >"$scratch/set.json" 2>"$scratch/error" ||

@@ -4,8 +4,8 @@
 // and arm64, and CI cross-builds this part with it for aarch64 and runs its tests under qemu
 // (.ci/arm64.sh, README "arm64"). The whole of poled needs Swift 6.1 or later (Package.swift).
 //
-// This manifest is not built where it lies: .ci/arm64.sh builds it in a folder whose Sources and Tests
-// are links to the repository's. Each target here is the main manifest's target of the same name, with
+// This manifest is not built where it lies: tools/swift-6.0/package.sh makes a folder whose Sources
+// and Tests are links to the repository's, and .ci/arm64.sh builds it there. Each target here is the main manifest's target of the same name, with
 // the same dependencies and settings; tools/check-swift-6.0-set.sh compares the two with
 // `swift package dump-package` and fails on any difference, on a dependency left out, and on a test
 // target of the main manifest whose dependencies all lie in this set but which is missing here.

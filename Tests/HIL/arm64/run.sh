@@ -63,10 +63,7 @@ fi
 
 # PoleLinuxSmoke for aarch64 with the Swift runtime linked in (the C library and libgpiod stay shared).
 package=$repo/.build-arm64/package
-mkdir -p "$package"
-cp tools/swift-6.0/Package.swift "$package/Package.swift"
-ln -sfn ../../Sources "$package/Sources"
-ln -sfn ../../Tests "$package/Tests"
+bash tools/swift-6.0/package.sh "$package"
 /usr/libexec/swift/bin/swift build -c release --product PoleLinuxSmoke --package-path "$package" \
     --scratch-path "$repo/.build-arm64/static" --triple aarch64-unknown-linux-gnu \
     -Xswiftc -resource-dir -Xswiftc "$runtime/usr/libexec/swift/lib/swift_static" --static-swift-stdlib \
