@@ -37,11 +37,9 @@ packages() {
         echo "Debian's Swift: $("$debian_swift" --version 2>/dev/null | head -n 1)"
 }
 
-# Each step checks its own result: a function that `stage` runs is in a context where `set -e` is
-# ignored.
 runtime() {
     local version stamp lib=./usr/libexec/swift/lib folder
-    version=$(dpkg-query -W -f '${Version}' swiftlang) || return 1
+    version=$(dpkg-query -W -f '${Version}' swiftlang)
     stamp=$runtime/.poled-swiftlang-arm64
     if [ "$(cat "$stamp" 2>/dev/null)" = "$version" ]; then
         echo "arm64 runtime: $runtime, swiftlang $version (kept)"
@@ -49,11 +47,11 @@ runtime() {
     fi
     rm -rf "$runtime" "$runtime.debs"
     mkdir -p "$runtime" "$runtime.debs"
-    (cd "$runtime.debs" && apt-get download -qq "libswiftlang:arm64=$version" "swiftlang:arm64=$version") || return 1
+    (cd "$runtime.debs" && apt-get download -qq "libswiftlang:arm64=$version" "swiftlang:arm64=$version")
     dpkg-deb --fsys-tarfile "$runtime.debs/libswiftlang_${version#*:}_arm64.deb" |
-        tar -x -C "$runtime" --wildcards "$lib/swift/*" || return 1
+        tar -x -C "$runtime" --wildcards "$lib/swift/*"
     dpkg-deb --fsys-tarfile "$runtime.debs/swiftlang_${version#*:}_arm64.deb" |
-        tar -x -C "$runtime" --wildcards "$lib/swift/*" "$lib/swift_static/*" "$lib/clang/*" || return 1
+        tar -x -C "$runtime" --wildcards "$lib/swift/*" "$lib/swift_static/*" "$lib/clang/*"
     rm -rf "$runtime.debs"
     for folder in swift/linux/libswiftCore.so swift/linux/libTesting.so swift/linux/Swift.swiftmodule swift_static/linux/libswiftCore.a clang; do
         [ -e "$runtime/usr/libexec/swift/lib/$folder" ] || { echo "arm64: the arm64 packages lack lib/$folder" >&2; return 1; }
@@ -64,7 +62,7 @@ runtime() {
 
 build() {
     local package=$work/package log
-    bash tools/swift-6.0/package.sh "$package" || return 1
+    bash tools/swift-6.0/package.sh "$package"
     log=$(mktemp)
     if ! "$debian_swift" build --package-path "$package" --scratch-path "$work/build" --build-tests \
         --triple aarch64-unknown-linux-gnu -Xswiftc -resource-dir -Xswiftc "$runtime/usr/libexec/swift/lib/swift" \
@@ -89,7 +87,7 @@ tests() {
         qemu-aarch64-static "$work/build/aarch64-unknown-linux-gnu/debug/poled-swift-6.0PackageTests.xctest" \
         --testing-library swift-testing >"$log" 2>&1 || status=$?
     grep -E '✘' "$log" | grep -v 'known issue' | head -n 40 || true
-    summary=$(grep -E 'Test run with [0-9]+ tests? ' "$log" | tail -n 1 | sed -E 's/\x1b\[[0-9;]*m//g; s/^[^T]*//')
+    summary=$(grep -E 'Test run with [0-9]+ tests? ' "$log" | tail -n 1 | sed -E 's/\x1b\[[0-9;]*m//g; s/^[^T]*//') || true
     echo "arm64 (qemu-aarch64-static): ${summary:-no summary; the test binary exited $status}"
     [ "$status" -eq 0 ] && [ -n "$summary" ]
 }
