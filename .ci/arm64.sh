@@ -47,7 +47,7 @@ runtime() {
     fi
     rm -rf "$runtime" "$runtime.debs"
     mkdir -p "$runtime" "$runtime.debs"
-    (cd "$runtime.debs" && apt-get download -qq "libswiftlang:arm64=$version" "swiftlang:arm64=$version")
+    (cd "$runtime.debs" && apt-get download -qq -o APT::Sandbox::User=root "libswiftlang:arm64=$version" "swiftlang:arm64=$version")
     dpkg-deb --fsys-tarfile "$runtime.debs/libswiftlang_${version#*:}_arm64.deb" |
         tar -x -C "$runtime" --wildcards "$lib/swift/*"
     dpkg-deb --fsys-tarfile "$runtime.debs/swiftlang_${version#*:}_arm64.deb" |
