@@ -8,7 +8,7 @@
 # Installs what it needs from Debian (qemu-system-arm, the aarch64 cross compiler, the kernel's build
 # tools and common headers), downloads the arm64 kernel image, its headers, linux-source and
 # busybox-static:arm64, builds gpio-sim (with irq_sim) and i2c-stub for that kernel out of tree,
-# builds Sources/PoleLinuxSmoke for aarch64 with the Swift runtime linked in, packs an initramfs with
+# builds Sources/PoleLinuxSmoke for aarch64 as a static executable, packs an initramfs with
 # Tests/HIL/arm64/guest-init.sh, adds a bit-banged I²C adapter to the machine's device tree
 # (Tests/HIL/arm64/i2c-gpio.dtsi), boots it and reads the cases' results from the serial console.
 # Downloads and modules are cached in ${HIL_CACHE:-.build-hil}/arm64. Prints "N passed, N failed";
@@ -61,17 +61,25 @@ if [ ! -f "$work/ready" ]; then
     touch "$work/ready"
 fi
 
-# PoleLinuxSmoke for aarch64 with the Swift runtime linked in (the C library and libgpiod stay shared).
+# PoleLinuxSmoke for aarch64, linked statically: the Swift runtime from the arm64 swift_static folder,
+# glibc, libstdc++ and libgpiod from Debian's arm64 -dev packages. (`-static-executable` asks for
+# ICU libraries Debian's runtime lacks; clang's -static supersedes the driver's -pie and says so.)
 package=$repo/.build-arm64/package
 bash tools/swift-6.0/package.sh "$package"
 /usr/libexec/swift/bin/swift build -c release --product PoleLinuxSmoke --package-path "$package" \
     --scratch-path "$repo/.build-arm64/static" --triple aarch64-unknown-linux-gnu \
     -Xswiftc -resource-dir -Xswiftc "$runtime/usr/libexec/swift/lib/swift_static" --static-swift-stdlib \
-    -Xswiftc -use-ld=lld 2>&1 | grep -Ev '^\[|^Building|^Build of|^Compiling|^Write|^Planning' || true
+    -Xswiftc -use-ld=lld -Xswiftc -Xclang-linker -Xswiftc -static \
+    -Xswiftc -Xclang-linker -Xswiftc -Wno-unused-command-line-argument 2>&1 |
+    grep -Ev '^\[|^Building|^Build of|^Compiling|^Write|^Planning' || true
 smoke=$repo/.build-arm64/static/aarch64-unknown-linux-gnu/release/PoleLinuxSmoke
 [ -x "$smoke" ] || { echo "hil-arm64: PoleLinuxSmoke did not build for aarch64" >&2; exit 1; }
+if grep -q 'program interpreter' <<<"$(readelf -l "$smoke")"; then
+    echo "hil-arm64: PoleLinuxSmoke is not static" >&2
+    exit 1
+fi
 
-# The initramfs: busybox, the modules, the smoke with the arm64 libraries it needs.
+# The initramfs: busybox, the modules, the smoke.
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
 mkdir -p "$root"/{bin,usr/bin,lib/modules,dev,proc,sys,tmp}
@@ -92,23 +100,6 @@ for name in fs/configfs/configfs drivers/i2c/i2c-dev drivers/i2c/algos/i2c-algo-
 done
 cp "$work/gpio-sim.ko" "$work/i2c-stub.ko" "$root/lib/modules/"
 cp "$smoke" "$root/usr/bin/"
-# The shared libraries it needs, and theirs, from Debian's arm64 packages (multiarch).
-needed() { readelf -d "$1" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'; }
-copy_libraries() { # ELF: its NEEDED libraries into the root, recursively
-    local library path
-    for library in $(needed "$1"); do
-        path=/usr/lib/aarch64-linux-gnu/$library
-        [ "$library" != ld-linux-aarch64.so.1 ] || path=/usr/lib/ld-linux-aarch64.so.1
-        [ -e "$root$path" ] && continue
-        [ -e "$path" ] || { echo "hil-arm64: $library (needed by $(basename "$1")) is not installed for arm64" >&2; exit 69; }
-        mkdir -p "$root$(dirname "$path")"
-        cp -L "$path" "$root$path"
-        copy_libraries "$path"
-    done
-}
-copy_libraries "$smoke"
-ln -s usr/lib "$root/lib64" 2>/dev/null || true
-mkdir -p "$root/lib" && ln -sf ../usr/lib/ld-linux-aarch64.so.1 "$root/lib/ld-linux-aarch64.so.1"
 cp Tests/HIL/arm64/guest-init.sh "$root/init"
 chmod +x "$root/init"
 (cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) >"$work/initrd.cpio.gz"
