@@ -16,7 +16,7 @@
 #    warning fails the stage.
 # 5. The test binary run under qemu-aarch64-static, its count printed.
 # 6. Tests/HIL/arm64/run.sh: PoleLinux against Debian 13's arm64 kernel under qemu-system-aarch64
-#    (gpio-sim lines through libgpiod 2, i2c-stub through i2c-dev).
+#    (gpio-sim lines through libgpiod 2; i2c-stub and a bit-banged i2c-gpio bus through i2c-dev).
 #
 # Environment: ARM64_RUNTIME (default /opt/swift-arm64).
 set -euo pipefail
