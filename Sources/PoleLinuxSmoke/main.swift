@@ -82,14 +82,20 @@ func runCases(sim: GPIOSimLines, stubDevice: String, plainDevice: String) -> Int
     }
 
     check(4, "a busy line is refused, its consumer named") {
-        guard let error = refusal({ () throws(HALError) in _ = try GPIOBank(access: Libgpiod(), inputs: [], outputs: [output("OUT_B", safe: .low)], consumer: "second") }) else {
+        let held = [output("OUT_B", safe: .low)]
+        guard let error = refusal({ () throws(HALError) in
+            _ = try GPIOBank(access: Libgpiod(), inputs: [], outputs: held, consumer: "second")
+        }) else {
             return "a second request of OUT_B succeeded"
         }
         return error.kind == .busy && error.context.contains("held by \"\(consumer)\"") ? nil : "\(error.kind): \(error.context)"
     }
 
     check(5, "a missing line is refused by name") {
-        guard let error = refusal({ () throws(HALError) in _ = try GPIOBank(access: Libgpiod(), inputs: [input("NO_SUCH_LINE")], outputs: [], consumer: "second") }) else {
+        let missing = [input("NO_SUCH_LINE")]
+        guard let error = refusal({ () throws(HALError) in
+            _ = try GPIOBank(access: Libgpiod(), inputs: missing, outputs: [], consumer: "second")
+        }) else {
             return "a line the chip lacks was found"
         }
         return error.kind == .notFound && error.context.contains("NO_SUCH_LINE") ? nil : "\(error.kind): \(error.context)"
@@ -113,10 +119,15 @@ func runCases(sim: GPIOSimLines, stubDevice: String, plainDevice: String) -> Int
 
     check(8, "a write-then-read transaction nobody acknowledges is a NACK (I2C_RDWR)") {
         let bus = try LinuxI2CBus(path: plainDevice)
-        guard let error = refusal({ () throws(HALError) in _ = try bus.transaction(address: I2CAddress(0x69), operations: [.write([0xD1, 0x00]), .read(count: 3)]) }) else {
+        // The SPS30's data-ready pointer, then its three-byte answer, with a repeated start between.
+        let writeThenRead: [I2COperation] = [.write([0x02, 0x02]), .read(count: 3)]
+        guard let error = refusal({ () throws(HALError) in
+            _ = try bus.transaction(address: I2CAddress(0x69), operations: writeThenRead)
+        }) else {
             return "a transaction to an empty bus succeeded"
         }
-        return error.kind == .nack(.unknown) && error.errno == ENXIO ? nil : "\(error.kind), errno \(error.errno.map(String.init) ?? "none"): \(error.context)"
+        let code = error.errno.map(String.init) ?? "none"
+        return error.kind == .nack(.unknown) && error.errno == ENXIO ? nil : "\(error.kind), errno \(code): \(error.context)"
     }
 
     print("\(8 - failures) passed, \(failures) failed")
