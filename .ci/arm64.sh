@@ -10,7 +10,8 @@
 # 2. The arm64 Swift runtime: libswiftlang:arm64 and swiftlang:arm64 of the same version have no
 #    Multi-Arch field, so their resource folders (lib/swift, lib/swift_static, lib/clang) are unpacked
 #    with dpkg-deb into a folder of their own, /opt/swift-arm64, kept while the version holds.
-# 3. tools/check-swift-6.0-set.sh: the set is still the main manifest's.
+# 3. tools/check-swift-6.0-set.sh: the set is still the main manifest's; Tests/cli/swift-6.0-set.sh:
+#    the check catches each way the set can drift.
 # 4. The set and its tests built in a folder whose Sources and Tests link to the repository's
 #    (tools/swift-6.0/package.sh), with Debian's swift, lld and the arm64 resource folder; any
 #    warning fails the stage.
@@ -95,6 +96,7 @@ tests() {
 stage "arm64: packages" packages
 stage "arm64: runtime" runtime
 stage "arm64: Swift 6.0 set" bash tools/check-swift-6.0-set.sh
+stage "arm64: the set check's own cases" bash Tests/cli/swift-6.0-set.sh
 stage "arm64: cross-build" build
 stage "arm64: tests under qemu" tests
 stage "arm64: kernel" bash Tests/HIL/arm64/run.sh

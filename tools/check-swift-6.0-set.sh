@@ -6,13 +6,16 @@
 # target of the main manifest whose dependencies all lie in the set is in it, but for the host-only
 # ones named below. Both manifests are read with `swift package dump-package`.
 #
-#   tools/check-swift-6.0-set.sh [SWIFT]     SWIFT: the swift that reads the manifests (default
-#                                            `swift`; it must be 6.1 or later to read Package.swift)
+#   tools/check-swift-6.0-set.sh [SWIFT [MANIFEST]]
+#       SWIFT      the swift that reads the manifests (default `swift`; 6.1 or later, for Package.swift)
+#       MANIFEST   the set's manifest (default tools/swift-6.0/Package.swift; Tests/cli/swift-6.0-set.sh
+#                  passes broken copies)
 #
 # Exit 0 when they agree, 1 with every difference named, 2 on a manifest that cannot be read.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift=${1:-swift}
+manifest=${2:-tools/swift-6.0/Package.swift}
 # Test targets that use test API newer than Swift 6.0 (exit tests) and so run on the build machine only.
 host_only='["PoleDriversExitTests"]'
 
@@ -20,11 +23,11 @@ command -v jq >/dev/null || { echo "check-swift-6.0-set: needs jq (apt install j
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 # The 6.0 manifest read where it is built: in a folder whose Sources and Tests are the repository's.
-bash tools/swift-6.0/package.sh "$scratch/package"
+bash tools/swift-6.0/package.sh "$scratch/package" "$manifest"
 "$swift" package dump-package >"$scratch/main.json" 2>"$scratch/error" ||
     { cat "$scratch/error" >&2; echo "check-swift-6.0-set: Package.swift cannot be read" >&2; exit 2; }
 "$swift" package --package-path "$scratch/package" dump-package >"$scratch/set.json" 2>"$scratch/error" ||
-    { cat "$scratch/error" >&2; echo "check-swift-6.0-set: tools/swift-6.0/Package.swift cannot be read" >&2; exit 2; }
+    { cat "$scratch/error" >&2; echo "check-swift-6.0-set: $manifest cannot be read" >&2; exit 2; }
 
 problems=$(jq -r --slurpfile set "$scratch/set.json" --argjson hostOnly "$host_only" '
     def names: [.dependencies[] | (.byName // .target // .product)[0]];
@@ -34,7 +37,7 @@ problems=$(jq -r --slurpfile set "$scratch/set.json" --argjson hostOnly "$host_o
     | ($main.targets | map({key: .name, value: .}) | from_entries) as $byName
     | [
         ($set[0].dependencies | length | select(. > 0)
-            | "tools/swift-6.0/Package.swift: depends on \(.) package(s); the set must build from this repository alone"),
+            | "the Swift 6.0 set depends on \(.) package(s); it must build from this repository alone"),
         ($set[0].targets[]
             | . as $target
             | if $byName[$target.name] == null then
