@@ -6,20 +6,7 @@ cd "$(dirname "$0")/../.."
 poled=${1:-.build/debug/poled}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-check() {
-    local name=$1
-    shift
-    if "$@"; then
-        passed=$((passed + 1))
-        echo "ok   $name"
-    else
-        failed=$((failed + 1))
-        echo "FAIL $name"
-    fi
-}
+source Tests/cli/check.sh
 
 exits() {
     local want=$1
@@ -134,5 +121,4 @@ check "soak --trace -: the trace alone on standard output, identical" cmp -s "$w
 check "the soak's trace has the injected faults' events" grep -q '"type":"event"' "$work/soak-a.jsonl"
 check "soak refuses a real board" exits 64 "$poled" soak --board boards/pi4-crosswalk.toml --minutes 1
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+report

@@ -4,20 +4,7 @@
 # Usage: Tests/cli/stage.sh; prints one line per check and "N passed, N failed"; exits 1 on a failure.
 set -u
 cd "$(dirname "$0")/../.."
-passed=0
-failed=0
-
-check() {
-    local name=$1
-    shift
-    if "$@"; then
-        passed=$((passed + 1))
-        echo "ok   $name"
-    else
-        failed=$((failed + 1))
-        echo "FAIL $name"
-    fi
-}
+source Tests/cli/check.sh
 
 # A CI script as .ci/job.sh is one: errexit on, a function with a failing first step and a passing
 # last step, run through `stage`. Prints the script's output; exits with its status.
@@ -54,5 +41,4 @@ check "a stage whose first step fails fails, and the script stops" first_step_fa
 check "a caller that goes on gets the failed stage's status" status_is_kept_where_the_caller_goes_on
 check "a passing stage prints its name and wall time" passing_stage_prints_its_time
 check "stage leaves errexit as the caller had it" errexit_is_as_the_caller_left_it
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+report

@@ -8,20 +8,7 @@ cd "$(dirname "$0")/../.."
 swift=${1:-swift}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-check() {
-    local name=$1
-    shift
-    if "$@"; then
-        passed=$((passed + 1))
-        echo "ok   $name"
-    else
-        failed=$((failed + 1))
-        echo "FAIL $name"
-    fi
-}
+source Tests/cli/check.sh
 
 # A copy of the set's manifest with EXPRESSION (sed) applied, checked: exit 1 and MESSAGE named.
 caught() { # EXPRESSION MESSAGE
@@ -51,5 +38,4 @@ check "a test target left out" caught '/testTarget\(name: "PoleJSONTests"/d' \
 check "a target the main manifest does not have" caught \
     's/^(        \.target\(name: "PoleHAL", swiftSettings: strict\),)$/\1\n        .target(name: "PoleExtra"),/' \
     "PoleExtra: in the Swift 6.0 set but not in Package.swift"
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+report
